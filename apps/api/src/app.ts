@@ -1,0 +1,72 @@
+// Starting the API: open the database, migrate, seed, and build the server. Used by server.ts and tests.
+import pino, { type Logger } from 'pino';
+import { createDemoAccounts } from './auth/accounts.ts';
+import { type Auth, createAuth } from './auth/auth.ts';
+import { readReferenceDataset } from './data/reference-dataset.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { deployMigrations, pendingMigrations } from './db/migrator.ts';
+import { seedReferenceDataset } from './db/seed.ts';
+import type { Env } from './env.ts';
+import { createApiServer } from './http/server.ts';
+
+export interface App {
+  database: Database;
+  auth: Auth;
+  log: Logger;
+  server: ReturnType<typeof createApiServer>;
+}
+
+export function createLogger(env: Env): Logger {
+  return pino({
+    level: env.LOG_LEVEL,
+    base: { service: 'ree-api' },
+    // Never log credentials, even if a future log line includes headers or bodies (ASVS 16.2.5).
+    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', 'headers.cookie'],
+  });
+}
+
+export async function createApp(env: Env, log = createLogger(env)): Promise<App> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  if (database.kind === 'pglite') {
+    const applied = await deployMigrations(database.adapterFactory);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  } else {
+    const pending = await pendingMigrations(database.db);
+    if (pending.length) {
+      await database.close();
+      throw new Error(
+        `The PostgreSQL database is missing migrations (${pending.join(', ')}): run 'pnpm --filter @ree/api db:migrate'.`,
+      );
+    }
+  }
+  const auth = createAuth({
+    db: database.db,
+    baseURL: env.PUBLIC_ORIGIN,
+    secret: env.authSecret,
+    trustedOrigins: env.trustedOrigins,
+    onSignIn: (event) =>
+      log.info({ event: 'sign-in', ok: event.ok, email: event.email, ip: event.ip }, 'sign-in'),
+  });
+  if (env.SEED_ON_START) {
+    const result = await seedReferenceDataset(database.db, await readReferenceDataset());
+    log.info({ seed: result.status }, 'reference dataset');
+    if (database.kind === 'pglite') {
+      const file = await createDemoAccounts(auth, database.db, env.REE_DATA_DIR);
+      if (file) {
+        // Printed once, to the terminal of whoever started the portal; the file is readable only by them.
+        console.log(`\nDemo accounts created (passwords in ${file}, readable only by you):`);
+        console.log((await import('node:fs')).readFileSync(file, 'utf8'));
+      }
+    }
+  }
+  const server = createApiServer({
+    db: database.db,
+    auth,
+    log,
+    trustedOrigins: env.trustedOrigins,
+    production: env.NODE_ENV === 'production',
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    maxBatchSize: env.MAX_BATCH_SIZE,
+  });
+  return { database, auth, log, server };
+}

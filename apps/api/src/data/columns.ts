@@ -1,0 +1,42 @@
+// How a CSV column maps onto a field of a domain entity, and how its text becomes a value.
+export type ColumnType = 'string' | 'int' | 'number' | 'boolean' | 'list';
+
+export interface Column {
+  /** Header in the CSV file (snake_case). */
+  header: string;
+  /** Field of the domain entity (camelCase). */
+  key: string;
+  type: ColumnType;
+}
+
+export class CellError extends Error {
+  override name = 'CellError';
+}
+
+const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Converts one cell. Empty cells become undefined so optional fields stay absent. */
+export function convertCell(text: string, type: ColumnType): unknown {
+  const value = text.trim();
+  if (value === '') return type === 'list' ? [] : undefined;
+  switch (type) {
+    case 'string':
+      return value;
+    case 'int':
+    case 'number': {
+      if (!NUMBER.test(value)) throw new CellError(`"${value}" is not a number`);
+      const n = Number(value.replace(/,/g, ''));
+      if (type === 'int' && !Number.isInteger(n)) throw new CellError(`"${value}" is not a whole number`);
+      return n;
+    }
+    case 'boolean':
+      if (/^(true|yes|1)$/i.test(value)) return true;
+      if (/^(false|no|0)$/i.test(value)) return false;
+      throw new CellError(`"${value}" is not true or false`);
+    case 'list':
+      return value
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
+  }
+}

@@ -1,0 +1,46 @@
+// Opens the database: PostgreSQL when DATABASE_URL is set, otherwise PGlite in a local directory (or memory).
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type Db = PrismaClient;
+
+export interface Database {
+  db: Db;
+  /** The adapter factory, reused by the migrator so both talk to the same database. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: 'postgresql' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  /** A PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory, or `memory://` for a throwaway database. */
+  pgliteDir?: string;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.databaseUrl) {
+    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    const db = new PrismaClient({ adapter: adapterFactory });
+    return { db, adapterFactory, kind: 'postgresql', close: () => db.$disconnect() };
+  }
+  const dir = target.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const adapterFactory = new PrismaPGlite(pglite);
+  const db = new PrismaClient({ adapter: adapterFactory });
+  return {
+    db,
+    adapterFactory,
+    kind: 'pglite',
+    async close() {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}

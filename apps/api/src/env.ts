@@ -1,0 +1,58 @@
+// The API's configuration, validated once at start-up. Nothing else in apps/api reads process.env.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection string. Unset → embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded data lives: PGlite's cluster and the demo-account file. */
+  REE_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  PGLITE_DIR: z.string().optional(),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** The origin browsers use: the web app, which proxies /api/auth and /trpc here. */
+  PUBLIC_ORIGIN: z.string().url().default('http://localhost:3000'),
+  /** Extra origins allowed to send mutations (comma-separated), e.g. a second hostname for the portal. */
+  TRUSTED_ORIGINS: z.string().default(''),
+  /** At least 32 characters in production; a development secret is derived otherwise. */
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),
+  /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  pgliteDir: string;
+  trustedOrigins: string[];
+  authSecret: string;
+};
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid API configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET && env.DATABASE_URL) {
+    throw new Error('BETTER_AUTH_SECRET (32+ characters) is required in production with PostgreSQL');
+  }
+  const extra = env.TRUSTED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return {
+    ...env,
+    pgliteDir: env.PGLITE_DIR ?? path.join(env.REE_DATA_DIR, 'pglite'),
+    trustedOrigins: [new URL(env.PUBLIC_ORIGIN).origin, ...extra.map((o) => new URL(o).origin)],
+    authSecret: env.BETTER_AUTH_SECRET ?? `development-only-secret-${env.REE_DATA_DIR}`.padEnd(32, '.'),
+  };
+}

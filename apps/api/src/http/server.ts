@@ -1,0 +1,111 @@
+// The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
+import type { Logger } from 'pino';
+import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import type { Db } from '../db/client.ts';
+import { createContextInner, type SessionUser } from '../trpc/context.ts';
+import { appRouter } from '../trpc/router.ts';
+import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
+
+export interface ApiServerOptions {
+  db: Db;
+  auth: Auth;
+  log: Logger;
+  trustedOrigins: string[];
+  production: boolean;
+  maxBodyBytes: number;
+  maxBatchSize: number;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/** The signed-in user of a request, or null. Disabled accounts count as signed out. */
+export async function sessionUser(auth: Auth, req: IncomingMessage): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+  if (!session || session.user.disabled) return null;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role: role === 'admin' ? 'admin' : 'user' };
+}
+
+export function createApiServer(options: ApiServerOptions): Server {
+  const { db, auth, log, trustedOrigins } = options;
+  const authHandler = toNodeHandler(auth);
+
+  return createServer(async (req, res) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://api.invalid');
+    res.setHeader('X-Request-Id', requestId);
+    setSecurityHeaders(res, options.production);
+    res.on('finish', () => {
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+
+    try {
+      if (url.pathname === '/healthz') {
+        try {
+          await db.$queryRaw`SELECT 1`;
+          return sendJson(res, 200, { status: 'ok' });
+        } catch (error) {
+          log.error({ requestId, err: error }, 'health check failed');
+          return sendJson(res, 503, { status: 'unavailable', reason: 'database unreachable' });
+        }
+      }
+
+      const isAuth = url.pathname.startsWith('/api/auth/');
+      const isTrpc = url.pathname.startsWith('/trpc/');
+      if (!isAuth && !isTrpc) return sendJson(res, 404, { error: 'Not found' });
+
+      // User-specific answers must not be kept by browsers or proxies (ASVS 14.3.2).
+      res.setHeader('Cache-Control', 'no-store');
+      const refused =
+        checkDeclaredBodySize(req, options.maxBodyBytes) ?? checkMutationRequest(req, trustedOrigins);
+      if (refused) return sendJson(res, refused.status, { error: refused.message });
+
+      if (isAuth) {
+        req.headers[CLIENT_IP_HEADER] = clientIp(req);
+        return await authHandler(req, res);
+      }
+
+      return await nodeHTTPRequestHandler({
+        req,
+        res,
+        router: appRouter,
+        path: url.pathname.slice('/trpc/'.length),
+        maxBodySize: options.maxBodyBytes,
+        maxBatchSize: options.maxBatchSize,
+        createContext: async () =>
+          createContextInner({
+            db,
+            user: await sessionUser(auth, req),
+            log: log.child({ requestId }),
+            requestId,
+          }),
+        onError: ({ error, path }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            log.error({ requestId, path, err: error }, 'procedure failed');
+        },
+      });
+    } catch (error) {
+      log.error({ requestId, err: error }, 'unhandled error');
+      if (!res.headersSent) sendJson(res, 500, { error: `internal error (request id ${requestId})` });
+      else res.end();
+    }
+  });
+}

@@ -1,0 +1,27 @@
+// Which dataset version a read is about: the current published one, or the one asked for (`asOf`).
+import type { Db } from '../db/client.ts';
+import { NotFoundError } from '../errors.ts';
+
+export const REFERENCE_DATASET = 'reference';
+
+export interface VersionRef {
+  id: string;
+  label: string;
+}
+
+export async function resolveVersion(db: Db, asOf?: string): Promise<VersionRef> {
+  const version = await db.datasetVersion.findFirst({
+    where: asOf
+      ? { id: asOf, status: 'published' }
+      : { dataset: { slug: REFERENCE_DATASET }, status: 'published', isCurrent: true },
+    select: { id: true, label: true },
+  });
+  if (!version) {
+    throw new NotFoundError(
+      asOf
+        ? `No published dataset version with id ${asOf}.`
+        : 'No published reference dataset yet: run the seed.',
+    );
+  }
+  return version;
+}

@@ -1,0 +1,43 @@
+// Entry point: start the API and shut it down gracefully on SIGTERM/SIGINT (stop accepting, let in-flight
+// requests finish, close the database) within 10 seconds.
+import { createApp } from './app.ts';
+import { loadEnv } from './env.ts';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const app = await createApp(env);
+  const { server, log, database } = app;
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.listen(env.API_PORT, env.API_HOST, () => {
+    log.info({ url: `http://${env.API_HOST}:${env.API_PORT}`, database: database.kind }, 'API listening');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; closing remaining connections');
+      server.closeAllConnections();
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS - 1000);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+// What every procedure gets: the database, the signed-in user (or null), a request id and a logger.
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'user' | 'admin';
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  requestId: string;
+  log: Logger;
+}
+
+/** Builds a context without HTTP: used by the server for each request and by tests through createCaller. */
+export function createContextInner(opts: {
+  db: Db;
+  user: SessionUser | null;
+  log: Logger;
+  requestId?: string;
+}): Context {
+  return { db: opts.db, user: opts.user, log: opts.log, requestId: opts.requestId ?? crypto.randomUUID() };
+}

@@ -1,0 +1,73 @@
+// 1. Initialisation — superjson so Dates survive the wire; one error formatter for every procedure.
+import { DomainError } from '@ree/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import type { Context } from './context.ts';
+
+const isDevelopment = process.env.NODE_ENV === 'development';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: isDevelopment,
+  errorFormatter({ shape, error, ctx }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      // Outside development an internal error says only that, with the request id to find it in the log.
+      message:
+        internal && !isDevelopment
+          ? `internal error (request id ${ctx?.requestId ?? 'unknown'})`
+          : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId,
+        ...(isDevelopment && shape.data.stack ? { stack: shape.data.stack } : {}),
+        fieldErrors: zodError
+          ? zodError.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+          : null,
+      },
+    };
+  },
+});
+
+// 2. Error mapping — our named errors become tRPC codes; anything else stays an internal error.
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const code =
+      cause instanceof NotFoundError
+        ? 'NOT_FOUND'
+        : cause instanceof ConflictError
+          ? 'CONFLICT'
+          : cause instanceof InvalidInputError || cause instanceof DomainError
+            ? 'BAD_REQUEST'
+            : null;
+    if (code && cause) throw new TRPCError({ code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedure levels.
+/** Anyone, signed in or not. Keep to health and sign-in helpers. */
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Any signed-in, enabled user. `ctx.user` is non-null inside. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Signed-in users with the admin role. Checked on every call, so a role change applies on the next request. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators only.' });
+  return next({ ctx });
+});

@@ -1,0 +1,59 @@
+// ASVS 8.2.1 / 8.3.1: who may call what, through a real tRPC caller on a real database.
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import type { SessionUser } from '../src/trpc/context.ts';
+import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+
+let database: Database;
+let user: SessionUser;
+let admin: SessionUser;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  user = await createTestUser(database, 'user');
+  admin = await createTestUser(database, 'admin');
+});
+afterAll(() => database.close());
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe('procedure guards', () => {
+  it('anonymous → UNAUTHORIZED on signed-in and admin procedures', async () => {
+    const anonymous = callerFor(database, null);
+    expect(await codeOf(anonymous.me.get())).toBe('UNAUTHORIZED');
+    expect(await codeOf(anonymous.production.byCountry({}))).toBe('UNAUTHORIZED');
+    expect(await codeOf(anonymous.users.list({}))).toBe('UNAUTHORIZED');
+  });
+
+  it('user → OK on signed-in procedures, FORBIDDEN on admin ones', async () => {
+    const caller = callerFor(database, user);
+    expect(await caller.me.get()).toMatchObject({ email: user.email, role: 'user' });
+    expect(await codeOf(caller.production.byCountry({}))).toBe('OK');
+    expect(await codeOf(caller.users.list({}))).toBe('FORBIDDEN');
+  });
+
+  it('admin → OK on admin procedures', async () => {
+    const caller = callerFor(database, admin);
+    const page = await caller.users.list({ search: admin.email });
+    expect(page.items.map((u) => u.email)).toEqual([admin.email]);
+  });
+
+  it('input errors are BAD_REQUEST with the field path', async () => {
+    const caller = callerFor(database, user);
+    const error = await caller.production.byCountry({ year: 1200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    // Strict schemas refuse fields they do not know (ASVS 15.3.3).
+    const extra = await caller.production.byCountry({ role: 'admin' } as never).catch((e: unknown) => e);
+    expect((extra as TRPCError).code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,220 @@
+// The API over real HTTP: sessions, CSRF and content-type guards, limits, headers, rate limiting, error hiding.
+import { randomInt, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import { createApiServer } from '../src/http/server.ts';
+import { openTestDatabase, silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
+
+let database: Database;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const server = createApiServer({
+    db: database.db,
+    auth: testAuth(database),
+    log: silentLog,
+    trustedOrigins: [TEST_ORIGIN],
+    production: true,
+    maxBodyBytes: 10_000,
+    maxBatchSize: 3,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+afterAll(async () => {
+  await close();
+  await database.close();
+});
+
+/** A made-up client address, so each test has its own rate-limit bucket (trusted because we are on loopback). */
+const clientAddress = () => `203.0.113.${randomInt(1, 254)}`;
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function sessionCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token='));
+  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
+  return cookie.split(';')[0] ?? '';
+}
+
+async function signUp(ip = clientAddress()) {
+  const email = `http-${randomUUID()}@test.ree.local`;
+  const response = await post(
+    '/api/auth/sign-up/email',
+    { email, password: TEST_PASSWORD, name: 'HTTP test' },
+    { 'x-forwarded-for': ip },
+  );
+  expect(response.status).toBe(200);
+  return { email, cookie: sessionCookie(response), setCookie: response.headers.getSetCookie().join('\n') };
+}
+
+const me = (cookie: string) => fetch(`${base}/trpc/me.get`, { headers: { cookie } });
+
+describe('health and headers', () => {
+  it('GET /healthz checks the database', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('sends security headers, and no-store on user-specific answers (ASVS 3.4, 14.3.2)', async () => {
+    const response = await me('');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('sessions', () => {
+  it('sign-up sets an HttpOnly, SameSite=Lax cookie that signs the user in (ASVS 3.3)', async () => {
+    const { cookie, setCookie } = await signUp();
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const response = await me(cookie);
+    expect(response.status).toBe(200);
+  });
+
+  it('each sign-in issues a new token, and sign-out ends it on the server (ASVS 7.2.4, 7.4.1)', async () => {
+    const { email } = await signUp();
+    const ip = clientAddress();
+    const first = sessionCookie(
+      await post('/api/auth/sign-in/email', { email, password: TEST_PASSWORD }, { 'x-forwarded-for': ip }),
+    );
+    const second = sessionCookie(
+      await post('/api/auth/sign-in/email', { email, password: TEST_PASSWORD }, { 'x-forwarded-for': ip }),
+    );
+    expect(first).not.toBe(second);
+    const out = await post('/api/auth/sign-out', {}, { cookie: second });
+    expect(out.status).toBe(200);
+    expect((await me(second)).status).toBe(401);
+    expect((await me(first)).status).toBe(200);
+  });
+
+  it('disabling an account ends its access on the next request (ASVS 7.4.2)', async () => {
+    const { email, cookie } = await signUp();
+    await database.db.user.update({ where: { email }, data: { disabled: true } });
+    expect((await me(cookie)).status).toBe(401);
+    const again = await post(
+      '/api/auth/sign-in/email',
+      { email, password: TEST_PASSWORD },
+      { 'x-forwarded-for': clientAddress() },
+    );
+    expect(again.status).not.toBe(200);
+  });
+
+  it('refuses a common password at sign-up (ASVS 6.2.4)', async () => {
+    const response = await post(
+      '/api/auth/sign-up/email',
+      { email: `weak-${randomUUID()}@test.ree.local`, password: 'password123', name: 'Weak' },
+      { 'x-forwarded-for': clientAddress() },
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/too common/);
+  });
+
+  it('answers 429 after a few failed sign-ins, also on a path variant (ASVS 6.3.1)', async () => {
+    const ip = clientAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const path = i % 2 ? '/api/auth/sign-in/email' : '/api/auth/sign-in/email?attempt=1';
+      statuses.push(
+        (
+          await post(
+            path,
+            { email: 'nobody@test.ree.local', password: 'wrong-password' },
+            { 'x-forwarded-for': ip },
+          )
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('cross-site and malformed requests (ASVS 3.5.1–3.5.3, 5.2.1)', () => {
+  it('refuses a mutation from a foreign Origin or with no Origin, and changes nothing', async () => {
+    const email = `csrf-${randomUUID()}@test.ree.local`;
+    const body = { email, password: TEST_PASSWORD, name: 'CSRF' };
+    expect((await post('/api/auth/sign-up/email', body, { origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
+    const noOrigin = await fetch(`${base}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(noOrigin.status).toBe(403);
+    expect(await database.db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it('refuses form, multipart and text bodies even from our own origin', async () => {
+    const { cookie } = await signUp();
+    for (const contentType of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+    ]) {
+      const response = await fetch(`${base}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, origin: TEST_ORIGIN, cookie },
+        body: 'a=b',
+      });
+      expect(response.status).toBe(415);
+    }
+    expect((await me(cookie)).status).toBe(200);
+  });
+
+  it('refuses a body over the limit before reading it, and a batch over the limit', async () => {
+    const big = await post('/trpc/me.get', { padding: 'x'.repeat(20_000) });
+    expect(big.status).toBe(413);
+    const { cookie } = await signUp();
+    const ok = await fetch(`${base}/trpc/me.get,me.get,me.get?batch=1&input=${encodeURIComponent('{}')}`, {
+      headers: { cookie },
+    });
+    expect(ok.status).toBe(200);
+    const tooMany = await fetch(
+      `${base}/trpc/me.get,me.get,me.get,me.get?batch=1&input=${encodeURIComponent('{}')}`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect(tooMany.status).toBe(400);
+  });
+});
+
+describe('errors (ASVS 16.5.1)', () => {
+  it('an internal error says only "internal error" with a request id: no stack, SQL or table names', async () => {
+    const { cookie } = await signUp();
+    // Break the query underneath the procedure: the dataset table disappears mid-flight (in a transaction we roll back).
+    await database.db.$executeRawUnsafe('ALTER TABLE "production_record" RENAME TO "production_record_gone"');
+    try {
+      const response = await fetch(
+        `${base}/trpc/production.byCountry?input=${encodeURIComponent('{"json":{}}')}`,
+        {
+          headers: { cookie },
+        },
+      );
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(text).toMatch(/internal error \(request id [0-9a-f-]{36}\)/);
+      expect(text).not.toMatch(/production_record|SELECT|prisma|stack|at \w+ \(/i);
+    } finally {
+      await database.db.$executeRawUnsafe(
+        'ALTER TABLE "production_record_gone" RENAME TO "production_record"',
+      );
+    }
+  });
+});

@@ -1,0 +1,77 @@
+'use client';
+import { Button } from '@ree/ui';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { authClient } from '@/lib/auth-client';
+import { safeNextPath } from '@/lib/safe-next';
+
+/** Sign-in and sign-up share one form; sign-up adds a name field. */
+export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+  const router = useRouter();
+  const next = safeNextPath(useSearchParams().get('next'));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    setPending(true);
+    setError(null);
+    const result =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ email, password, name: String(form.get('name') ?? '') })
+        : await authClient.signIn.email({ email, password });
+    setPending(false);
+    if (result.error) {
+      setError(
+        result.error.status === 429
+          ? 'Too many attempts. Wait a minute and try again.'
+          : (result.error.message ?? 'Something went wrong. Try again.'),
+      );
+      return;
+    }
+    router.replace(next);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate={false} aria-describedby={error ? 'form-error' : undefined}>
+      {error ? (
+        <p id="form-error" className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {mode === 'sign-up' ? (
+        <div className="field">
+          <label htmlFor="name">Name</label>
+          <input id="name" name="name" autoComplete="name" required maxLength={100} />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="email" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          required
+          minLength={8}
+          maxLength={128}
+          aria-describedby="password-hint"
+        />
+        <span id="password-hint" className="hint">
+          8 to 128 characters; common passwords are refused.
+        </span>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {mode === 'sign-up' ? 'Create account' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+// tRPC from server components: calls the API with the visitor's cookies, so the API decides what they may see.
+import 'server-only';
+import type { AppRouter } from '@ree/api/router';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import superjson from 'superjson';
+import { serverEnv } from '@/env';
+
+export async function serverApi() {
+  const cookieHeader = (await cookies()).toString();
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverEnv.API_URL}/trpc`,
+        transformer: superjson,
+        headers: () => ({ cookie: cookieHeader, origin: serverEnv.PUBLIC_ORIGIN }),
+      }),
+    ],
+  });
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string) {
+  const api = await serverApi();
+  try {
+    return await api.me.get.query();
+  } catch (error) {
+    if (isUnauthorized(error)) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** How much a figure can be trusted. `unverified` figures are shipped only when marked as such. */
+export const DataStatus = z.enum(['verified', 'estimated', 'unverified']);
+export type DataStatus = z.infer<typeof DataStatus>;
+
+/** A stable, human-readable source id such as `usgs-mcs-2025`. */
+export const SourceId = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{1,63}$/,
+    'a source id is lower-case letters, digits and dashes, e.g. usgs-mcs-2025',
+  );
+export type SourceId = z.infer<typeof SourceId>;
+
+/** Where a figure comes from. Every data record points at one by `sourceId`. */
+export const Source = z.strictObject({
+  id: SourceId,
+  citation: z.string().min(3).max(1000),
+  publisher: z.string().max(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  publishedOn: z.iso.date().optional(),
+  accessedOn: z.iso.date().optional(),
+  licence: z.string().max(200).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** The provenance every data record carries. */
+export const Provenance = z.strictObject({ sourceId: SourceId, status: DataStatus });
+export type Provenance = z.infer<typeof Provenance>;

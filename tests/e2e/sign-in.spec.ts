@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+
+test('sign up → dashboard with a real figure → sign out → dashboard redirects to sign in', async ({
+  page,
+}) => {
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard/);
+
+  await page.getByRole('link', { name: 'Create one' }).click();
+  await page.getByLabel('Name').fill('E2E Analyst');
+  await page.getByLabel('Email').fill(`e2e-${randomUUID()}@test.ree.local`);
+  await page.getByLabel('Password').fill('a sturdy passphrase for e2e');
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(
+    page.getByRole('heading', { name: /World mine production of rare earths by country, 2024/ }),
+  ).toBeVisible();
+  // USGS MCS 2025: China 270,000 t of 393,950 t summed over the countries listed → 68.5 %.
+  await expect(page.getByTestId('china-share')).toHaveText('68.5%');
+  await expect(page.getByText(/Mineral Commodity Summaries 2025/)).toBeVisible();
+  await expect(page.getByText(/Dataset version: Reference/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard/);
+});
+
+test('a wrong password is refused with a message, and the page stays on sign-in', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('nobody@test.ree.local');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Invalid email or password')).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('pages carry a nonce-based CSP with frame-ancestors', async ({ page }) => {
+  const response = await page.goto('/sign-in');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+});

@@ -1,0 +1,68 @@
+// End-to-end journeys against the built portal: the API (on its own PGlite directory, or DATABASE_URL) and
+// `next start`, on ports of their own so a running dev portal is left alone. Chromium comes from Debian.
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const API_PORT = 4100;
+const WEB_PORT = 3100;
+const origin = `http://localhost:${WEB_PORT}`;
+const dataDir = path.resolve(import.meta.dirname, '../.data/e2e');
+const usePostgres = Boolean(process.env.DATABASE_URL);
+
+const apiEnv = {
+  API_PORT: String(API_PORT),
+  PUBLIC_ORIGIN: origin,
+  REE_DATA_DIR: dataDir,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
+  use: {
+    baseURL: origin,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      // A fresh embedded database each run; on PostgreSQL, migrate first (the documented production step).
+      command: usePostgres
+        ? 'pnpm --filter @ree/api db:migrate && pnpm --filter @ree/api start'
+        : `rm -rf "${dataDir}" && pnpm --filter @ree/api start`,
+      url: `http://127.0.0.1:${API_PORT}/healthz`,
+      env: apiEnv,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    {
+      command: `pnpm --filter @ree/web exec next start --port ${WEB_PORT}`,
+      url: `${origin}/sign-in`,
+      env: { API_URL: `http://127.0.0.1:${API_PORT}`, PUBLIC_ORIGIN: origin, NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
+});
