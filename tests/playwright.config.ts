@@ -1,5 +1,6 @@
 // End-to-end journeys against the built portal: the API (on its own PGlite directory, or DATABASE_URL) and
 // `next start`, on ports of their own so a running dev portal is left alone. Chromium comes from Debian.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -15,6 +16,8 @@ const apiEnv = {
   REE_DATA_DIR: dataDir,
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
+  // Production mode on PostgreSQL requires a real secret: a fresh one per run.
+  BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
 };
 
 export default defineConfig({
