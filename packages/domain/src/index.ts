@@ -18,6 +18,7 @@ export * from './indicators/restricted-share.ts';
 export * from './score/chain-score.ts';
 export * from './score/method.ts';
 export * from './score/resilience-score.ts';
+export { type ScoringContext, scoreTradeFlows } from './score/score-trade-flows.ts';
 export {
   DisruptionBaseline,
   DisruptionInput,
@@ -30,3 +31,4 @@ export {
 } from './simulation/disruption.ts';
 export { disruptionProbability, RiskInput, type RiskResult, simulateRisk } from './simulation/risk.ts';
 export { createRng, type Rng } from './simulation/rng.ts';
+export { type SyntheticDataset, type SyntheticOptions, syntheticDataset } from './synthetic.ts';

@@ -39,5 +39,5 @@ export type Element = z.infer<typeof Element>;
  * What a production or trade figure is about: one element, a commercial mix (`NdPr`), an EU group, or all
  * rare earths together (`REE`, as in USGS totals).
  */
-export const Material = z.union([ElementSymbol, z.enum(['NdPr', 'LREE', 'HREE', 'REE'])]);
+export const Material = z.enum([...ElementSymbol.options, 'NdPr', 'LREE', 'HREE', 'REE']);
 export type Material = z.infer<typeof Material>;

@@ -84,21 +84,190 @@ export type ResilienceScore =
   | (ScoreHeader & { status: 'ok'; score: number })
   | (ScoreHeader & { status: 'insufficient-data'; score: null; reason: string });
 
-type Computed = { risk: number; inputs: Record<string, InputValue> } | { missing: string };
+/** The score without its breakdown, for scoring whole datasets. Same numbers as `resilienceScore`. */
+export interface ResilienceScoreValue {
+  consumer: string;
+  material: string;
+  stage: string;
+  year: number;
+  score: number | null;
+  coverage: number;
+}
 
-function supplyOf(input: ResilienceInput): { supply: Map<string, number>; total: number; domestic: number } {
-  const supply = new Map<string, number>();
-  let total = 0;
-  for (const [country, q] of Object.entries(input.imports)) {
+const COMPONENT_IDS = ComponentId.options;
+const NO_SUPPLY = 'no supply data for this consumer, material, stage and year';
+
+/** The numbers every component is computed from, gathered in one pass over the suppliers. */
+interface Measures {
+  countries: string[];
+  quantities: number[];
+  total: number;
+  domestic: number;
+  domesticShare: number;
+  hhi: number;
+  hhiWgi: number;
+  unscoredShare: number;
+  largest: number;
+  largestCountry: string | null;
+}
+
+function importsAsArrays(input: ResilienceInput): { countries: string[]; quantities: number[] } {
+  const countries: string[] = [];
+  const quantities: number[] = [];
+  for (const country in input.imports) {
+    countries.push(country);
+    quantities.push(input.imports[country] as number);
+  }
+  return { countries, quantities };
+}
+
+/**
+ * Gathers the measures from suppliers given as parallel arrays (which the bulk scorer already has). Drops the
+ * consumer itself and zero quantities.
+ */
+function measure(input: ResilienceInput, supplierList: string[], supplied: number[]): Measures {
+  const countries: string[] = [];
+  const quantities: number[] = [];
+  const domestic = input.domesticProduction ?? 0;
+  let total = domestic;
+  for (let i = 0; i < supplierList.length; i++) {
+    const country = supplierList[i] as string;
+    const q = supplied[i] as number;
     if (!Number.isFinite(q) || q < 0)
       throw new RangeError(`imports from ${country} must be a finite number ≥ 0`);
     if (country === input.consumer || q === 0) continue;
-    supply.set(country, q);
+    countries.push(country);
+    quantities.push(q);
     total += q;
   }
-  const domestic = input.domesticProduction ?? 0;
-  total += domestic;
-  return { supply, total, domestic };
+  const domesticShare = total > 0 ? domestic / total : 0;
+  const m: Measures = {
+    countries,
+    quantities,
+    total,
+    domestic,
+    domesticShare,
+    hhi: domesticShare * domesticShare,
+    hhiWgi: 0,
+    unscoredShare: 0,
+    largest: 0,
+    largestCountry: null,
+  };
+  if (total <= 0) return m;
+  for (let i = 0; i < countries.length; i++) {
+    const country = countries[i] as string;
+    const s = (quantities[i] as number) / total;
+    m.hhi += s * s;
+    if (s > m.largest) {
+      m.largest = s;
+      m.largestCountry = country;
+    }
+    const g = input.wgi[country];
+    if (g === undefined) {
+      m.unscoredShare += s;
+      m.hhiWgi += s * s * 10; // a supplier without a governance score counts as the worst governed
+    } else m.hhiWgi += s * s * g;
+  }
+  return m;
+}
+
+/** The summed share of the listed countries, each counted once (the consumer is never among the suppliers). */
+function shareOfListed(m: Measures, listed: readonly string[]): number {
+  let share = 0;
+  for (let i = 0; i < m.countries.length; i++) {
+    if (listed.includes(m.countries[i] as string)) share += (m.quantities[i] as number) / m.total;
+  }
+  return share;
+}
+
+/** Fills `risks` (in COMPONENT_IDS order) with each component's risk, NaN where its data is missing. */
+function risksOf(input: ResilienceInput, m: Measures, risks: Float64Array): void {
+  risks[0] = m.hhi;
+  risks[1] = m.unscoredShare > MAX_UNSCORED_GOVERNANCE_SHARE ? Number.NaN : Math.min(1, m.hhiWgi / 10);
+  risks[2] = m.largest;
+  risks[3] = input.exportRestricting === undefined ? Number.NaN : shareOfListed(m, input.exportRestricting);
+  risks[4] =
+    input.partners === undefined
+      ? Number.NaN
+      : Math.max(0, 1 - m.domesticShare - shareOfListed(m, input.partners));
+  risks[5] = importReliance({
+    production: m.domestic,
+    imports: m.total - m.domestic,
+    exports: input.exports ?? 0,
+  });
+  risks[6] =
+    input.recyclingShare === undefined
+      ? Number.NaN
+      : Math.max(0, 1 - input.recyclingShare - (1 - input.recyclingShare) * m.domesticShare);
+  risks[7] = input.substitutionIndex ?? Number.NaN;
+  risks[8] =
+    input.stockpileDays === undefined
+      ? Number.NaN
+      : Math.max(0, 1 - input.stockpileDays / FULL_STOCKPILE_DAYS);
+}
+
+/** Σ weight × (1 − risk) over the components with data, weights renormalised; and the coverage. */
+function combine(
+  risks: Float64Array,
+  weights: Readonly<Record<ComponentId, number>>,
+): { score: number; coverage: number; present: number } {
+  let totalWeight = 0;
+  let present = 0;
+  let sum = 0;
+  for (let i = 0; i < COMPONENT_IDS.length; i++) {
+    const w = weights[COMPONENT_IDS[i] as ComponentId];
+    const risk = risks[i] as number;
+    totalWeight += w;
+    if (Number.isNaN(risk)) continue;
+    present += w;
+    sum += w * (1 - risk);
+  }
+  if (totalWeight <= 0) throw new RangeError('at least one weight must be positive');
+  return { score: present > 0 ? (100 * sum) / present : 0, coverage: present / totalWeight, present };
+}
+
+function weightsOf(input: ResilienceInput): Readonly<Record<ComponentId, number>> {
+  return input.weights ? { ...DEFAULT_WEIGHTS, ...input.weights } : DEFAULT_WEIGHTS;
+}
+
+function insufficientReason(noSupply: boolean, coverage: number): string | null {
+  if (noSupply) return NO_SUPPLY;
+  if (coverage < MIN_COVERAGE) {
+    return `only ${(coverage * 100).toFixed(0)} % of the method's weight has data (at least ${MIN_COVERAGE * 100} % is needed)`;
+  }
+  return null;
+}
+
+const scratchRisks = new Float64Array(COMPONENT_IDS.length);
+
+/**
+ * The score alone, without the breakdown: the same computation as `resilienceScore`, for scoring whole datasets.
+ * @example resilienceScoreValue(input).score === resilienceScore(input).score // true
+ */
+export function resilienceScoreValue(input: ResilienceInput): ResilienceScoreValue {
+  const { countries, quantities } = importsAsArrays(input);
+  return scoreValueOfSuppliers(input, countries, quantities);
+}
+
+/** `resilienceScoreValue` for suppliers given as parallel arrays; `input.imports` is ignored. Internal. */
+export function scoreValueOfSuppliers(
+  input: ResilienceInput,
+  supplierList: string[],
+  supplied: number[],
+): ResilienceScoreValue {
+  const m = measure(input, supplierList, supplied);
+  const noSupply = m.total <= 0;
+  if (noSupply) scratchRisks.fill(Number.NaN);
+  else risksOf(input, m, scratchRisks);
+  const { score, coverage } = combine(scratchRisks, weightsOf(input));
+  return {
+    consumer: input.consumer,
+    material: input.material,
+    stage: input.stage,
+    year: input.year,
+    score: insufficientReason(noSupply, coverage) === null ? score : null,
+    coverage,
+  };
 }
 
 /**
@@ -113,153 +282,33 @@ function supplyOf(input: ResilienceInput): { supply: Map<string, number>; total:
  *   recyclingShare: 0.01, substitutionIndex: 0.9, stockpileDays: 60 }).score // ≈ 24
  */
 export function resilienceScore(input: ResilienceInput): ResilienceScore {
-  const weights = { ...DEFAULT_WEIGHTS, ...input.weights };
-  const { supply, total, domestic } = supplyOf(input);
-  const computed = {} as Record<ComponentId, Computed>;
-  if (total <= 0) {
-    for (const id of ComponentId.options) computed[id] = { missing: 'no supply data' };
-  } else {
-    computeComponents(input, supply, total, domestic, computed);
-  }
-  return assemble(
-    input,
-    weights,
-    computed,
-    total <= 0 ? 'no supply data for this consumer, material, stage and year' : null,
-  );
-}
-
-function computeComponents(
-  input: ResilienceInput,
-  supply: Map<string, number>,
-  total: number,
-  domestic: number,
-  out: Record<ComponentId, Computed>,
-): void {
-  const importsTotal = total - domestic;
-  const domesticShare = domestic / total;
-  let hhi = domesticShare * domesticShare;
-  let hhiWgi = 0;
-  let unscored = 0;
-  const unscoredCountries: string[] = [];
-  let largest = 0;
-  let largestCountry: string | null = null;
-  for (const [country, q] of supply) {
-    const s = q / total;
-    hhi += s * s;
-    if (s > largest) {
-      largest = s;
-      largestCountry = country;
-    }
-    const g = input.wgi[country];
-    if (g === undefined) {
-      unscored += s;
-      unscoredCountries.push(country);
-      hhiWgi += s * s * 10;
-    } else hhiWgi += s * s * g;
-  }
-  const shares = Object.fromEntries([...supply].map(([c, q]) => [c, q / total]));
-  if (domestic > 0) shares[input.consumer] = domesticShare;
-
-  out.supplierConcentration = { risk: hhi, inputs: { hhi: hhi * 10_000, shares } };
-  out.governanceConcentration =
-    unscored > MAX_UNSCORED_GOVERNANCE_SHARE
-      ? {
-          missing: `no governance score for ${unscoredCountries.join(', ')} (${(unscored * 100).toFixed(1)} % of supply)`,
-        }
-      : { risk: Math.min(1, hhiWgi / 10), inputs: { hhiWgi, unscoredCountries, unscoredShare: unscored } };
-  out.largestSupplier = { risk: largest, inputs: { largestSupplier: largestCountry, share: largest } };
-
-  if (input.exportRestricting === undefined)
-    out.restrictedSupply = { missing: 'export restrictions not known' };
-  else {
-    const restricted = new Set(input.exportRestricting);
-    let share = 0;
-    for (const [country, q] of supply) if (restricted.has(country)) share += q / total;
-    out.restrictedSupply = { risk: share, inputs: { restrictingCountries: [...restricted].sort(), share } };
-  }
-
-  if (input.partners === undefined) out.partnerSupply = { missing: 'partnerships not known' };
-  else {
-    const partners = new Set(input.partners);
-    let share = domesticShare;
-    for (const [country, q] of supply) if (partners.has(country)) share += q / total;
-    out.partnerSupply = {
-      risk: Math.max(0, 1 - share),
-      inputs: { partners: [...partners].sort(), securedShare: share },
-    };
-  }
-
-  const ir = importReliance({ production: domestic, imports: importsTotal, exports: input.exports ?? 0 });
-  out.importReliance = {
-    risk: ir,
-    inputs: {
-      imports: importsTotal,
-      exports: input.exports ?? 0,
-      domesticProduction: domestic,
-      importReliance: ir,
-    },
-  };
-
-  if (input.recyclingShare === undefined) out.recyclingAndDomestic = { missing: 'recycling share not known' };
-  else {
-    const secure = input.recyclingShare + (1 - input.recyclingShare) * domesticShare;
-    out.recyclingAndDomestic = {
-      risk: Math.max(0, 1 - secure),
-      inputs: { recyclingShare: input.recyclingShare, domesticShare },
-    };
-  }
-
-  out.substitutability =
-    input.substitutionIndex === undefined
-      ? { missing: 'substitution index not known' }
-      : { risk: input.substitutionIndex, inputs: { substitutionIndex: input.substitutionIndex } };
-
-  out.stockpileCover =
-    input.stockpileDays === undefined
-      ? { missing: 'stockpile not known' }
-      : {
-          risk: Math.max(0, 1 - input.stockpileDays / FULL_STOCKPILE_DAYS),
-          inputs: { stockpileDays: input.stockpileDays, fullCoverDays: FULL_STOCKPILE_DAYS },
-        };
-}
-
-function assemble(
-  input: ResilienceInput,
-  weights: Record<ComponentId, number>,
-  computed: Record<ComponentId, Computed>,
-  noSupplyReason: string | null,
-): ResilienceScore {
-  let totalWeight = 0;
-  let presentWeight = 0;
-  for (const id of ComponentId.options) {
-    totalWeight += weights[id];
-    if (!('missing' in computed[id])) presentWeight += weights[id];
-  }
-  if (totalWeight <= 0) throw new RangeError('at least one weight must be positive');
-  const coverage = presentWeight / totalWeight;
+  const { countries, quantities } = importsAsArrays(input);
+  const m = measure(input, countries, quantities);
+  const noSupply = m.total <= 0;
+  const risks = new Float64Array(COMPONENT_IDS.length);
+  if (noSupply) risks.fill(Number.NaN);
+  else risksOf(input, m, risks);
+  const weights = weightsOf(input);
+  const { score, coverage, present } = combine(risks, weights);
   const components: ScoreComponent[] = [];
   const missing: MissingComponent[] = [];
-  let score = 0;
-  for (const id of ComponentId.options) {
-    const c = computed[id];
-    if ('missing' in c) {
-      missing.push({ id, reason: c.missing });
-      continue;
+  COMPONENT_IDS.forEach((id, i) => {
+    const risk = risks[i] as number;
+    if (Number.isNaN(risk)) {
+      missing.push({ id, reason: noSupply ? 'no supply data' : missingReason(id, input, m) });
+      return;
     }
-    const weight = presentWeight > 0 ? weights[id] / presentWeight : 0;
-    const points = 100 * weight * (1 - c.risk);
-    score += points;
+    const weight = weights[id] / present;
     components.push({
       id,
       label: COMPONENT_INFO[id].label,
-      inputs: c.inputs,
-      risk: c.risk,
+      inputs: componentInputs(id, input, m, risk),
+      risk,
       weight,
-      points,
+      points: 100 * weight * (1 - risk),
       maxPoints: 100 * weight,
     });
-  }
+  });
   const header = {
     methodVersion: METHOD_VERSION,
     consumer: input.consumer,
@@ -270,14 +319,73 @@ function assemble(
     components,
     missing,
   };
-  if (noSupplyReason) return { ...header, status: 'insufficient-data', score: null, reason: noSupplyReason };
-  if (coverage < MIN_COVERAGE) {
-    return {
-      ...header,
-      status: 'insufficient-data',
-      score: null,
-      reason: `only ${(coverage * 100).toFixed(0)} % of the method's weight has data (at least ${MIN_COVERAGE * 100} % is needed)`,
-    };
+  const reason = insufficientReason(noSupply, coverage);
+  return reason === null
+    ? { ...header, status: 'ok', score }
+    : { ...header, status: 'insufficient-data', score: null, reason };
+}
+
+function missingReason(id: ComponentId, input: ResilienceInput, m: Measures): string {
+  switch (id) {
+    case 'governanceConcentration': {
+      const unscored = m.countries.filter((c) => input.wgi[c] === undefined);
+      return `no governance score for ${unscored.join(', ')} (${(m.unscoredShare * 100).toFixed(1)} % of supply)`;
+    }
+    case 'restrictedSupply':
+      return 'export restrictions not known';
+    case 'partnerSupply':
+      return 'partnerships not known';
+    case 'recyclingAndDomestic':
+      return 'recycling share not known';
+    case 'substitutability':
+      return 'substitution index not known';
+    case 'stockpileCover':
+      return 'stockpile not known';
+    default:
+      return 'not known';
   }
-  return { ...header, status: 'ok', score };
+}
+
+/** The data behind one component, as the breakdown shows it. */
+function componentInputs(
+  id: ComponentId,
+  input: ResilienceInput,
+  m: Measures,
+  risk: number,
+): Record<string, InputValue> {
+  switch (id) {
+    case 'supplierConcentration': {
+      const shares: Record<string, number> = {};
+      m.countries.forEach((c, i) => {
+        shares[c] = (m.quantities[i] as number) / m.total;
+      });
+      if (m.domestic > 0) shares[input.consumer] = m.domesticShare;
+      return { hhi: m.hhi * 10_000, shares };
+    }
+    case 'governanceConcentration':
+      return {
+        hhiWgi: m.hhiWgi,
+        unscoredCountries: m.countries.filter((c) => input.wgi[c] === undefined),
+        unscoredShare: m.unscoredShare,
+      };
+    case 'largestSupplier':
+      return { largestSupplier: m.largestCountry, share: m.largest };
+    case 'restrictedSupply':
+      return { restrictingCountries: input.exportRestricting ?? [], share: risk };
+    case 'partnerSupply':
+      return { partners: input.partners ?? [], securedShare: 1 - risk };
+    case 'importReliance':
+      return {
+        imports: m.total - m.domestic,
+        exports: input.exports ?? 0,
+        domesticProduction: m.domestic,
+        importReliance: risk,
+      };
+    case 'recyclingAndDomestic':
+      return { recyclingShare: input.recyclingShare ?? null, domesticShare: m.domesticShare };
+    case 'substitutability':
+      return { substitutionIndex: risk };
+    case 'stockpileCover':
+      return { stockpileDays: input.stockpileDays ?? null, fullCoverDays: FULL_STOCKPILE_DAYS };
+  }
 }
