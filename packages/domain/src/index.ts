@@ -17,6 +17,7 @@ export * from './indicators/import-reliance.ts';
 export * from './indicators/restricted-share.ts';
 export * from './score/chain-score.ts';
 export * from './score/method.ts';
+export { methodDocument, WORKED_EXAMPLE } from './score/method-document.ts';
 export * from './score/resilience-score.ts';
 export { type ScoringContext, scoreTradeFlows } from './score/score-trade-flows.ts';
 export {

@@ -279,7 +279,7 @@ export function scoreValueOfSuppliers(
  * @example
  * resilienceScore({ consumer: 'JPN', material: 'Dy', stage: 'separation', year: 2024,
  *   imports: { CHN: 90, MYS: 10 }, wgi: { CHN: 5.67, MYS: 4.14 }, exportRestricting: ['CHN'], partners: ['MYS'],
- *   recyclingShare: 0.01, substitutionIndex: 0.9, stockpileDays: 60 }).score // ≈ 24
+ *   recyclingShare: 0.01, substitutionIndex: 0.9, stockpileDays: 60 }).score // ≈ 18.2 (see METHOD.md)
  */
 export function resilienceScore(input: ResilienceInput): ResilienceScore {
   const { countries, quantities } = importsAsArrays(input);

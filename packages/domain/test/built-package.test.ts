@@ -1,0 +1,34 @@
+// The package as users get it: the built dist, its exports map, and the example script run by plain node.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url);
+
+// turbo runs `build` before this package's tests; run `pnpm --filter @ree/domain build` first by hand.
+describe('built package', () => {
+  it('runs the example with node and prints both scores with their breakdown', () => {
+    const out = execFileSync(process.execPath, ['examples/score-japan.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/Japan · NdPr · separation · 2025: \d+\.\d \/ 100 \(coverage 85 %\)/);
+    expect(out).toMatch(/Japan · Dy · separation · 2025: \d+\.\d \/ 100/);
+    expect(out).toContain('(left out) substitutability: substitution index not known');
+  });
+
+  it('depends on zod only, is side-effect free and exports only its entry point', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+    expect(pkg.sideEffects).toBe(false);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json']);
+  });
+
+  it('has no Node-only imports in what it ships', () => {
+    const files = readdirSync(new URL('dist', root), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(new URL(`dist/${file}`, root), 'utf8');
+      expect(text, file).not.toMatch(/from ['"]node:|require\(|process\.|Buffer\./);
+    }
+  });
+});
