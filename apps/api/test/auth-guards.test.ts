@@ -14,7 +14,7 @@ beforeAll(async () => {
   user = await createTestUser(database, 'user');
   admin = await createTestUser(database, 'admin');
 });
-afterAll(() => database.close());
+afterAll(() => database?.close());
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -30,14 +30,14 @@ describe('procedure guards', () => {
   it('anonymous → UNAUTHORIZED on signed-in and admin procedures', async () => {
     const anonymous = callerFor(database, null);
     expect(await codeOf(anonymous.me.get())).toBe('UNAUTHORIZED');
-    expect(await codeOf(anonymous.production.byCountry({}))).toBe('UNAUTHORIZED');
+    expect(await codeOf(anonymous.production.concentration({}))).toBe('UNAUTHORIZED');
     expect(await codeOf(anonymous.users.list({}))).toBe('UNAUTHORIZED');
   });
 
   it('user → OK on signed-in procedures, FORBIDDEN on admin ones', async () => {
     const caller = callerFor(database, user);
     expect(await caller.me.get()).toMatchObject({ email: user.email, role: 'user' });
-    expect(await codeOf(caller.production.byCountry({}))).toBe('OK');
+    expect(await codeOf(caller.production.concentration({}))).toBe('OK');
     expect(await codeOf(caller.users.list({}))).toBe('FORBIDDEN');
   });
 
@@ -49,11 +49,11 @@ describe('procedure guards', () => {
 
   it('input errors are BAD_REQUEST with the field path', async () => {
     const caller = callerFor(database, user);
-    const error = await caller.production.byCountry({ year: 1200 }).catch((e: unknown) => e);
+    const error = await caller.production.concentration({ year: 1200 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     // Strict schemas refuse fields they do not know (ASVS 15.3.3).
-    const extra = await caller.production.byCountry({ role: 'admin' } as never).catch((e: unknown) => e);
+    const extra = await caller.production.concentration({ role: 'admin' } as never).catch((e: unknown) => e);
     expect((extra as TRPCError).code).toBe('BAD_REQUEST');
   });
 });

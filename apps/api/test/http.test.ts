@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await close();
-  await database.close();
+  await database?.close();
 });
 
 /** A made-up client address, so each test has its own rate-limit bucket (trusted because we are on loopback). */
@@ -202,7 +202,7 @@ describe('errors (ASVS 16.5.1)', () => {
     await database.db.$executeRawUnsafe('ALTER TABLE "production_record" RENAME TO "production_record_gone"');
     try {
       const response = await fetch(
-        `${base}/trpc/production.byCountry?input=${encodeURIComponent('{"json":{}}')}`,
+        `${base}/trpc/production.concentration?input=${encodeURIComponent('{"json":{}}')}`,
         {
           headers: { cookie },
         },

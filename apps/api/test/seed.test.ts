@@ -11,7 +11,7 @@ let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
 });
-afterAll(() => database.close());
+afterAll(() => database?.close());
 
 async function copyWith(file: string, edit: (text: string) => string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ree-ref-'));

@@ -4,7 +4,20 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Country, Element, ProductionRecord, Source } from '@ree/domain';
+import {
+  Country,
+  Element,
+  Facility,
+  GovernanceScore,
+  Investment,
+  Partnership,
+  PolicyMeasure,
+  ProductionRecord,
+  ReserveEstimate,
+  Source,
+  Stockpile,
+  TradeFlow,
+} from '@ree/domain';
 import { z } from 'zod';
 import { CellError, type Column, convertCell } from './columns.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
@@ -36,7 +49,13 @@ function toCamel(header: string): string {
   return header.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }
 
-/** Each entity's file, columns and schema, in load order (sources first: everything cites them). */
+/** Columns that name a country of the same version, and so must exist in countries.csv. */
+const COUNTRY_COLUMNS = ['country', 'importer', 'exporter', 'partner', 'target_country'] as const;
+
+/**
+ * Each entity's file, columns, schema and natural key, in load order (sources and countries first: everything
+ * else refers to them).
+ */
 export const ENTITY_FILES = {
   sources: {
     file: 'sources.csv',
@@ -50,12 +69,33 @@ export const ENTITY_FILES = {
       c('accessed_on'),
       c('licence'),
     ],
+    key: ['id'],
   },
-  countries: { file: 'countries.csv', schema: Country, columns: [c('iso3'), c('name'), c('region')] },
+  countries: {
+    file: 'countries.csv',
+    schema: Country,
+    columns: [c('iso3'), c('name'), c('region')],
+    key: ['iso3'],
+  },
   elements: {
     file: 'elements.csv',
     schema: Element,
-    columns: [c('symbol'), c('name'), c('atomic_number', 'int'), c('group'), c('uses', 'list')],
+    columns: [
+      c('symbol'),
+      c('name'),
+      c('atomic_number', 'int'),
+      c('group'),
+      c('uses', 'list'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['symbol'],
+  },
+  governance: {
+    file: 'governance.csv',
+    schema: GovernanceScore,
+    columns: [c('country'), c('year', 'int'), c('wgi', 'number'), c('source_id'), c('status')],
+    key: ['country', 'year'],
   },
   production: {
     file: 'production.csv',
@@ -72,12 +112,137 @@ export const ENTITY_FILES = {
       c('source_id'),
       c('status'),
     ],
+    key: ['country', 'stage', 'material', 'year', 'unit', 'basis', 'projection'],
+  },
+  reserves: {
+    file: 'reserves.csv',
+    schema: ReserveEstimate,
+    columns: [
+      c('country'),
+      c('year', 'int'),
+      c('quantity', 'number'),
+      c('unit'),
+      c('basis'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['country', 'year', 'sourceId'],
+  },
+  facilities: {
+    file: 'facilities.csv',
+    schema: Facility,
+    columns: [
+      c('id'),
+      c('name'),
+      c('operator'),
+      c('country'),
+      c('stage'),
+      c('products', 'list'),
+      c('capacity_per_year', 'number'),
+      c('capacity_unit'),
+      c('capacity_basis'),
+      c('operating_status'),
+      c('start_year', 'int'),
+      c('notes'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['id'],
+  },
+  trade: {
+    file: 'trade.csv',
+    schema: TradeFlow,
+    columns: [
+      c('importer'),
+      c('exporter'),
+      c('material'),
+      c('stage'),
+      c('year', 'int'),
+      c('quantity', 'number'),
+      c('unit'),
+      c('basis'),
+      c('value_usd', 'number'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['importer', 'exporter', 'material', 'stage', 'year', 'unit'],
+  },
+  partnerships: {
+    file: 'partnerships.csv',
+    schema: Partnership,
+    columns: [
+      c('id'),
+      c('country'),
+      c('partner'),
+      c('role'),
+      c('focus'),
+      c('parties'),
+      c('start_date'),
+      c('end_date'),
+      c('secures_supply', 'boolean'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['id'],
+  },
+  investments: {
+    file: 'investments.csv',
+    schema: Investment,
+    columns: [
+      c('id'),
+      c('investor'),
+      c('type'),
+      c('country'),
+      c('location'),
+      c('amount_usd', 'number'),
+      c('date'),
+      c('outcome'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['id'],
+  },
+  policies: {
+    file: 'policies.csv',
+    schema: PolicyMeasure,
+    columns: [
+      c('id'),
+      c('country'),
+      c('kind'),
+      c('title'),
+      c('impact'),
+      c('elements', 'list'),
+      c('target_country'),
+      c('start_date'),
+      c('end_date'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['id'],
+  },
+  stockpiles: {
+    file: 'stockpiles.csv',
+    schema: Stockpile,
+    columns: [
+      c('holder'),
+      c('country'),
+      c('material'),
+      c('days', 'number'),
+      c('kind'),
+      c('year', 'int'),
+      c('source_id'),
+      c('status'),
+    ],
+    key: ['holder', 'country', 'material', 'year', 'kind'],
   },
 } as const;
 
 export type EntityName = keyof typeof ENTITY_FILES;
+export const ENTITY_NAMES = Object.keys(ENTITY_FILES) as EntityName[];
 type RowsOf<K extends EntityName> = z.output<(typeof ENTITY_FILES)[K]['schema']>;
 export type ReferenceRows = { [K in EntityName]: RowsOf<K>[] };
+/** The line in its file where each row starts, in the same order as the rows. */
+export type ReferenceLines = Record<EntityName, number[]>;
 
 export interface ReferenceDataset {
   slug: string;
@@ -86,6 +251,7 @@ export interface ReferenceDataset {
   /** sha256 over every file, so a second load of the same files is recognised. */
   contentHash: string;
   rows: ReferenceRows;
+  lines: ReferenceLines;
 }
 
 const Manifest = z.strictObject({
@@ -94,8 +260,11 @@ const Manifest = z.strictObject({
   label: z.string(),
 });
 
-/** Parses one entity's CSV text into validated rows, or throws DatasetRowError for the first bad row. */
-export function parseEntityCsv<K extends EntityName>(entity: K, text: string): RowsOf<K>[] {
+/** Parses one entity's CSV text into validated rows and their lines, or throws DatasetRowError for the first bad row. */
+export function parseEntityCsv<K extends EntityName>(
+  entity: K,
+  text: string,
+): { rows: RowsOf<K>[]; lines: number[] } {
   const { file, schema, columns } = ENTITY_FILES[entity];
   let records: ReturnType<typeof parseCsv>;
   try {
@@ -112,7 +281,7 @@ export function parseEntityCsv<K extends EntityName>(entity: K, text: string): R
   const unknown = headers.filter((h) => !columns.some((col) => col.header === h));
   if (unknown.length) throw new DatasetRowError(file, 1, null, `unknown column(s): ${unknown.join(', ')}`);
 
-  return body.map(({ line, fields }) => {
+  const rows = body.map(({ line, fields }) => {
     if (fields.length !== headers.length) {
       throw new DatasetRowError(
         file,
@@ -142,25 +311,44 @@ export function parseEntityCsv<K extends EntityName>(entity: K, text: string): R
     }
     return parsed.data as RowsOf<K>;
   });
+  return { rows, lines: body.map((r) => r.line) };
 }
 
-/** Checks what a single row cannot: references between files and duplicate keys. */
-export function checkReferences(rows: ReferenceRows): void {
+/** Checks what a single row cannot: references to sources and countries, and duplicate keys. */
+export function checkReferences(rows: ReferenceRows, lines: ReferenceLines): void {
   const sourceIds = new Set(rows.sources.map((s) => s.id));
   const isos = new Set(rows.countries.map((co) => co.iso3));
-  const seen = new Set<string>();
-  rows.production.forEach((r, i) => {
-    const line = i + 2;
-    if (!sourceIds.has(r.sourceId)) {
-      throw new DatasetRowError('production.csv', line, 'source_id', `unknown source "${r.sourceId}"`);
-    }
-    if (!isos.has(r.country)) {
-      throw new DatasetRowError('production.csv', line, 'country', `unknown country "${r.country}"`);
-    }
-    const key = [r.country, r.stage, r.material, r.year, r.basis, r.projection].join('|');
-    if (seen.has(key)) throw new DatasetRowError('production.csv', line, null, `duplicate row for ${key}`);
-    seen.add(key);
-  });
+  for (const entity of ENTITY_NAMES) {
+    const { file, columns, key } = ENTITY_FILES[entity];
+    const seen = new Set<string>();
+    (rows[entity] as Record<string, unknown>[]).forEach((row, i) => {
+      const line = lines[entity][i] ?? i + 2;
+      if ('sourceId' in row && !sourceIds.has(String(row.sourceId))) {
+        throw new DatasetRowError(
+          file,
+          line,
+          'source_id',
+          `unknown source "${String(row.sourceId)}": add it to sources.csv`,
+        );
+      }
+      for (const col of columns) {
+        if (!(COUNTRY_COLUMNS as readonly string[]).includes(col.header)) continue;
+        const value = row[col.key];
+        if (value !== undefined && !isos.has(String(value))) {
+          throw new DatasetRowError(
+            file,
+            line,
+            col.header,
+            `unknown country "${String(value)}": add it to countries.csv`,
+          );
+        }
+      }
+      const id = key.map((k) => String(row[k])).join(' | ');
+      if (seen.has(id))
+        throw new DatasetRowError(file, line, null, `duplicate row for ${key.join(', ')} = ${id}`);
+      seen.add(id);
+    });
+  }
 }
 
 /** Reads and validates the whole shipped dataset. Throws DatasetRowError for the first bad row. */
@@ -169,11 +357,14 @@ export async function readReferenceDataset(dir = REFERENCE_DIR): Promise<Referen
   const manifest = Manifest.parse(JSON.parse(manifestText));
   const hash = createHash('sha256').update(manifestText);
   const rows = {} as ReferenceRows;
-  for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
+  const lines = {} as ReferenceLines;
+  for (const entity of ENTITY_NAMES) {
     const text = await readFile(path.join(dir, ENTITY_FILES[entity].file), 'utf8');
     hash.update(`\0${entity}\0`).update(text);
-    (rows as Record<EntityName, unknown[]>)[entity] = parseEntityCsv(entity, text);
+    const parsed = parseEntityCsv(entity, text);
+    (rows as Record<EntityName, unknown[]>)[entity] = parsed.rows;
+    lines[entity] = parsed.lines;
   }
-  checkReferences(rows);
-  return { ...manifest, contentHash: hash.digest('hex'), rows };
+  checkReferences(rows, lines);
+  return { ...manifest, contentHash: hash.digest('hex'), rows, lines };
 }

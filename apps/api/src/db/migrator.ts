@@ -45,8 +45,36 @@ async function startEngine(factory: SqlMigrationAwareDriverAdapterFactory): Prom
   return runtime.SchemaEngine.new(
     { datamodels: undefined },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(withWholeScripts(factory)),
   );
+}
+
+type Adapter = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>>;
+/** The pg Pool behind @prisma/adapter-pg's adapter (its `client` field). */
+type PoolLike = { query(sql: string): Promise<unknown> };
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";", which breaks function bodies
+ * ($$ … $$) such as our integrity triggers. PostgreSQL runs a multi-statement script natively over the simple
+ * query protocol, so send it whole. (PGlite's adapter already does: `exec` takes the script as it is.)
+ */
+function withWholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  const patch = (adapter: Adapter): Adapter => {
+    const client = (adapter as unknown as { client?: PoolLike }).client;
+    if (adapter.adapterName !== '@prisma/adapter-pg' || typeof client?.query !== 'function') return adapter;
+    adapter.executeScript = async (script: string) => {
+      await client.query(script);
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
 }
 
 async function readMigrations(dir: string) {

@@ -1,6 +1,6 @@
 // Loads the shipped reference dataset as a published, current version. Idempotent: the same files (same
 // content hash) change nothing; all rows land in one transaction or none do.
-import type { ReferenceDataset } from '../data/reference-dataset.ts';
+import type { ReferenceDataset, ReferenceRows } from '../data/reference-dataset.ts';
 import type { Db } from './client.ts';
 
 export type SeedResult =
@@ -34,35 +34,38 @@ export async function seedReferenceDataset(db: Db, dataset: ReferenceDataset): P
           note: 'Shipped with the code',
         },
       });
-      const versionId = version.id;
-      const { rows } = dataset;
-      await tx.source.createMany({
-        data: rows.sources.map((s) => ({
-          versionId,
-          id: s.id,
-          citation: s.citation,
-          publisher: s.publisher ?? null,
-          url: s.url ?? null,
-          publishedOn: s.publishedOn ?? null,
-          accessedOn: s.accessedOn ?? null,
-          licence: s.licence ?? null,
-        })),
-      });
-      await tx.country.createMany({ data: rows.countries.map((co) => ({ versionId, ...co })) });
-      await tx.element.createMany({ data: rows.elements.map((e) => ({ versionId, ...e })) });
-      await tx.productionRecord.createMany({ data: rows.production.map((r) => ({ versionId, ...r })) });
+      await insertRows(tx, version.id, dataset.rows);
       // Publish last, so a failure above leaves nothing half-published.
       await tx.datasetVersion.updateMany({
         where: { datasetId: ds.id, isCurrent: true },
         data: { isCurrent: false },
       });
       await tx.datasetVersion.update({
-        where: { id: versionId },
+        where: { id: version.id },
         data: { status: 'published', isCurrent: true, publishedAt: new Date() },
       });
-      const count = Object.values(rows).reduce((n, list) => n + list.length, 0);
-      return { status: 'loaded', versionId, rows: count };
+      const count = Object.values(dataset.rows).reduce((n, list) => n + list.length, 0);
+      return { status: 'loaded', versionId: version.id, rows: count };
     },
     { timeout: 60_000 },
   );
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Inserts every entity's rows into a draft version, sources and countries first (the others refer to them). */
+export async function insertRows(tx: Tx, versionId: string, rows: ReferenceRows): Promise<void> {
+  const v = <T extends object>(list: readonly T[]) => list.map((row) => ({ versionId, ...row }));
+  await tx.source.createMany({ data: v(rows.sources) });
+  await tx.country.createMany({ data: v(rows.countries) });
+  await tx.element.createMany({ data: v(rows.elements) });
+  await tx.governanceScore.createMany({ data: v(rows.governance) });
+  await tx.productionRecord.createMany({ data: v(rows.production) });
+  await tx.reserveEstimate.createMany({ data: v(rows.reserves) });
+  await tx.facility.createMany({ data: v(rows.facilities) });
+  await tx.tradeFlow.createMany({ data: v(rows.trade) });
+  await tx.partnership.createMany({ data: v(rows.partnerships) });
+  await tx.investment.createMany({ data: v(rows.investments) });
+  await tx.policyMeasure.createMany({ data: v(rows.policies) });
+  await tx.stockpile.createMany({ data: v(rows.stockpiles) });
 }

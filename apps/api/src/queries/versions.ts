@@ -25,3 +25,12 @@ export async function resolveVersion(db: Db, asOf?: string): Promise<VersionRef>
   }
   return version;
 }
+
+/** Published versions of the reference dataset, newest first, for choosing `asOf`. */
+export async function listPublishedVersions(db: Db) {
+  return db.datasetVersion.findMany({
+    where: { dataset: { slug: REFERENCE_DATASET }, status: 'published' },
+    select: { id: true, label: true, isCurrent: true, publishedAt: true, note: true },
+    orderBy: { publishedAt: 'desc' },
+  });
+}

@@ -1,11 +1,15 @@
 import { router } from './init.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
+import { referenceRouter } from './routers/reference.ts';
+import { supplyRouter } from './routers/supply.ts';
 import { usersRouter } from './routers/users.ts';
 
 export const appRouter = router({
   me: meRouter,
+  reference: referenceRouter,
   production: productionRouter,
+  supply: supplyRouter,
   users: usersRouter,
 });
 

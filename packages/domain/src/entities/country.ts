@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Provenance } from './provenance.ts';
 
 /** ISO 3166-1 alpha-3 code, e.g. `JPN`. `WLD` stands for the world total and `ROW` for "other countries". */
 export const Iso3 = z
@@ -28,11 +29,13 @@ export type Country = z.infer<typeof Country>;
  * A country's governance on the EU criticality scale: 0 (best) to 10 (worst), from the World Bank's WGI as
  * (2.5 − mean of the six estimates) × 2. Source: eu-crm-2017, wgi-2022.
  */
-export const GovernanceScore = z.strictObject({
-  country: Iso3,
-  year: z.int().min(1996).max(2060),
-  wgi: z.number().min(0).max(10),
-});
+export const GovernanceScore = z
+  .strictObject({
+    country: Iso3,
+    year: z.int().min(1996).max(2060),
+    wgi: z.number().min(0).max(10),
+  })
+  .extend(Provenance.shape);
 export type GovernanceScore = z.infer<typeof GovernanceScore>;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Provenance } from './provenance.ts';
 
 /** The 17 rare-earth elements: the 15 lanthanides plus scandium and yttrium. */
 export const ElementSymbol = z.enum([
@@ -26,13 +27,15 @@ export type ElementSymbol = z.infer<typeof ElementSymbol>;
 export const ElementGroup = z.enum(['LREE', 'HREE', 'Sc']);
 export type ElementGroup = z.infer<typeof ElementGroup>;
 
-export const Element = z.strictObject({
-  symbol: ElementSymbol,
-  name: z.string().min(2).max(40),
-  atomicNumber: z.int().min(21).max(71),
-  group: ElementGroup,
-  uses: z.array(z.string().min(2).max(100)).max(20),
-});
+export const Element = z
+  .strictObject({
+    symbol: ElementSymbol,
+    name: z.string().min(2).max(40),
+    atomicNumber: z.int().min(21).max(71),
+    group: ElementGroup,
+    uses: z.array(z.string().min(2).max(100)).max(20),
+  })
+  .extend(Provenance.shape);
 export type Element = z.infer<typeof Element>;
 
 /**

@@ -17,11 +17,12 @@ export const Facility = z
     country: Iso3,
     stage: Stage,
     products: z.array(Material).min(1),
-    capacityPerYear: z.number().finite().nonnegative().nullable(),
+    capacityPerYear: z.number().finite().nonnegative().nullable().default(null),
     capacityUnit: z.enum(['t', 'kt']).default('t'),
     capacityBasis: Basis.default('REO'),
-    status: FacilityStatus,
-    startYear: z.int().min(1900).max(2060).nullable(),
+    /** Operating, under construction, planned or closed (not to be confused with the data `status`). */
+    operatingStatus: FacilityStatus,
+    startYear: z.int().min(1900).max(2060).nullable().default(null),
     notes: z.string().max(2000).optional(),
   })
   .extend(Provenance.shape);

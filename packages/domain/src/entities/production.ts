@@ -27,3 +27,16 @@ export const ProductionRecord = z
     path: ['quantity'],
   });
 export type ProductionRecord = z.infer<typeof ProductionRecord>;
+
+/** Reserves of one country as an edition of a source gives them (t REO). */
+export const ReserveEstimate = z
+  .strictObject({
+    country: Iso3,
+    /** The year the estimate refers to (for USGS, the edition's year minus one). */
+    year: Year,
+    quantity: z.number().finite().nonnegative(),
+    unit: z.enum(['t']).default('t'),
+    basis: Basis.default('REO'),
+  })
+  .extend(Provenance.shape);
+export type ReserveEstimate = z.infer<typeof ReserveEstimate>;

@@ -1,15 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import {
-  ProductionByCountry,
-  ProductionByCountryInput,
-  productionByCountry,
-} from '../../queries/production.ts';
+import { Concentration, ConcentrationInput, concentration } from '../../queries/concentration.ts';
 import { protectedProcedure } from '../init.ts';
 
 export const productionRouter = {
-  /** Each country's production and share of the world for one stage, material and year. */
-  byCountry: protectedProcedure
-    .input(ProductionByCountryInput)
-    .output(ProductionByCountry)
-    .query(({ ctx, input }) => productionByCountry(ctx.db, input)),
+  /** Each country's production and share for one material × stage × year, with HHI, its band and the top-3 share. */
+  concentration: protectedProcedure
+    .input(ConcentrationInput)
+    .output(Concentration)
+    .query(({ ctx, input }) => concentration(ctx.db, input)),
 } satisfies TRPCRouterRecord;

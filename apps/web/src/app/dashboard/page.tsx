@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const api = await serverApi();
-  const production = await api.production.byCountry.query({ stage: 'mining', material: 'REE' });
+  const production = await api.production.concentration.query({ stage: 'mining', material: 'REE' });
   const china = production.rows.find((r) => r.country === 'CHN');
 
   return (
@@ -31,7 +31,7 @@ export default async function DashboardPage() {
             <span className="headline" data-testid="china-share">
               {formatShare(china.share)}
             </span>{' '}
-            of the world's rare earths in {production.year} ({formatNumber(china.quantity)} t{' '}
+            of the world's rare earths in {production.year} ({formatNumber(china.value)} t{' '}
             {production.basis}).
           </p>
         ) : null}
@@ -41,7 +41,7 @@ export default async function DashboardPage() {
           rows={production.rows}
           columns={[
             { header: 'Country', cell: (r) => r.name },
-            { header: 'Production (t)', cell: (r) => formatNumber(r.quantity), numeric: true },
+            { header: 'Production (t)', cell: (r) => formatNumber(r.value), numeric: true },
             { header: 'Share', cell: (r) => formatShare(r.share), numeric: true },
           ]}
         />

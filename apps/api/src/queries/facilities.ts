@@ -1,0 +1,85 @@
+import { Facility as FacilitySchema, FacilityStatus, Iso3, Stage } from '@ree/domain';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { PageInfo, PageInput, skipTake } from './pagination.ts';
+import { sourcesFor } from './sources.ts';
+import { versioned } from './versioned.ts';
+import { resolveVersion } from './versions.ts';
+
+export const FacilitiesInput = PageInput.extend({
+  stage: Stage.optional(),
+  country: Iso3.optional(),
+  operatingStatus: FacilityStatus.optional(),
+  /** Case-insensitive part of the operator's or the facility's name. */
+  search: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator']).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  asOf: z.uuid().optional(),
+});
+
+export const FacilitiesPage = versioned({ items: z.array(FacilitySchema), pageInfo: PageInfo });
+
+const FACILITY_FIELDS = {
+  id: true,
+  name: true,
+  operator: true,
+  country: true,
+  stage: true,
+  products: true,
+  capacityPerYear: true,
+  capacityUnit: true,
+  capacityBasis: true,
+  operatingStatus: true,
+  startYear: true,
+  notes: true,
+  sourceId: true,
+  status: true,
+} satisfies Prisma.FacilitySelect;
+
+export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInput>) {
+  const version = await resolveVersion(db, input.asOf);
+  const where: Prisma.FacilityWhereInput = {
+    versionId: version.id,
+    ...(input.stage ? { stage: input.stage } : {}),
+    ...(input.country ? { country: input.country } : {}),
+    ...(input.operatingStatus ? { operatingStatus: input.operatingStatus } : {}),
+    ...(input.search
+      ? {
+          OR: [
+            { operator: { contains: input.search, mode: 'insensitive' } },
+            { name: { contains: input.search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.facility.count({ where }),
+    db.facility.findMany({
+      where,
+      select: FACILITY_FIELDS,
+      orderBy: [orderOf(input.sort, input.direction), { id: 'asc' }],
+      ...skipTake(input),
+    }),
+  ]);
+  return {
+    datasetVersion: version,
+    sources: await sourcesFor(
+      db,
+      version.id,
+      rows.map((r) => r.sourceId),
+    ),
+    items: rows.map((r) => FacilitySchema.parse({ ...r, notes: r.notes ?? undefined })),
+    pageInfo: { page: input.page, pageSize: input.pageSize, total },
+  };
+}
+
+/** Optional columns put unknown values last whichever the direction; Prisma allows `nulls` only on those. */
+function orderOf(
+  sort: z.infer<typeof FacilitiesInput>['sort'],
+  direction: 'asc' | 'desc',
+): Prisma.FacilityOrderByWithRelationInput {
+  if (sort === 'capacityPerYear' || sort === 'startYear')
+    return { [sort]: { sort: direction, nulls: 'last' } };
+  return { [sort]: direction };
+}

@@ -1,0 +1,91 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { NotFoundError } from '../../errors.ts';
+import { CountryInput, ElementsInput, listCountries, listElements } from '../../queries/reference.ts';
+import { listSources } from '../../queries/sources.ts';
+import { AsOfInput, VersionRef } from '../../queries/versioned.ts';
+import { listPublishedVersions, resolveVersion } from '../../queries/versions.ts';
+import { protectedProcedure } from '../init.ts';
+
+const Status = z.enum(['verified', 'estimated', 'unverified']);
+const ElementRow = z.object({
+  symbol: z.string(),
+  name: z.string(),
+  atomicNumber: z.int(),
+  group: z.string(),
+  uses: z.array(z.string()),
+  sourceId: z.string(),
+  status: Status,
+});
+const CountryRow = z.object({
+  iso3: z.string(),
+  name: z.string(),
+  region: z.string(),
+  governance: z.object({ year: z.int(), wgi: z.number(), sourceId: z.string() }).nullable(),
+});
+const SourceRow = z.object({
+  id: z.string(),
+  citation: z.string(),
+  publisher: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  accessedOn: z.string().nullable(),
+  licence: z.string().nullable(),
+});
+
+export const referenceRouter = {
+  /** The 17 rare earths (or one EU group), with uses and sources. */
+  elements: protectedProcedure
+    .input(ElementsInput)
+    .output(z.object({ datasetVersion: VersionRef, items: z.array(ElementRow) }))
+    .query(async ({ ctx, input }) => {
+      const version = await resolveVersion(ctx.db, input.asOf);
+      return { datasetVersion: version, items: await listElements(ctx.db, version, input.group) };
+    }),
+
+  /** Every country in the data, with its latest governance score (EU 0–10 scale). */
+  countries: protectedProcedure
+    .input(AsOfInput)
+    .output(z.object({ datasetVersion: VersionRef, items: z.array(CountryRow) }))
+    .query(async ({ ctx, input }) => {
+      const version = await resolveVersion(ctx.db, input.asOf);
+      return { datasetVersion: version, items: await listCountries(ctx.db, version) };
+    }),
+
+  /** One country by ISO3 code; NOT_FOUND names the code when the dataset does not have it. */
+  country: protectedProcedure
+    .input(CountryInput)
+    .output(z.object({ datasetVersion: VersionRef, country: CountryRow }))
+    .query(async ({ ctx, input }) => {
+      const version = await resolveVersion(ctx.db, input.asOf);
+      const country = (await listCountries(ctx.db, version)).find((c) => c.iso3 === input.iso3);
+      if (!country)
+        throw new NotFoundError(`Unknown country code "${input.iso3}": it is not in this dataset version.`);
+      return { datasetVersion: version, country };
+    }),
+
+  /** Every source of the version: citation, publisher, URL, dates, licence. */
+  sources: protectedProcedure
+    .input(AsOfInput)
+    .output(z.object({ datasetVersion: VersionRef, items: z.array(SourceRow) }))
+    .query(async ({ ctx, input }) => {
+      const version = await resolveVersion(ctx.db, input.asOf);
+      return { datasetVersion: version, items: await listSources(ctx.db, version.id) };
+    }),
+
+  /** Published versions, newest first: any of them can be passed as `asOf` to reproduce an old chart. */
+  versions: protectedProcedure
+    .input(z.strictObject({}).optional())
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          isCurrent: z.boolean(),
+          publishedAt: z.date().nullable(),
+          note: z.string().nullable(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listPublishedVersions(ctx.db)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,25 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { FacilitiesInput, FacilitiesPage, listFacilities } from '../../queries/facilities.ts';
+import { ImportSources, ImportSourcesInput, importSources } from '../../queries/imports.ts';
+import { TimelineInput, TimelinePage, timeline } from '../../queries/timeline.ts';
+import { protectedProcedure } from '../init.ts';
+
+export const supplyRouter = {
+  /** A consumer's imports by exporter over the years (tonnes where known, else shares as published). */
+  importSources: protectedProcedure
+    .input(ImportSourcesInput)
+    .output(ImportSources)
+    .query(({ ctx, input }) => importSources(ctx.db, input)),
+
+  /** Mines, plants and factories, filtered, sorted and paginated. */
+  facilities: protectedProcedure
+    .input(FacilitiesInput)
+    .output(FacilitiesPage)
+    .query(({ ctx, input }) => listFacilities(ctx.db, input)),
+
+  /** Partnerships, investments and policy measures (export controls included) in date order. */
+  timeline: protectedProcedure
+    .input(TimelineInput)
+    .output(TimelinePage)
+    .query(({ ctx, input }) => timeline(ctx.db, input)),
+} satisfies TRPCRouterRecord;
