@@ -2,6 +2,7 @@ import { router } from './init.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
 import { referenceRouter } from './routers/reference.ts';
+import { scoreRouter } from './routers/score.ts';
 import { supplyRouter } from './routers/supply.ts';
 import { usersRouter } from './routers/users.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   me: meRouter,
   reference: referenceRouter,
   production: productionRouter,
+  score: scoreRouter,
   supply: supplyRouter,
   users: usersRouter,
 });

@@ -46,43 +46,53 @@ export const ResilienceInput = z.strictObject({
 });
 export type ResilienceInput = z.input<typeof ResilienceInput>;
 
-export type InputValue = number | string | boolean | string[] | Record<string, number> | null;
+const InputValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.string()),
+  z.record(z.string(), z.number()),
+  z.null(),
+]);
+export type InputValue = z.infer<typeof InputValue>;
 
-export interface ScoreComponent {
-  id: ComponentId;
-  label: string;
+export const ScoreComponent = z.object({
+  id: ComponentId,
+  label: z.string(),
   /** The data the component was computed from. */
-  inputs: Record<string, InputValue>;
+  inputs: z.record(z.string(), InputValue),
   /** Normalised risk, 0 (no risk) to 1 (worst). */
-  risk: number;
+  risk: z.number(),
   /** The weight after renormalising over the components with data (they sum to 1). */
-  weight: number;
+  weight: z.number(),
   /** Points this component adds to the score: 100 × weight × (1 − risk). The points sum to the score. */
-  points: number;
+  points: z.number(),
   /** The most it could add: 100 × weight. */
-  maxPoints: number;
-}
+  maxPoints: z.number(),
+});
+export type ScoreComponent = z.infer<typeof ScoreComponent>;
 
-export interface MissingComponent {
-  id: ComponentId;
-  reason: string;
-}
+export const MissingComponent = z.object({ id: ComponentId, reason: z.string() });
+export type MissingComponent = z.infer<typeof MissingComponent>;
 
-interface ScoreHeader {
-  methodVersion: string;
-  consumer: string;
-  material: string;
-  stage: string;
-  year: number;
+const ScoreHeader = z.object({
+  methodVersion: z.string(),
+  consumer: z.string(),
+  material: z.string(),
+  stage: z.string(),
+  year: z.int(),
   /** Share of the total weight whose data was available, 0–1. */
-  coverage: number;
-  components: ScoreComponent[];
-  missing: MissingComponent[];
-}
+  coverage: z.number(),
+  components: z.array(ScoreComponent),
+  missing: z.array(MissingComponent),
+});
 
-export type ResilienceScore =
-  | (ScoreHeader & { status: 'ok'; score: number })
-  | (ScoreHeader & { status: 'insufficient-data'; score: null; reason: string });
+/** A score with its breakdown, or "insufficient data" with the reason. Used to validate API answers too. */
+export const ResilienceScore = z.discriminatedUnion('status', [
+  ScoreHeader.extend({ status: z.literal('ok'), score: z.number() }),
+  ScoreHeader.extend({ status: z.literal('insufficient-data'), score: z.null(), reason: z.string() }),
+]);
+export type ResilienceScore = z.infer<typeof ResilienceScore>;
 
 /** The score without its breakdown, for scoring whole datasets. Same numbers as `resilienceScore`. */
 export interface ResilienceScoreValue {
