@@ -31,8 +31,8 @@ export default async function DashboardPage() {
             <span className="headline" data-testid="china-share">
               {formatShare(china.share)}
             </span>{' '}
-            of the world's rare earths in {production.year} ({formatNumber(china.value)} t{' '}
-            {production.basis}).
+            of the world's rare earths in {production.year} ({formatNumber(china.value)} t {production.basis}
+            ).
           </p>
         ) : null}
         <DataTable
