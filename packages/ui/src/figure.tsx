@@ -7,21 +7,50 @@ export interface FigureSource {
 }
 
 export interface FigureProps {
+  /** Used for the chart's container id (PNG export) and headings. */
+  id: string;
   title: string;
+  /** The chart, map or headline. */
   children: ReactNode;
+  /** The numbers behind the chart, shown by the "data" toggle. */
+  table?: ReactNode;
+  /** Download buttons and the like. */
+  actions?: ReactNode;
   sources: readonly FigureSource[];
   /** The dataset version the numbers come from, e.g. "Reference 2026.1". */
   datasetVersion: string;
+  labels: { sources: string; version: string; showData: string };
 }
 
-/** A chart or table with its title, and under it the sources and dataset version, as every figure must show. */
-export function Figure({ title, children, sources, datasetVersion }: FigureProps) {
+/**
+ * A chart or table with its title, a "show the data" toggle (a native <details>, so it works from the keyboard
+ * without script), its actions, and under it the sources and dataset version, as every figure must show.
+ */
+export function Figure({
+  id,
+  title,
+  children,
+  table,
+  actions,
+  sources,
+  datasetVersion,
+  labels,
+}: FigureProps) {
   return (
-    <figure className="ree-figure">
-      <h2 className="ree-figure__title">{title}</h2>
-      {children}
+    <figure className="ree-figure" aria-labelledby={`${id}-title`}>
+      <h2 className="ree-figure__title" id={`${id}-title`}>
+        {title}
+      </h2>
+      <div id={`${id}-chart`}>{children}</div>
+      {table ? (
+        <details className="ree-figure__data">
+          <summary>{labels.showData}</summary>
+          {table}
+        </details>
+      ) : null}
+      {actions ? <div className="ree-figure__actions">{actions}</div> : null}
       <figcaption className="ree-figure__caption">
-        Sources:{' '}
+        {labels.sources}:{' '}
         {sources.map((s, i) => (
           <span key={s.id}>
             {i > 0 ? '; ' : ''}
@@ -34,7 +63,7 @@ export function Figure({ title, children, sources, datasetVersion }: FigureProps
             )}
           </span>
         ))}
-        . Dataset version: {datasetVersion}.
+        . {labels.version}: {datasetVersion}.
       </figcaption>
     </figure>
   );

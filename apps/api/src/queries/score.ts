@@ -114,10 +114,13 @@ export async function explainScore(db: Db, params: z.infer<typeof ScoreInput>): 
   const wgi: Record<string, number> = {};
   for (const g of governance) wgi[g.country] = g.wgi;
   const restricting = new Set<string>();
+  const restrictingSources: string[] = [];
   for (const p of policies) {
     const measure = { ...p, elements: p.elements as z.infer<typeof ElementSymbol>[] } as PolicyMeasure;
-    if (elementsOf(params.material).some((e) => restrictsExport(measure, e, params.consumer, year)))
+    if (elementsOf(params.material).some((e) => restrictsExport(measure, e, params.consumer, year))) {
       restricting.add(p.country);
+      restrictingSources.push(p.sourceId);
+    }
   }
   const activePartners = partnerships
     .filter(
@@ -145,7 +148,7 @@ export async function explainScore(db: Db, params: z.infer<typeof ScoreInput>): 
   const sourceIds = [
     ...(imports?.sourceIds ?? []),
     ...governance.filter((g) => g.country in (imports?.imports ?? {})).map((g) => g.sourceId),
-    ...policies.filter((p) => restricting.has(p.country)).map((p) => p.sourceId),
+    ...restrictingSources,
     ...partnerships.map((p) => p.sourceId),
     ...stockpiles.map((s) => s.sourceId),
   ];

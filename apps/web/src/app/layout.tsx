@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { getLocale } from '@/i18n/server';
+import { currentUser } from '@/lib/api-server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,14 +14,14 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page dynamic, which the per-request CSP nonce (src/proxy.ts) needs.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const [locale, user] = await Promise.all([getLocale(), currentUser()]);
   return (
-    <html lang="en" nonce={nonce}>
+    <html lang={locale} nonce={nonce}>
       <body>
-        <header className="site-header">
-          <a className="site-header__brand" href="/dashboard">
-            REE Resilience
-          </a>
-        </header>
+        <a className="skip-link" href="#main">
+          {locale === 'ja' ? '本文へ移動' : 'Skip to content'}
+        </a>
+        <SiteHeader signedIn={user !== null} />
         {children}
       </body>
     </html>

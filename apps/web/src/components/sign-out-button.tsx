@@ -3,7 +3,7 @@ import { Button } from '@ree/ui';
 import { useRouter } from 'next/navigation';
 import { authClient } from '@/lib/auth-client';
 
-export function SignOutButton() {
+export function SignOutButton({ label }: { label: string }) {
   const router = useRouter();
   return (
     <Button
@@ -14,7 +14,7 @@ export function SignOutButton() {
         router.refresh();
       }}
     >
-      Sign out
+      {label}
     </Button>
   );
 }

@@ -24,6 +24,17 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
 }
 
+/** The signed-in user, or null. */
+export async function currentUser() {
+  const api = await serverApi();
+  try {
+    return await api.me.get.query();
+  } catch (error) {
+    if (isUnauthorized(error)) return null;
+    throw error;
+  }
+}
+
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string) {
   const api = await serverApi();

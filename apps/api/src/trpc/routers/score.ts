@@ -23,4 +23,24 @@ export const scoreRouter = {
       const { input: _scoreInput, ...explained } = await explainScore(ctx.db, input);
       return explained;
     }),
+
+  /** The score for every year with import data: the trend of one consumer × material × stage. */
+  trend: protectedProcedure
+    .input(ScoreInput.omit({ year: true }))
+    .output(
+      z.object({
+        datasetVersion: VersionRef,
+        points: z.array(z.object({ year: z.int(), score: z.number().nullable(), coverage: z.number() })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const latest = await explainScore(ctx.db, input);
+      const points = [];
+      for (const year of latest.years) {
+        const { result } =
+          year === latest.input.year ? latest : await explainScore(ctx.db, { ...input, year });
+        points.push({ year, score: result.score, coverage: result.coverage });
+      }
+      return { datasetVersion: latest.datasetVersion, points };
+    }),
 } satisfies TRPCRouterRecord;

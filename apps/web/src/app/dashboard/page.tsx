@@ -1,57 +1,307 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
+import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
-import { SignOutButton } from '@/components/sign-out-button';
+import { LazyShareLineChart } from '@/components/charts/lazy';
+import { figureLabels } from '@/components/figure-labels';
+import { WorldMap } from '@/components/world-map';
+import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+import { DashboardParams } from './params';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
-  const user = await requireUser('/dashboard');
+const KEY_MATERIALS = ['NdPr', 'Dy', 'Tb', 'LREE', 'HREE'] as const;
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/dashboard');
+  const params = DashboardParams.parse(await searchParams);
+  const { t, locale } = await getT();
   const api = await serverApi();
-  const production = await api.production.concentration.query({ stage: 'mining', material: 'REE' });
-  const china = production.rows.find((r) => r.country === 'CHN');
+  const labels = figureLabels(t);
+  const [countries, trends, imports, events, map] = await Promise.all([
+    api.reference.countries.query({}),
+    Promise.all(
+      KEY_MATERIALS.map((material) =>
+        attempt(api.score.trend.query({ consumer: params.consumer, material, stage: 'separation' })),
+      ),
+    ),
+    attempt(api.supply.importSources.query({ importer: params.consumer, exporter: 'CHN' })),
+    api.supply.timeline.query({ types: ['policy', 'partnership'], pageSize: 100 }),
+    attempt(
+      api.production.concentration.query({
+        material: params.material,
+        stage: params.stage,
+        year: params.year,
+      }),
+    ),
+  ]);
+  const consumerName = countries.items.find((c) => c.iso3 === params.consumer)?.name ?? params.consumer;
+  const sharePoints = imports.ok
+    ? imports.data.flows
+        .filter((f) => f.unit === 'share' && f.material === 'REE')
+        .map((f) => ({ year: f.year, share: f.quantity }))
+    : [];
+  const chartEvents = events.items
+    .filter(
+      (e) =>
+        (e.type === 'policy' &&
+          e.countries[0] === 'CHN' &&
+          ['embargo', 'export-control', 'regulation'].includes(e.kind)) ||
+        (e.type === 'partnership' &&
+          e.countries[0] === params.consumer &&
+          e.id.startsWith('jare-lynas-2011')),
+    )
+    .filter((e) => e.date)
+    .map((e) => ({
+      year: Number(e.date?.slice(0, 4)),
+      label: `${e.date?.slice(0, 4)} ${e.type === 'partnership' ? 'Lynas' : e.kind}`,
+    }));
 
   return (
-    <main>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '1rem' }}>
-        <p>
-          Signed in as <strong>{user.name}</strong> ({user.email})
+    <main id="main">
+      <h1>{t('dashboard.title')}</h1>
+      <form className="controls" method="get">
+        <label>
+          {t('dashboard.consumer')}
+          <select name="consumer" defaultValue={params.consumer}>
+            {countries.items
+              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
+              .map((c) => (
+                <option key={c.iso3} value={c.iso3}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <input type="hidden" name="material" value={params.material} />
+        <input type="hidden" name="stage" value={params.stage} />
+        <button type="submit" className="ree-button ree-button--primary">
+          {t('select.apply')}
+        </button>
+      </form>
+
+      <section aria-labelledby="scores-title">
+        <h2 id="scores-title">{t('dashboard.scores', { consumer: consumerName })}</h2>
+        <p className="hint">{t('dashboard.scoresHint')}</p>
+        <div className="grid">
+          {KEY_MATERIALS.map((material, i) => {
+            const trend = trends[i];
+            const points = trend?.ok ? trend.data.points : [];
+            const latest = points.at(-1);
+            return (
+              <div className="score-card" key={material} data-testid={`score-${material}`}>
+                <div>{material}</div>
+                <div className="score-card__value">
+                  {latest?.score == null ? t('common.insufficient') : formatNumber(latest.score, locale, 0)}
+                </div>
+                <div className="hint">
+                  {points
+                    .map((p) => `${p.year}: ${p.score == null ? '–' : formatNumber(p.score, locale, 0)}`)
+                    .join(' · ')}
+                </div>
+                {latest ? (
+                  <a
+                    href={`/score?consumer=${params.consumer}&material=${material}&stage=separation&year=${latest.year}`}
+                  >
+                    {t('score.open')} →
+                  </a>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      {imports.ok ? (
+        <Figure
+          id="china-share"
+          title={t('dashboard.chinaShare', { consumer: consumerName })}
+          sources={imports.data.sources}
+          datasetVersion={imports.data.datasetVersion.label}
+          labels={labels}
+          table={
+            <DataTable
+              caption={t('dashboard.chinaShare', { consumer: consumerName })}
+              rowKey={(f) => `${f.year}-${f.material}-${f.unit}`}
+              rows={imports.data.flows}
+              columns={[
+                { header: t('col.year'), cell: (f) => f.year },
+                { header: t('col.material'), cell: (f) => f.material },
+                {
+                  header: t('col.value'),
+                  cell: (f) =>
+                    f.unit === 'share'
+                      ? formatShare(f.quantity, locale)
+                      : `${formatNumber(f.quantity, locale)} t`,
+                  numeric: true,
+                },
+                { header: t('col.status'), cell: (f) => f.status },
+                { header: t('col.source'), cell: (f) => f.sourceId },
+              ]}
+            />
+          }
+          actions={
+            <>
+              <DownloadCsvButton
+                label={t('figure.downloadCsv')}
+                filename={`${params.consumer.toLowerCase()}-imports-from-china.csv`}
+                doc={{
+                  title: t('dashboard.chinaShare', { consumer: consumerName }),
+                  sources: imports.data.sources,
+                  datasetVersion: imports.data.datasetVersion.label,
+                  headers: ['year', 'material', 'quantity', 'unit', 'status', 'source_id'],
+                  rows: imports.data.flows.map((f) => [
+                    f.year,
+                    f.material,
+                    f.quantity,
+                    f.unit,
+                    f.status,
+                    f.sourceId,
+                  ]),
+                }}
+              />
+              <DownloadPngButton
+                label={t('figure.downloadPng')}
+                targetId="china-share-chart"
+                filename="imports-from-china.png"
+              />
+            </>
+          }
+        >
+          {sharePoints.length > 0 ? (
+            <div
+              role="img"
+              aria-label={t('dashboard.chinaShareAlt', { consumer: consumerName })}
+              data-testid="china-share-chart"
+            >
+              <LazyShareLineChart
+                points={sharePoints}
+                events={chartEvents}
+                seriesLabel="CHN"
+                locale={locale}
+              />
+            </div>
+          ) : (
+            <p>{t('figure.empty')}</p>
+          )}
+        </Figure>
+      ) : (
+        <p role="status">
+          {imports.notFound ? t('figure.empty') : t('figure.error', { message: imports.message })}
         </p>
-        <SignOutButton />
-      </div>
-      <h1>Dashboard</h1>
-      <Figure
-        title={`World mine production of rare earths by country, ${production.year}`}
-        sources={production.sources}
-        datasetVersion={production.datasetVersion.label}
+      )}
+
+      <form
+        className="controls"
+        method="get"
+        aria-label={t('dashboard.map', {
+          material: params.material,
+          stage: params.stage,
+          year: params.year ?? '',
+        })}
       >
-        {china ? (
-          <p>
-            China mined{' '}
-            <span className="headline" data-testid="china-share">
-              {formatShare(china.share)}
-            </span>{' '}
-            of the world's rare earths in {production.year} ({formatNumber(china.value)} t {production.basis}
-            ).
-          </p>
-        ) : null}
-        <DataTable
-          caption={`Tonnes of rare-earth oxide (${production.basis}), ${production.year}`}
-          rowKey={(r) => r.country}
-          rows={production.rows}
-          columns={[
-            { header: 'Country', cell: (r) => r.name },
-            { header: 'Production (t)', cell: (r) => formatNumber(r.value), numeric: true },
-            { header: 'Share', cell: (r) => formatShare(r.share), numeric: true },
-          ]}
-        />
-        {production.publishedWorldTotal ? (
-          <p className="hint">
-            World total as published: {formatNumber(production.publishedWorldTotal)} t (rounded by the
-            source).
-          </p>
-        ) : null}
-      </Figure>
+        <input type="hidden" name="consumer" value={params.consumer} />
+        <label>
+          {t('select.material')}
+          <select name="material" defaultValue={params.material}>
+            {['REE', 'NdPr', 'Dy', 'Tb', 'LREE', 'HREE'].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('select.stage')}
+          <select name="stage" defaultValue={params.stage}>
+            {['mining', 'separation', 'metal', 'magnet'].map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('select.year')}
+          <input type="number" name="year" min={1950} max={2060} defaultValue={params.year ?? ''} />
+        </label>
+        <button type="submit" className="ree-button ree-button--primary">
+          {t('select.apply')}
+        </button>
+      </form>
+      {map.ok ? (
+        <Figure
+          id="world-map"
+          title={t('dashboard.map', {
+            material: map.data.material,
+            stage: map.data.stage,
+            year: map.data.year,
+          })}
+          sources={map.data.sources}
+          datasetVersion={map.data.datasetVersion.label}
+          labels={labels}
+          table={
+            <DataTable
+              caption={t('dashboard.map', {
+                material: map.data.material,
+                stage: map.data.stage,
+                year: map.data.year,
+              })}
+              rowKey={(r) => r.country}
+              rows={map.data.rows}
+              columns={[
+                { header: t('col.country'), cell: (r) => r.name },
+                {
+                  header: map.data.unit === 't' ? t('col.production') : t('col.value'),
+                  cell: (r) => formatNumber(r.value, locale, 2),
+                  numeric: true,
+                },
+                { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
+              ]}
+            />
+          }
+          actions={
+            <DownloadCsvButton
+              label={t('figure.downloadCsv')}
+              filename={`${map.data.material}-${map.data.stage}-${map.data.year}.csv`}
+              doc={{
+                title: t('dashboard.map', {
+                  material: map.data.material,
+                  stage: map.data.stage,
+                  year: map.data.year,
+                }),
+                sources: map.data.sources,
+                datasetVersion: map.data.datasetVersion.label,
+                headers: ['country', 'name', map.data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
+                rows: map.data.rows.map((r) => [r.country, r.name, r.value, r.share]),
+              }}
+            />
+          }
+        >
+          <WorldMap
+            values={Object.fromEntries(map.data.rows.map((r) => [r.country, r.share]))}
+            title={t('dashboard.map', {
+              material: map.data.material,
+              stage: map.data.stage,
+              year: map.data.year,
+            })}
+            description={t('dashboard.mapAlt')}
+            formatValue={(v) => formatShare(v, locale)}
+            noDataLabel={t('figure.empty')}
+          />
+          {map.data.rows[0] && map.data.unit === 't' ? (
+            <p>
+              <span className="headline" data-testid="top-share">
+                {formatShare(map.data.rows[0].share, locale)}
+              </span>{' '}
+              {map.data.rows[0].name} · HHI {formatNumber(map.data.hhi, locale)} ({map.data.hhiBand})
+            </p>
+          ) : null}
+        </Figure>
+      ) : (
+        <p role="status">{map.notFound ? t('figure.empty') : t('figure.error', { message: map.message })}</p>
+      )}
     </main>
   );
 }

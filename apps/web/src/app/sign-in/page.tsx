@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 export default function SignInPage() {
   return (
-    <main>
+    <main id="main">
       <div className="auth-card">
         <h1>Sign in</h1>
         <Suspense>

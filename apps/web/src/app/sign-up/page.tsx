@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: 'Create an account' };
 
 export default function SignUpPage() {
   return (
-    <main>
+    <main id="main">
       <div className="auth-card">
         <h1>Create an account</h1>
         <Suspense>

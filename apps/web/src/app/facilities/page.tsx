@@ -1,0 +1,157 @@
+import { DataTable, Figure, formatNumber } from '@ree/ui';
+import { DownloadCsvButton } from '@ree/ui/downloads';
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { figureLabels } from '@/components/figure-labels';
+import { Pager } from '@/components/pager';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Facilities' };
+
+const STAGES = ['mining', 'separation', 'metal', 'magnet', 'recycling'] as const;
+const STATUSES = ['operating', 'construction', 'planned', 'closed'] as const;
+const SORTS = ['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator'] as const;
+
+const Params = z.object({
+  stage: z.enum(STAGES).optional().catch(undefined),
+  operatingStatus: z.enum(STATUSES).optional().catch(undefined),
+  search: z.string().trim().min(1).max(100).optional().catch(undefined),
+  sort: z.enum(SORTS).catch('name'),
+  direction: z.enum(['asc', 'desc']).catch('asc'),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+
+export default async function FacilitiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/facilities');
+  const raw = await searchParams;
+  const params = Params.parse(raw);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const result = await api.supply.facilities.query({ ...params, pageSize: 25 });
+  const query = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return (
+    <main id="main">
+      <h1>{t('facilities.title')}</h1>
+      <form className="controls" method="get" aria-label={t('facilities.filter')}>
+        <label>
+          {t('select.stage')}
+          <select name="stage" defaultValue={params.stage ?? ''}>
+            <option value="">{t('facilities.all')}</option>
+            {STAGES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('facilities.status')}
+          <select name="operatingStatus" defaultValue={params.operatingStatus ?? ''}>
+            <option value="">{t('facilities.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('facilities.operator')}
+          <input name="search" defaultValue={params.search ?? ''} maxLength={100} />
+        </label>
+        <label>
+          {t('facilities.sort')}
+          <select name="sort" defaultValue={params.sort}>
+            {SORTS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          ↑↓
+          <select name="direction" defaultValue={params.direction}>
+            <option value="asc">asc</option>
+            <option value="desc">desc</option>
+          </select>
+        </label>
+        <button type="submit" className="ree-button ree-button--primary">
+          {t('select.apply')}
+        </button>
+      </form>
+      <Figure
+        id="facilities"
+        title={t('facilities.count', { count: result.pageInfo.total })}
+        sources={result.sources}
+        datasetVersion={result.datasetVersion.label}
+        labels={figureLabels(t)}
+        actions={
+          <DownloadCsvButton
+            label={t('figure.downloadCsv')}
+            filename="facilities.csv"
+            doc={{
+              title: t('facilities.title'),
+              sources: result.sources,
+              datasetVersion: result.datasetVersion.label,
+              headers: [
+                'id',
+                'name',
+                'operator',
+                'country',
+                'stage',
+                'capacity_per_year',
+                'operating_status',
+                'start_year',
+                'status',
+                'source_id',
+              ],
+              rows: result.items.map((f) => [
+                f.id,
+                f.name,
+                f.operator,
+                f.country,
+                f.stage,
+                f.capacityPerYear,
+                f.operatingStatus,
+                f.startYear,
+                f.status,
+                f.sourceId,
+              ]),
+            }}
+          />
+        }
+      >
+        <div className="ree-table-wrap">
+          <DataTable
+            caption={t('facilities.title')}
+            rowKey={(f) => f.id}
+            rows={result.items}
+            columns={[
+              { header: t('facilities.name'), cell: (f) => f.name },
+              { header: t('facilities.operator'), cell: (f) => f.operator },
+              { header: t('col.country'), cell: (f) => f.country },
+              { header: t('select.stage'), cell: (f) => f.stage },
+              {
+                header: t('facilities.capacity'),
+                cell: (f) => (f.capacityPerYear == null ? '–' : formatNumber(f.capacityPerYear, locale)),
+                numeric: true,
+              },
+              { header: t('facilities.status'), cell: (f) => f.operatingStatus },
+              { header: t('facilities.start'), cell: (f) => f.startYear ?? '–', numeric: true },
+              { header: t('col.status'), cell: (f) => f.status },
+            ]}
+          />
+        </div>
+      </Figure>
+      <Pager
+        page={result.pageInfo.page}
+        pageSize={result.pageInfo.pageSize}
+        total={result.pageInfo.total}
+        query={query}
+        t={t}
+      />
+    </main>
+  );
+}

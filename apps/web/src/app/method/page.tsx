@@ -1,0 +1,21 @@
+import { methodDocument } from '@ree/domain';
+import { marked } from 'marked';
+import type { Metadata } from 'next';
+import { getT } from '@/i18n/server';
+import { requireUser } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Method' };
+
+// Rendered on the server from the domain package's own text (METHOD.md is the same string), never from input.
+const html = marked.parse(methodDocument(), { async: false });
+
+export default async function MethodPage() {
+  await requireUser('/method');
+  const { t } = await getT();
+  return (
+    <main id="main">
+      <p className="hint">{t('method.title')}</p>
+      <div className="method-doc" dangerouslySetInnerHTML={{ __html: html }} />
+    </main>
+  );
+}

@@ -1,0 +1,181 @@
+import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
+import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { LazyScoreBarChart } from '@/components/charts/lazy';
+import { figureLabels } from '@/components/figure-labels';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+
+export const metadata: Metadata = { title: 'Score explained' };
+
+const Params = z.object({
+  consumer: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .catch('JPN'),
+  material: z
+    .enum([
+      'NdPr',
+      'Dy',
+      'Tb',
+      'LREE',
+      'HREE',
+      'REE',
+      'La',
+      'Ce',
+      'Pr',
+      'Nd',
+      'Sm',
+      'Eu',
+      'Gd',
+      'Ho',
+      'Er',
+      'Tm',
+      'Yb',
+      'Lu',
+      'Y',
+      'Sc',
+      'Pm',
+    ])
+    .catch('NdPr'),
+  stage: z.enum(['mining', 'separation', 'metal', 'magnet', 'recycling']).catch('separation'),
+  year: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
+});
+
+function describeInput(value: unknown, locale: string): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'number') return formatNumber(value, locale, 3);
+  if (Array.isArray(value)) return value.join(', ') || '–';
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, number>)
+      .map(([k, v]) => `${k} ${formatShare(v, locale)}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+export default async function ScorePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/score');
+  const params = Params.parse(await searchParams);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const explained = await attempt(api.score.explain.query(params));
+  const heading = `${t('score.title')}: ${params.consumer} · ${params.material} · ${params.stage}`;
+  if (!explained.ok) {
+    return (
+      <main id="main">
+        <h1>{heading}</h1>
+        <p role="status">{t('figure.error', { message: explained.message })}</p>
+      </main>
+    );
+  }
+  const { result, sources, datasetVersion, importsMaterial } = explained.data;
+  return (
+    <main id="main">
+      <h1>
+        {heading} · {result.year}
+      </h1>
+      <p>
+        {t('score.total')}:{' '}
+        <span className="headline" data-testid="score-total">
+          {result.status === 'ok' ? formatNumber(result.score, locale, 1) : t('common.insufficient')}
+        </span>{' '}
+        / 100 · {t('score.coverage', { coverage: formatShare(result.coverage, locale, 0) })} ·{' '}
+        <a href="/method">{t('score.method', { version: result.methodVersion })}</a>
+      </p>
+      {result.status === 'insufficient-data' ? (
+        <p role="status">{t('score.insufficient', { reason: result.reason })}</p>
+      ) : null}
+      {importsMaterial && importsMaterial !== params.material ? (
+        <p className="hint">{t('score.importsFallback', { material: params.material })}</p>
+      ) : null}
+      <Figure
+        id="score-breakdown"
+        title={t('score.title')}
+        sources={sources}
+        datasetVersion={datasetVersion.label}
+        labels={figureLabels(t)}
+        table={
+          <DataTable
+            caption={t('score.title')}
+            rowKey={(c) => c.id}
+            rows={result.components}
+            columns={[
+              { header: t('score.component'), cell: (c) => c.label },
+              { header: t('score.risk'), cell: (c) => formatNumber(c.risk, locale, 3), numeric: true },
+              { header: t('score.weight'), cell: (c) => formatNumber(c.weight, locale, 3), numeric: true },
+              {
+                header: t('score.points'),
+                cell: (c) => <span data-testid="component-points">{formatNumber(c.points, locale, 2)}</span>,
+                numeric: true,
+              },
+              {
+                header: t('score.inputs'),
+                cell: (c) =>
+                  Object.entries(c.inputs)
+                    .map(([k, v]) => `${k}: ${describeInput(v, locale)}`)
+                    .join('; '),
+              },
+            ]}
+          />
+        }
+        actions={
+          <>
+            <DownloadCsvButton
+              label={t('figure.downloadCsv')}
+              filename={`score-${params.consumer}-${params.material}-${params.stage}-${result.year}.csv`}
+              doc={{
+                title: `${heading} · ${result.year}`,
+                sources,
+                datasetVersion: datasetVersion.label,
+                headers: ['component', 'risk', 'weight', 'points', 'max_points'],
+                rows: [
+                  ...result.components.map((c) => [c.id, c.risk, c.weight, c.points, c.maxPoints]),
+                  ['score', null, null, result.score, 100],
+                ],
+              }}
+            />
+            <DownloadPngButton
+              label={t('figure.downloadPng')}
+              targetId="score-breakdown-chart"
+              filename="score-breakdown.png"
+            />
+          </>
+        }
+      >
+        <div
+          role="img"
+          aria-label={`${t('score.title')}: ${result.components.map((c) => `${c.label} ${c.points.toFixed(1)}`).join(', ')}`}
+        >
+          <LazyScoreBarChart
+            bars={result.components.map((c) => ({
+              label: c.label,
+              points: c.points,
+              maxPoints: c.maxPoints,
+            }))}
+            pointsLabel={t('score.points')}
+            maxLabel={t('score.maxPoints')}
+          />
+        </div>
+      </Figure>
+      {result.missing.length > 0 ? (
+        <section>
+          <h2>{t('score.missing')}</h2>
+          <ul>
+            {result.missing.map((m) => (
+              <li key={m.id}>
+                {m.id}: {m.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,163 @@
+import { DataTable, Figure } from '@ree/ui';
+import { DownloadCsvButton } from '@ree/ui/downloads';
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { figureLabels } from '@/components/figure-labels';
+import { Pager } from '@/components/pager';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Timeline' };
+
+const TYPES = ['partnership', 'investment', 'policy'] as const;
+const Params = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .catch(undefined),
+  type: z.enum(TYPES).optional().catch(undefined),
+  yearFrom: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
+  yearTo: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+
+export default async function TimelinePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/timeline');
+  const raw = await searchParams;
+  const params = Params.parse(raw);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const [countries, result] = await Promise.all([
+    api.reference.countries.query({}),
+    api.supply.timeline.query({
+      country: params.country,
+      types: params.type ? [params.type] : undefined,
+      yearFrom: params.yearFrom,
+      yearTo:
+        params.yearTo !== undefined && params.yearFrom !== undefined && params.yearTo < params.yearFrom
+          ? params.yearFrom
+          : params.yearTo,
+      page: params.page,
+      pageSize: 50,
+    }),
+  ]);
+  const date = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  const query = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return (
+    <main id="main">
+      <h1>{t('timeline.title')}</h1>
+      <form className="controls" method="get">
+        <label>
+          {t('col.country')}
+          <select name="country" defaultValue={params.country ?? ''}>
+            <option value="">{t('facilities.all')}</option>
+            {countries.items
+              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
+              .map((c) => (
+                <option key={c.iso3} value={c.iso3}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('timeline.type')}
+          <select name="type" defaultValue={params.type ?? ''}>
+            <option value="">{t('facilities.all')}</option>
+            {TYPES.map((ty) => (
+              <option key={ty}>{ty}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('timeline.from')}
+          <input type="number" name="yearFrom" min={1950} max={2060} defaultValue={params.yearFrom ?? ''} />
+        </label>
+        <label>
+          {t('timeline.to')}
+          <input type="number" name="yearTo" min={1950} max={2060} defaultValue={params.yearTo ?? ''} />
+        </label>
+        <button type="submit" className="ree-button ree-button--primary">
+          {t('select.apply')}
+        </button>
+      </form>
+      <Figure
+        id="timeline"
+        title={t('timeline.title')}
+        sources={result.sources}
+        datasetVersion={result.datasetVersion.label}
+        labels={figureLabels(t)}
+        actions={
+          <DownloadCsvButton
+            label={t('figure.downloadCsv')}
+            filename="timeline.csv"
+            doc={{
+              title: t('timeline.title'),
+              sources: result.sources,
+              datasetVersion: result.datasetVersion.label,
+              headers: [
+                'date',
+                'type',
+                'kind',
+                'title',
+                'detail',
+                'countries',
+                'elements',
+                'status',
+                'source_id',
+              ],
+              rows: result.items.map((i) => [
+                i.date,
+                i.type,
+                i.kind,
+                i.title,
+                i.detail,
+                i.countries.join(' '),
+                i.elements.join(' '),
+                i.status,
+                i.sourceId,
+              ]),
+            }}
+          />
+        }
+      >
+        <div className="ree-table-wrap">
+          <DataTable
+            caption={t('timeline.title')}
+            rowKey={(i) => `${i.type}-${i.id}`}
+            rows={result.items}
+            columns={[
+              {
+                header: t('timeline.date'),
+                cell: (i) => (i.date ? date.format(new Date(i.date)) : t('timeline.undated')),
+              },
+              { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
+              { header: t('timeline.event'), cell: (i) => (i.detail ? `${i.title} — ${i.detail}` : i.title) },
+              { header: t('col.country'), cell: (i) => i.countries.join(', ') },
+              { header: t('col.status'), cell: (i) => i.status },
+            ]}
+          />
+        </div>
+      </Figure>
+      <Pager
+        page={result.pageInfo.page}
+        pageSize={result.pageInfo.pageSize}
+        total={result.pageInfo.total}
+        query={query}
+        t={t}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { getT } from '@/i18n/server';
+import { LocaleSwitch } from './locale-switch';
+import { SignOutButton } from './sign-out-button';
+
+const LINKS = [
+  ['/dashboard', 'nav.dashboard'],
+  ['/facilities', 'nav.facilities'],
+  ['/timeline', 'nav.timeline'],
+  ['/method', 'nav.method'],
+] as const;
+
+/** The portal's header: navigation, language and sign-out (when signed in). */
+export async function SiteHeader({ signedIn }: { signedIn: boolean }) {
+  const { t, locale } = await getT();
+  return (
+    <header className="site-header">
+      <a className="site-header__brand" href="/dashboard">
+        {t('app.name')}
+      </a>
+      {signedIn ? (
+        <nav aria-label={t('nav.main')} className="site-nav">
+          {LINKS.map(([href, key]) => (
+            <a key={href} href={href}>
+              {t(key)}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      <div className="site-header__tools">
+        <LocaleSwitch locale={locale} label={t('nav.language')} />
+        {signedIn ? <SignOutButton label={t('auth.signOut')} /> : null}
+      </div>
+    </header>
+  );
+}

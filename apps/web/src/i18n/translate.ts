@@ -1,0 +1,23 @@
+import { en, type MessageKey, type Messages } from './en';
+import { ja } from './ja';
+
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = 'ree-locale';
+
+const MESSAGES: Record<Locale, Messages> = { en, ja };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one locale: `t('auth.signedInAs', { name })`. Unknown placeholders stay visible. */
+export function translator(locale: Locale): Translate {
+  const messages = MESSAGES[locale];
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}

@@ -1,0 +1,71 @@
+'use client';
+import { type CsvDocument, toCsv } from './csv';
+
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Downloads the figure's data as CSV (header block with sources and dataset version). */
+export function DownloadCsvButton({
+  doc,
+  filename,
+  label,
+}: {
+  doc: CsvDocument;
+  filename: string;
+  label: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="ree-button ree-button--secondary"
+      onClick={() => save(new Blob([toCsv(doc)], { type: 'text/csv;charset=utf-8' }), filename)}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Renders the first SVG inside the element with `targetId` to a PNG at twice its size, and downloads it. */
+export function DownloadPngButton({
+  targetId,
+  filename,
+  label,
+}: {
+  targetId: string;
+  filename: string;
+  label: string;
+}) {
+  async function download() {
+    const svg = document.getElementById(targetId)?.querySelector('svg');
+    if (!svg) return;
+    const { width, height } = svg.getBoundingClientRect();
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    clone.setAttribute('width', String(width));
+    clone.setAttribute('height', String(height));
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width * 2);
+    canvas.height = Math.ceil(height * 2);
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.scale(2, 2);
+    context.drawImage(image, 0, 0, width, height);
+    canvas.toBlob((blob) => blob && save(blob, filename), 'image/png');
+  }
+  return (
+    <button type="button" className="ree-button ree-button--secondary" onClick={download}>
+      {label}
+    </button>
+  );
+}

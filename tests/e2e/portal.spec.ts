@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { signUpAnalyst } from './support';
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+test('analyst journey: dashboard → China share 2010 to 2025 → Dy score explained adds up → CSV → Japanese', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/sign-in');
+  await signUpAnalyst(page);
+
+  await page.goto('/dashboard');
+  await expect(
+    page.getByRole('heading', { name: "Japan's share of rare-earth imports from China" }),
+  ).toBeVisible();
+  await expect(page.getByTestId('china-share-chart').locator('svg').first()).toBeVisible();
+  const figure = page.locator('figure', {
+    has: page.getByRole('heading', { name: "Japan's share of rare-earth imports from China" }),
+  });
+  await figure.getByText('Show the data').click();
+  const rows = figure.getByRole('row');
+  await expect(rows.filter({ hasText: '2010' }).filter({ hasText: '85.7%' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '2025' }).filter({ hasText: '65%' })).toHaveCount(1);
+  await testInfo.attach('dashboard', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByTestId('score-Dy').getByRole('link').click();
+  await expect(page).toHaveURL(/\/score\?consumer=JPN&material=Dy&stage=separation&year=2025/);
+  const total = Number((await page.getByTestId('score-total').textContent())?.trim());
+  const points = (await page.getByTestId('component-points').allTextContents()).map(Number);
+  expect(points.length).toBeGreaterThan(3);
+  expect(Math.abs(points.reduce((a, b) => a + b, 0) - total)).toBeLessThan(0.06);
+  await testInfo.attach('score-explained', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+  await expectNoSeriousAxeViolations(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('# Score explained: JPN · Dy · separation · 2025');
+  expect(lines[1]).toMatch(/^# Dataset version: Reference \d{4}\.\d+$/);
+  expect(lines).toContain('component,risk,weight,points,max_points');
+  expect(lines.some((l) => l.startsWith('supplierConcentration,'))).toBe(true);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('スコアの内訳');
+  await expect(page.getByRole('link', { name: 'ダッシュボード' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await testInfo.attach('score-explained-ja', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+});
+
+test('every portal page passes axe (no serious or critical violations), also at 390 px', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/sign-in');
+  await expectNoSeriousAxeViolations(page);
+  await signUpAnalyst(page);
+  for (const path of ['/dashboard', '/score', '/facilities', '/timeline', '/method']) {
+    await page.goto(path);
+    await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await testInfo.attach(`page${path.replace(/\//g, '-')}`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/dashboard');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(1);
+  await testInfo.attach('dashboard-390', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+});
+
+test('facilities filter and the timeline are shareable URLs', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpAnalyst(page);
+  await page.goto('/facilities?stage=separation&sort=capacityPerYear&direction=desc');
+  await expect(page.getByRole('row').nth(1)).toContainText('Lynas Malaysia');
+  await page.goto('/timeline?country=CHN&type=policy&yearFrom=2025');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Export licences required for Sm, Gd, Tb, Dy, Lu, Sc and Y' }),
+  ).toHaveCount(1);
+});
