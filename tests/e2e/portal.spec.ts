@@ -72,7 +72,17 @@ test('every portal page passes axe (no serious or critical violations), also at 
   await page.goto('/sign-in');
   await expectNoSeriousAxeViolations(page);
   await signUpAnalyst(page);
-  for (const path of ['/dashboard', '/score', '/facilities', '/timeline', '/method']) {
+  for (const path of [
+    '/dashboard',
+    '/score',
+    '/elements',
+    '/elements/Dy',
+    '/countries',
+    '/countries/CHN',
+    '/facilities',
+    '/timeline',
+    '/method',
+  ]) {
     await page.goto(path);
     await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);

@@ -11,7 +11,7 @@ test('sign up → dashboard with a real figure → sign out → dashboard redire
   await page.getByLabel('Name').fill('E2E Analyst');
   await page.getByLabel('Email').fill(`e2e-${randomUUID()}@test.ree.local`);
   await page.getByLabel('Password').fill('a sturdy passphrase for e2e');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Create an account' }).click();
 
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { name: 'Share of world mining of REE, 2024' })).toBeVisible();

@@ -179,3 +179,36 @@ describe('reference procedures', () => {
     });
   });
 });
+
+describe('element and country views', () => {
+  it('EU supply risk: processing is the bottleneck for rare earths (92 % Chinese refining), with its inputs', async () => {
+    const r = await caller.production.supplyRisk({ material: 'REE' });
+    expect(r.stage).toBe('processing');
+    expect(r.processing?.year).toBe(2023);
+    // By hand, refining 2023: the IEA's shares (China 0.92, Malaysia 0.05, Australia 0.01) normalised to the 98 % they
+    // cover, as the EU method's shares sum to 1; no trade factor (no general export control on rare earths in
+    // 2023); IR 1, EoL-RIR 0, SI 1, so SR = HHI_WGI = Σ (sᵢ/0.98)² × WGIᵢ.
+    const s = (x: number) => (x / 0.98) ** 2;
+    expect(r.processing?.supplyRisk).toBeCloseTo(s(0.92) * 5.67 + s(0.05) * 4.14 + s(0.01) * 2.02, 9);
+    expect(r.supplyRisk).toBeGreaterThan(r.extraction?.supplyRisk ?? Number.POSITIVE_INFINITY);
+    expect(r.assumptions).toMatchObject({ importReliance: 1, eolRir: 0, substitutionIndex: 1 });
+  });
+
+  it('facilities that produce dysprosium include the heavy-rare-earth circuits and REE producers', async () => {
+    const dy = await caller.supply.facilities({ product: 'Dy', pageSize: 100 });
+    expect(dy.items.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['lynas-malaysia', 'eneabba', 'mount-weld']),
+    );
+    expect(dy.items.map((f) => f.id)).not.toContain('mountain-pass-separation'); // NdPr only
+  });
+
+  it("a country's profile: China's production over time, reserves, governance and stages", async () => {
+    const china = await caller.supply.countryProfile({ iso3: 'CHN' });
+    expect(china.production.filter((p) => p.stage === 'mining' && p.unit === 't').map((p) => p.year)).toEqual(
+      [2008, 2010, 2011, 2016, 2021, 2022, 2023, 2024],
+    );
+    expect(china.reserves[0]).toMatchObject({ quantity: 44_000_000 });
+    expect(china.governance[0]).toMatchObject({ wgi: 5.67 });
+    expect(china.stages).toEqual(expect.arrayContaining(['mining', 'separation', 'magnet']));
+  });
+});

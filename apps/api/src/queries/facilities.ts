@@ -1,7 +1,8 @@
-import { Facility as FacilitySchema, FacilityStatus, Iso3, Stage } from '@ree/domain';
+import { Facility as FacilitySchema, FacilityStatus, Iso3, Material, Stage } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { productsCovering } from './materials.ts';
 import { PageInfo, PageInput, skipTake } from './pagination.ts';
 import { sourcesFor } from './sources.ts';
 import { versioned } from './versioned.ts';
@@ -11,6 +12,8 @@ export const FacilitiesInput = PageInput.extend({
   stage: Stage.optional(),
   country: Iso3.optional(),
   operatingStatus: FacilityStatus.optional(),
+  /** Facilities whose products cover this material (its elements, groups containing them, or REE). */
+  product: Material.optional(),
   /** Case-insensitive part of the operator's or the facility's name. */
   search: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator']).default('name'),
@@ -44,6 +47,7 @@ export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInp
     ...(input.stage ? { stage: input.stage } : {}),
     ...(input.country ? { country: input.country } : {}),
     ...(input.operatingStatus ? { operatingStatus: input.operatingStatus } : {}),
+    ...(input.product ? { products: { hasSome: productsCovering(input.product) } } : {}),
     ...(input.search
       ? {
           OR: [

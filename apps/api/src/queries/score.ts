@@ -1,6 +1,6 @@
 // The resilience score of a consumer × material × stage × year, with its inputs drawn from one dataset version.
 import {
-  ElementSymbol,
+  type ElementSymbol,
   Iso3,
   Material,
   type PolicyMeasure,
@@ -13,6 +13,7 @@ import {
 } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { MATERIAL_ELEMENTS } from './materials.ts';
 import { assertCountry } from './reference.ts';
 import { sourcesFor } from './sources.ts';
 import type { VersionRef } from './versions.ts';
@@ -26,16 +27,7 @@ export const ScoreInput = z.strictObject({
   asOf: z.uuid().optional(),
 });
 
-/** The elements a material stands for, to decide whether an export control covers it. */
-const GROUPS: Partial<Record<z.infer<typeof Material>, readonly z.infer<typeof ElementSymbol>[]>> = {
-  NdPr: ['Nd', 'Pr'],
-  LREE: ['La', 'Ce', 'Pr', 'Nd', 'Sm'],
-  HREE: ['Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu', 'Y'],
-  REE: ElementSymbol.options,
-};
-
-const elementsOf = (material: z.infer<typeof Material>) =>
-  GROUPS[material] ?? [material as z.infer<typeof ElementSymbol>];
+const elementsOf = (material: z.infer<typeof Material>) => MATERIAL_ELEMENTS[material];
 
 /**
  * Imports for the cell. A material with no rows of its own falls back to all rare earths (REE), which the

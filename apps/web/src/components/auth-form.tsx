@@ -6,7 +6,17 @@ import { authClient } from '@/lib/auth-client';
 import { safeNextPath } from '@/lib/safe-next';
 
 /** Sign-in and sign-up share one form; sign-up adds a name field. */
-export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+export interface AuthFormLabels {
+  name: string;
+  email: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+  tooMany: string;
+  failed: string;
+}
+
+export function AuthForm({ mode, labels }: { mode: 'sign-in' | 'sign-up'; labels: AuthFormLabels }) {
   const router = useRouter();
   const next = safeNextPath(useSearchParams().get('next'));
   const [error, setError] = useState<string | null>(null);
@@ -25,11 +35,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         : await authClient.signIn.email({ email, password });
     setPending(false);
     if (result.error) {
-      setError(
-        result.error.status === 429
-          ? 'Too many attempts. Wait a minute and try again.'
-          : (result.error.message ?? 'Something went wrong. Try again.'),
-      );
+      setError(result.error.status === 429 ? labels.tooMany : (result.error.message ?? labels.failed));
       return;
     }
     router.replace(next);
@@ -45,16 +51,16 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       ) : null}
       {mode === 'sign-up' ? (
         <div className="field">
-          <label htmlFor="name">Name</label>
+          <label htmlFor="name">{labels.name}</label>
           <input id="name" name="name" autoComplete="name" required maxLength={100} />
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{labels.email}</label>
         <input id="email" name="email" type="email" autoComplete="email" required />
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{labels.password}</label>
         <input
           id="password"
           name="password"
@@ -66,11 +72,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           aria-describedby="password-hint"
         />
         <span id="password-hint" className="hint">
-          8 to 128 characters; common passwords are refused.
+          {labels.passwordHint}
         </span>
       </div>
       <Button type="submit" disabled={pending}>
-        {mode === 'sign-up' ? 'Create account' : 'Sign in'}
+        {labels.submit}
       </Button>
     </form>
   );

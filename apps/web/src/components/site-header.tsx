@@ -4,6 +4,8 @@ import { SignOutButton } from './sign-out-button';
 
 const LINKS = [
   ['/dashboard', 'nav.dashboard'],
+  ['/elements', 'nav.elements'],
+  ['/countries', 'nav.countries'],
   ['/facilities', 'nav.facilities'],
   ['/timeline', 'nav.timeline'],
   ['/method', 'nav.method'],

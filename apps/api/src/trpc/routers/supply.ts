@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { CountryProfile, CountryProfileInput, countryProfile } from '../../queries/country-profile.ts';
 import { FacilitiesInput, FacilitiesPage, listFacilities } from '../../queries/facilities.ts';
 import { ImportSources, ImportSourcesInput, importSources } from '../../queries/imports.ts';
 import { TimelineInput, TimelinePage, timeline } from '../../queries/timeline.ts';
@@ -22,4 +23,10 @@ export const supplyRouter = {
     .input(TimelineInput)
     .output(TimelinePage)
     .query(({ ctx, input }) => timeline(ctx.db, input)),
+
+  /** One country: production and reserves over time, governance, and the stages it takes part in. */
+  countryProfile: protectedProcedure
+    .input(CountryProfileInput)
+    .output(CountryProfile)
+    .query(({ ctx, input }) => countryProfile(ctx.db, input)),
 } satisfies TRPCRouterRecord;

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { figureLabels } from '@/components/figure-labels';
 import { Pager } from '@/components/pager';
+import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 
@@ -123,6 +124,16 @@ export default async function FacilitiesPage({
           />
         }
       >
+        <WorldMap
+          values={result.items.reduce<Record<string, number>>((counts, f) => {
+            counts[f.country] = (counts[f.country] ?? 0) + 1;
+            return counts;
+          }, {})}
+          title={t('facilities.count', { count: result.pageInfo.total })}
+          description={t('dashboard.mapAlt')}
+          formatValue={(v) => formatNumber(v, locale)}
+          noDataLabel={t('figure.empty')}
+        />
         <div className="ree-table-wrap">
           <DataTable
             caption={t('facilities.title')}

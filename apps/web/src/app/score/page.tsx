@@ -107,7 +107,7 @@ export default async function ScorePage({
             rowKey={(c) => c.id}
             rows={result.components}
             columns={[
-              { header: t('score.component'), cell: (c) => c.label },
+              { header: t('score.component'), cell: (c) => t(`component.${c.id}`) },
               { header: t('score.risk'), cell: (c) => formatNumber(c.risk, locale, 3), numeric: true },
               { header: t('score.weight'), cell: (c) => formatNumber(c.weight, locale, 3), numeric: true },
               {
@@ -151,11 +151,11 @@ export default async function ScorePage({
       >
         <div
           role="img"
-          aria-label={`${t('score.title')}: ${result.components.map((c) => `${c.label} ${c.points.toFixed(1)}`).join(', ')}`}
+          aria-label={`${t('score.title')}: ${result.components.map((c) => `${t(`component.${c.id}`)} ${c.points.toFixed(1)}`).join(', ')}`}
         >
           <LazyScoreBarChart
             bars={result.components.map((c) => ({
-              label: c.label,
+              label: t(`component.${c.id}`),
               points: c.points,
               maxPoints: c.maxPoints,
             }))}
@@ -170,7 +170,7 @@ export default async function ScorePage({
           <ul>
             {result.missing.map((m) => (
               <li key={m.id}>
-                {m.id}: {m.reason}
+                {t(`component.${m.id}`)}: {m.reason}
               </li>
             ))}
           </ul>

@@ -1,19 +1,22 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { AuthForm } from '@/components/auth-form';
+import { authLabels } from '@/components/auth-labels';
+import { getT } from '@/i18n/server';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default function SignInPage() {
+export default async function SignInPage() {
+  const { t } = await getT();
   return (
     <main id="main">
       <div className="auth-card">
-        <h1>Sign in</h1>
+        <h1>{t('auth.signIn')}</h1>
         <Suspense>
-          <AuthForm mode="sign-in" />
+          <AuthForm mode="sign-in" labels={authLabels(t, 'sign-in')} />
         </Suspense>
         <p className="hint">
-          No account yet? <a href="/sign-up">Create one</a>.
+          {t('auth.noAccount')} <a href="/sign-up">{t('auth.createOne')}</a>.
         </p>
       </div>
     </main>

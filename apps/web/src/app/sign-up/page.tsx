@@ -1,19 +1,22 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { AuthForm } from '@/components/auth-form';
+import { authLabels } from '@/components/auth-labels';
+import { getT } from '@/i18n/server';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const { t } = await getT();
   return (
     <main id="main">
       <div className="auth-card">
-        <h1>Create an account</h1>
+        <h1>{t('auth.signUp')}</h1>
         <Suspense>
-          <AuthForm mode="sign-up" />
+          <AuthForm mode="sign-up" labels={authLabels(t, 'sign-up')} />
         </Suspense>
         <p className="hint">
-          Already have one? <a href="/sign-in">Sign in</a>.
+          {t('auth.haveOne')} <a href="/sign-in">{t('auth.signIn')}</a>.
         </p>
       </div>
     </main>

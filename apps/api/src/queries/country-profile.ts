@@ -1,0 +1,81 @@
+// One country's place in the chain: production and reserves over time, governance, and its share by stage.
+import { Iso3 } from '@ree/domain';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { NotFoundError } from '../errors.ts';
+import { sourcesFor } from './sources.ts';
+import { versioned } from './versioned.ts';
+import { resolveVersion } from './versions.ts';
+
+export const CountryProfileInput = z.strictObject({ iso3: Iso3, asOf: z.uuid().optional() });
+
+const Status = z.enum(['verified', 'estimated', 'unverified']);
+
+export const CountryProfile = versioned({
+  iso3: z.string(),
+  name: z.string(),
+  region: z.string(),
+  governance: z.array(z.object({ year: z.int(), wgi: z.number(), sourceId: z.string() })),
+  production: z.array(
+    z.object({
+      stage: z.string(),
+      material: z.string(),
+      year: z.int(),
+      quantity: z.number(),
+      unit: z.string(),
+      projection: z.boolean(),
+      sourceId: z.string(),
+      status: Status,
+    }),
+  ),
+  reserves: z.array(z.object({ year: z.int(), quantity: z.number(), sourceId: z.string(), status: Status })),
+  /** Stages where the country has output or facilities: its role in the chain. */
+  stages: z.array(z.string()),
+});
+
+export async function countryProfile(db: Db, input: z.infer<typeof CountryProfileInput>) {
+  const version = await resolveVersion(db, input.asOf);
+  const versionId = version.id;
+  const country = await db.country.findUnique({ where: { versionId_iso3: { versionId, iso3: input.iso3 } } });
+  if (!country)
+    throw new NotFoundError(`Unknown country code "${input.iso3}": it is not in this dataset version.`);
+  const [governance, production, reserves, facilities] = await Promise.all([
+    db.governanceScore.findMany({ where: { versionId, country: input.iso3 }, orderBy: { year: 'asc' } }),
+    db.productionRecord.findMany({
+      where: { versionId, country: input.iso3 },
+      orderBy: [{ stage: 'asc' }, { material: 'asc' }, { year: 'asc' }],
+    }),
+    db.reserveEstimate.findMany({ where: { versionId, country: input.iso3 }, orderBy: { year: 'asc' } }),
+    db.facility.findMany({ where: { versionId, country: input.iso3 }, select: { stage: true } }),
+  ]);
+  const stages = [...new Set([...production.map((p) => p.stage), ...facilities.map((f) => f.stage)])];
+  return {
+    datasetVersion: version,
+    sources: await sourcesFor(
+      db,
+      versionId,
+      [...governance, ...production, ...reserves].map((r) => r.sourceId),
+    ),
+    iso3: country.iso3,
+    name: country.name,
+    region: country.region,
+    governance: governance.map((g) => ({ year: g.year, wgi: g.wgi, sourceId: g.sourceId })),
+    production: production.map((p) => ({
+      stage: p.stage,
+      material: p.material,
+      year: p.year,
+      quantity: p.quantity,
+      unit: p.unit,
+      projection: p.projection,
+      sourceId: p.sourceId,
+      status: p.status,
+    })),
+    reserves: reserves.map((r) => ({
+      year: r.year,
+      quantity: r.quantity,
+      sourceId: r.sourceId,
+      status: r.status,
+    })),
+    stages,
+  };
+}

@@ -1,0 +1,126 @@
+// ASVS 8.2.1 / 8.3.1: every procedure of the router, called as anonymous, user and admin. The table below must
+// name every procedure, so a new one cannot be added without deciding who may call it.
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import type { SessionUser } from '../src/trpc/context.ts';
+import { appRouter } from '../src/trpc/router.ts';
+import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+
+type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN';
+interface Expectation {
+  anonymous: Outcome;
+  user: Outcome;
+  admin: Outcome;
+  /** A valid input. */
+  input: unknown;
+  /** An input with one bad field, and that field's path as the error must name it. */
+  invalid?: { input: unknown; field: string };
+}
+
+const signedIn = { anonymous: 'UNAUTHORIZED', user: 'OK', admin: 'OK' } as const;
+const adminOnly = { anonymous: 'UNAUTHORIZED', user: 'FORBIDDEN', admin: 'OK' } as const;
+
+const EXPECTED: Record<string, Expectation> = {
+  'me.get': { ...signedIn, input: undefined },
+  'reference.elements': { ...signedIn, input: {}, invalid: { input: { group: 'XREE' }, field: 'group' } },
+  'reference.countries': {
+    ...signedIn,
+    input: {},
+    invalid: { input: { asOf: 'not-a-uuid' }, field: 'asOf' },
+  },
+  'reference.country': {
+    ...signedIn,
+    input: { iso3: 'JPN' },
+    invalid: { input: { iso3: 'jp' }, field: 'iso3' },
+  },
+  'reference.sources': { ...signedIn, input: {}, invalid: { input: { extra: 1 }, field: '' } },
+  'reference.versions': { ...signedIn, input: undefined },
+  'production.concentration': { ...signedIn, input: {}, invalid: { input: { year: 1200 }, field: 'year' } },
+  'production.supplyRisk': {
+    ...signedIn,
+    input: { material: 'Dy' },
+    invalid: { input: { material: 'Dysprosium' }, field: 'material' },
+  },
+  'supply.countryProfile': {
+    ...signedIn,
+    input: { iso3: 'CHN' },
+    invalid: { input: { iso3: 'CHINA' }, field: 'iso3' },
+  },
+  'score.explain': { ...signedIn, input: {}, invalid: { input: { stage: 'smelting' }, field: 'stage' } },
+  'score.trend': {
+    ...signedIn,
+    input: { material: 'Dy' },
+    invalid: { input: { consumer: 'Japan' }, field: 'consumer' },
+  },
+  'supply.importSources': {
+    ...signedIn,
+    input: { importer: 'JPN' },
+    invalid: { input: { importer: 'JPN', material: 'Xx' }, field: 'material' },
+  },
+  'supply.facilities': { ...signedIn, input: {}, invalid: { input: { pageSize: 1000 }, field: 'pageSize' } },
+  'supply.timeline': {
+    ...signedIn,
+    input: {},
+    invalid: { input: { yearFrom: 2020, yearTo: 2010 }, field: 'yearFrom' },
+  },
+  'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
+};
+
+let database: Database;
+let user: SessionUser;
+let admin: SessionUser;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  user = await createTestUser(database, 'user');
+  admin = await createTestUser(database, 'admin');
+});
+afterAll(() => database?.close());
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+function call(who: SessionUser | null, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = callerFor(database, who);
+  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
+  return (target as (i: unknown) => Promise<unknown>)(input);
+}
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe('access matrix', () => {
+  it('names every procedure of the router, and nothing else', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(procedures);
+  });
+
+  for (const path of procedures) {
+    it(`${path}: anonymous, user, admin`, async () => {
+      const expected = EXPECTED[path];
+      if (!expected) throw new Error(`${path} has no expected outcome: add it to EXPECTED`);
+      expect(await outcome(call(null, path, expected.input))).toBe(expected.anonymous);
+      expect(await outcome(call(user, path, expected.input))).toBe(expected.user);
+      expect(await outcome(call(admin, path, expected.input))).toBe(expected.admin);
+    });
+  }
+});
+
+describe('input validation names the field', () => {
+  for (const [path, expected] of Object.entries(EXPECTED)) {
+    if (!expected.invalid) continue;
+    const { input, field } = expected.invalid;
+    it(`${path} refuses ${JSON.stringify(input)}`, async () => {
+      const error = await call(admin, path, input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      const issues = ((error as TRPCError).cause as { issues?: { path: PropertyKey[] }[] }).issues ?? [];
+      expect(issues.map((i) => i.path.join('.'))).toContain(field);
+    });
+  }
+});

@@ -1,0 +1,124 @@
+import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
+import { DownloadCsvButton } from '@ree/ui/downloads';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { figureLabels } from '@/components/figure-labels';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+
+export const metadata: Metadata = { title: 'Country' };
+
+export default async function CountryPage({ params }: { params: Promise<{ iso3: string }> }) {
+  const iso3 = (await params).iso3;
+  if (!/^[A-Z]{3}$/.test(iso3)) notFound();
+  await requireUser(`/countries/${iso3}`);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const profile = await attempt(api.supply.countryProfile.query({ iso3 }));
+  if (!profile.ok) notFound();
+  const p = profile.data;
+  const [facilities, events] = await Promise.all([
+    api.supply.facilities.query({ country: iso3, pageSize: 100 }),
+    api.supply.timeline.query({ country: iso3, pageSize: 100 }),
+  ]);
+  const labels = figureLabels(t);
+  const latestWgi = p.governance.at(-1);
+  return (
+    <main id="main">
+      <h1>{p.name}</h1>
+      <p>
+        {p.region} · {t('countries.governance')}:{' '}
+        {latestWgi ? `${formatNumber(latestWgi.wgi, locale, 2)} (${latestWgi.year})` : '–'} ·{' '}
+        {t('countries.role', { stages: p.stages.join(', ') || '–' })}
+      </p>
+      <Figure
+        id="production"
+        title={t('countries.production')}
+        sources={p.sources}
+        datasetVersion={p.datasetVersion.label}
+        labels={labels}
+        actions={
+          <DownloadCsvButton
+            label={t('figure.downloadCsv')}
+            filename={`${iso3}-production.csv`}
+            doc={{
+              title: `${p.name}: ${t('countries.production')}`,
+              sources: p.sources,
+              datasetVersion: p.datasetVersion.label,
+              headers: ['stage', 'material', 'year', 'quantity', 'unit', 'projection', 'status', 'source_id'],
+              rows: p.production.map((r) => [
+                r.stage,
+                r.material,
+                r.year,
+                r.quantity,
+                r.unit,
+                r.projection,
+                r.status,
+                r.sourceId,
+              ]),
+            }}
+          />
+        }
+      >
+        <div className="ree-table-wrap">
+          <DataTable
+            caption={t('countries.production')}
+            rowKey={(r) => `${r.stage}-${r.material}-${r.year}-${r.unit}-${r.projection}`}
+            rows={p.production}
+            columns={[
+              { header: t('col.stage'), cell: (r) => r.stage },
+              { header: t('col.material'), cell: (r) => r.material },
+              {
+                header: t('col.year'),
+                cell: (r) => `${r.year}${r.projection ? ` (${t('col.projection')})` : ''}`,
+              },
+              {
+                header: t('col.value'),
+                cell: (r) =>
+                  r.unit === 'share'
+                    ? formatShare(r.quantity, locale)
+                    : `${formatNumber(r.quantity, locale)} t`,
+                numeric: true,
+              },
+              { header: t('col.status'), cell: (r) => r.status },
+            ]}
+          />
+        </div>
+        {p.reserves.length > 0 ? (
+          <p>
+            {t('countries.reserves')}:{' '}
+            {p.reserves.map((r) => `${formatNumber(r.quantity, locale)} t (${r.year})`).join(', ')}
+          </p>
+        ) : null}
+      </Figure>
+      <h2>{t('countries.facilities')}</h2>
+      <div className="ree-table-wrap">
+        <DataTable
+          caption={t('countries.facilities')}
+          rowKey={(f) => f.id}
+          rows={facilities.items}
+          columns={[
+            { header: t('facilities.name'), cell: (f) => f.name },
+            { header: t('facilities.operator'), cell: (f) => f.operator },
+            { header: t('col.stage'), cell: (f) => f.stage },
+            { header: t('facilities.status'), cell: (f) => f.operatingStatus },
+          ]}
+        />
+      </div>
+      <h2>{t('countries.events')}</h2>
+      <div className="ree-table-wrap">
+        <DataTable
+          caption={t('countries.events')}
+          rowKey={(i) => `${i.type}-${i.id}`}
+          rows={events.items}
+          columns={[
+            { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
+            { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
+            { header: t('timeline.event'), cell: (i) => i.title },
+          ]}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { DataTable } from '@ree/ui';
+import type { Metadata } from 'next';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Elements' };
+
+export default async function ElementsPage() {
+  await requireUser('/elements');
+  const { t } = await getT();
+  const api = await serverApi();
+  const elements = await api.reference.elements.query({});
+  return (
+    <main id="main">
+      <h1>{t('elements.title')}</h1>
+      <p>
+        {['REE', 'NdPr', 'LREE', 'HREE'].map((m, i) => (
+          <span key={m}>
+            {i > 0 ? ' · ' : ''}
+            <a href={`/elements/${m}`}>{m}</a>
+          </span>
+        ))}
+      </p>
+      <div className="ree-table-wrap">
+        <DataTable
+          caption={`${t('elements.title')} · ${t('figure.version')}: ${elements.datasetVersion.label}`}
+          rowKey={(e) => e.symbol}
+          rows={elements.items}
+          columns={[
+            { header: 'Z', cell: (e) => e.atomicNumber, numeric: true },
+            {
+              header: t('col.material'),
+              cell: (e) => <a href={`/elements/${e.symbol}`}>{`${e.symbol} — ${e.name}`}</a>,
+            },
+            { header: t('elements.group'), cell: (e) => e.group },
+            { header: t('elements.uses'), cell: (e) => e.uses.join(', ') || '–' },
+          ]}
+        />
+      </div>
+    </main>
+  );
+}
