@@ -16,6 +16,7 @@ import type { Db } from '../db/client.ts';
 import { MATERIAL_ELEMENTS } from './materials.ts';
 import { assertCountry } from './reference.ts';
 import { sourcesFor } from './sources.ts';
+import { cachedForVersion } from './version-cache.ts';
 import type { VersionRef } from './versions.ts';
 import { resolveVersion } from './versions.ts';
 
@@ -78,6 +79,15 @@ export interface ScoreExplained {
 
 export async function explainScore(db: Db, params: z.infer<typeof ScoreInput>): Promise<ScoreExplained> {
   const version = await resolveVersion(db, params.asOf);
+  const key = JSON.stringify(['score', params.consumer, params.material, params.stage, params.year ?? null]);
+  return cachedForVersion(version.id, key, () => computeScore(db, version, params));
+}
+
+async function computeScore(
+  db: Db,
+  version: VersionRef,
+  params: z.infer<typeof ScoreInput>,
+): Promise<ScoreExplained> {
   const versionId = version.id;
   await assertCountry(db, versionId, params.consumer);
   const yearRows = await db.tradeFlow.findMany({

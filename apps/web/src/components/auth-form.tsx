@@ -31,8 +31,8 @@ export function AuthForm({ mode, labels }: { mode: 'sign-in' | 'sign-up'; labels
     setError(null);
     const result =
       mode === 'sign-up'
-        ? await authClient.signUp.email({ email, password, name: String(form.get('name') ?? '') })
-        : await authClient.signIn.email({ email, password });
+        ? await authClient.signUp(String(form.get('name') ?? ''), email, password)
+        : await authClient.signIn(email, password);
     setPending(false);
     if (result.error) {
       setError(result.error.status === 429 ? labels.tooMany : (result.error.message ?? labels.failed));
