@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { signUpAnalyst } from './support';
+
+/** Saves a full-page screenshot to tests/screenshots/<name>.png and attaches it to the report. */
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
+  await testInfo.attach(name, {
+    body: await page.screenshot({ fullPage: true, path }),
+    contentType: 'image/png',
+  });
+}
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -27,10 +37,7 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
   const rows = figure.getByRole('row');
   await expect(rows.filter({ hasText: '2010' }).filter({ hasText: '85.7%' })).toHaveCount(1);
   await expect(rows.filter({ hasText: '2025' }).filter({ hasText: '65%' })).toHaveCount(1);
-  await testInfo.attach('dashboard', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  await shot(page, testInfo, 'dashboard');
   await expectNoSeriousAxeViolations(page);
 
   await page.getByTestId('score-Dy').getByRole('link').click();
@@ -39,10 +46,7 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
   const points = (await page.getByTestId('component-points').allTextContents()).map(Number);
   expect(points.length).toBeGreaterThan(3);
   expect(Math.abs(points.reduce((a, b) => a + b, 0) - total)).toBeLessThan(0.06);
-  await testInfo.attach('score-explained', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  await shot(page, testInfo, 'score-explained');
   await expectNoSeriousAxeViolations(page);
 
   const [download] = await Promise.all([
@@ -51,7 +55,7 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
   ]);
   const csv = await readFile((await download.path()) ?? '', 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('# Score explained: JPN · Dy · separation · 2025');
+  expect(lines[0]).toBe('# Score explained: JPN · Dy · separation and refining · 2025');
   expect(lines[1]).toMatch(/^# Dataset version: Reference \d{4}\.\d+$/);
   expect(lines).toContain('component,risk,weight,points,max_points');
   expect(lines.some((l) => l.startsWith('supplierConcentration,'))).toBe(true);
@@ -60,10 +64,7 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
   await expect(page.getByRole('heading', { level: 1 })).toContainText('スコアの内訳');
   await expect(page.getByRole('link', { name: 'ダッシュボード' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await testInfo.attach('score-explained-ja', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  await shot(page, testInfo, 'score-explained-ja');
 });
 
 test('every portal page passes axe (no serious or critical violations), also at 390 px', async ({
@@ -86,10 +87,7 @@ test('every portal page passes axe (no serious or critical violations), also at 
     await page.goto(path);
     await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
-    await testInfo.attach(`page${path.replace(/\//g, '-')}`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    await shot(page, testInfo, `page${path.replace(/\//g, '-')}`);
   }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/dashboard');
@@ -97,10 +95,7 @@ test('every portal page passes axe (no serious or critical violations), also at 
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(1);
-  await testInfo.attach('dashboard-390', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  await shot(page, testInfo, 'dashboard-390');
 });
 
 test('facilities filter and the timeline are shareable URLs', async ({ page }) => {

@@ -21,3 +21,13 @@ export function translator(locale: Locale): Translate {
       params && name in params ? String(params[name]) : whole,
     );
 }
+
+/** Translates a value from the data (a stage, a band, a status) when the dictionary knows it; else shows it as is. */
+export function translateValue(
+  t: Translate,
+  prefix: 'stage' | 'band' | 'status' | 'facilityStatus',
+  value: string,
+): string {
+  const key = `${prefix}.${value}` as MessageKey;
+  return key in en ? t(key) : value;
+}

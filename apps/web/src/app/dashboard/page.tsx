@@ -5,6 +5,7 @@ import { LazyShareLineChart } from '@/components/charts/lazy';
 import { figureLabels } from '@/components/figure-labels';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 import { DashboardParams } from './params';
@@ -140,7 +141,7 @@ export default async function DashboardPage({
                       : `${formatNumber(f.quantity, locale)} t`,
                   numeric: true,
                 },
-                { header: t('col.status'), cell: (f) => f.status },
+                { header: t('col.status'), cell: (f) => translateValue(t, 'status', f.status) },
                 { header: t('col.source'), cell: (f) => f.sourceId },
               ]}
             />
@@ -218,7 +219,9 @@ export default async function DashboardPage({
           {t('select.stage')}
           <select name="stage" defaultValue={params.stage}>
             {['mining', 'separation', 'metal', 'magnet'].map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {translateValue(t, 'stage', s)}
+              </option>
             ))}
           </select>
         </label>
@@ -262,21 +265,28 @@ export default async function DashboardPage({
             />
           }
           actions={
-            <DownloadCsvButton
-              label={t('figure.downloadCsv')}
-              filename={`${map.data.material}-${map.data.stage}-${map.data.year}.csv`}
-              doc={{
-                title: t('dashboard.map', {
-                  material: map.data.material,
-                  stage: map.data.stage,
-                  year: map.data.year,
-                }),
-                sources: map.data.sources,
-                datasetVersion: map.data.datasetVersion.label,
-                headers: ['country', 'name', map.data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
-                rows: map.data.rows.map((r) => [r.country, r.name, r.value, r.share]),
-              }}
-            />
+            <>
+              <DownloadPngButton
+                label={t('figure.downloadPng')}
+                targetId="world-map-chart"
+                filename={`${map.data.material}-${map.data.stage}-${map.data.year}.png`}
+              />
+              <DownloadCsvButton
+                label={t('figure.downloadCsv')}
+                filename={`${map.data.material}-${map.data.stage}-${map.data.year}.csv`}
+                doc={{
+                  title: t('dashboard.map', {
+                    material: map.data.material,
+                    stage: map.data.stage,
+                    year: map.data.year,
+                  }),
+                  sources: map.data.sources,
+                  datasetVersion: map.data.datasetVersion.label,
+                  headers: ['country', 'name', map.data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
+                  rows: map.data.rows.map((r) => [r.country, r.name, r.value, r.share]),
+                }}
+              />
+            </>
           }
         >
           <WorldMap
@@ -295,7 +305,8 @@ export default async function DashboardPage({
               <span className="headline" data-testid="top-share">
                 {formatShare(map.data.rows[0].share, locale)}
               </span>{' '}
-              {map.data.rows[0].name} · HHI {formatNumber(map.data.hhi, locale)} ({map.data.hhiBand})
+              {map.data.rows[0].name} · HHI {formatNumber(map.data.hhi, locale)} (
+              {translateValue(t, 'band', map.data.hhiBand)})
             </p>
           ) : null}
         </Figure>

@@ -6,6 +6,7 @@ import { figureLabels } from '@/components/figure-labels';
 import { Pager } from '@/components/pager';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Facilities' };
@@ -46,7 +47,9 @@ export default async function FacilitiesPage({
           <select name="stage" defaultValue={params.stage ?? ''}>
             <option value="">{t('facilities.all')}</option>
             {STAGES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {translateValue(t, 'stage', s)}
+              </option>
             ))}
           </select>
         </label>
@@ -55,7 +58,9 @@ export default async function FacilitiesPage({
           <select name="operatingStatus" defaultValue={params.operatingStatus ?? ''}>
             <option value="">{t('facilities.all')}</option>
             {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {translateValue(t, 'facilityStatus', s)}
+              </option>
             ))}
           </select>
         </label>
@@ -143,15 +148,18 @@ export default async function FacilitiesPage({
               { header: t('facilities.name'), cell: (f) => f.name },
               { header: t('facilities.operator'), cell: (f) => f.operator },
               { header: t('col.country'), cell: (f) => f.country },
-              { header: t('select.stage'), cell: (f) => f.stage },
+              { header: t('select.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               {
                 header: t('facilities.capacity'),
                 cell: (f) => (f.capacityPerYear == null ? '–' : formatNumber(f.capacityPerYear, locale)),
                 numeric: true,
               },
-              { header: t('facilities.status'), cell: (f) => f.operatingStatus },
+              {
+                header: t('facilities.status'),
+                cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
+              },
               { header: t('facilities.start'), cell: (f) => f.startYear ?? '–', numeric: true },
-              { header: t('col.status'), cell: (f) => f.status },
+              { header: t('col.status'), cell: (f) => translateValue(t, 'status', f.status) },
             ]}
           />
         </div>

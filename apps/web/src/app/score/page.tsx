@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels } from '@/components/figure-labels';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
@@ -66,7 +67,7 @@ export default async function ScorePage({
   const { t, locale } = await getT();
   const api = await serverApi();
   const explained = await attempt(api.score.explain.query(params));
-  const heading = `${t('score.title')}: ${params.consumer} · ${params.material} · ${params.stage}`;
+  const heading = `${t('score.title')}: ${params.consumer} · ${params.material} · ${translateValue(t, 'stage', params.stage)}`;
   if (!explained.ok) {
     return (
       <main id="main">
@@ -170,7 +171,10 @@ export default async function ScorePage({
           <ul>
             {result.missing.map((m) => (
               <li key={m.id}>
-                {t(`component.${m.id}`)}: {m.reason}
+                {t(`component.${m.id}`)}: {t('score.notKnown')}{' '}
+                <span lang="en" className="hint">
+                  ({m.reason})
+                </span>
               </li>
             ))}
           </ul>

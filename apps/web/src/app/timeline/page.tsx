@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { figureLabels } from '@/components/figure-labels';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Timeline' };
@@ -146,7 +147,7 @@ export default async function TimelinePage({
               { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
               { header: t('timeline.event'), cell: (i) => (i.detail ? `${i.title} — ${i.detail}` : i.title) },
               { header: t('col.country'), cell: (i) => i.countries.join(', ') },
-              { header: t('col.status'), cell: (i) => i.status },
+              { header: t('col.status'), cell: (i) => translateValue(t, 'status', i.status) },
             ]}
           />
         </div>

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { figureLabels } from '@/components/figure-labels';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
@@ -67,7 +68,7 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
             rowKey={(r) => `${r.stage}-${r.material}-${r.year}-${r.unit}-${r.projection}`}
             rows={p.production}
             columns={[
-              { header: t('col.stage'), cell: (r) => r.stage },
+              { header: t('col.stage'), cell: (r) => translateValue(t, 'stage', r.stage) },
               { header: t('col.material'), cell: (r) => r.material },
               {
                 header: t('col.year'),
@@ -81,7 +82,7 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
                     : `${formatNumber(r.quantity, locale)} t`,
                 numeric: true,
               },
-              { header: t('col.status'), cell: (r) => r.status },
+              { header: t('col.status'), cell: (r) => translateValue(t, 'status', r.status) },
             ]}
           />
         </div>
@@ -101,8 +102,11 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
           columns={[
             { header: t('facilities.name'), cell: (f) => f.name },
             { header: t('facilities.operator'), cell: (f) => f.operator },
-            { header: t('col.stage'), cell: (f) => f.stage },
-            { header: t('facilities.status'), cell: (f) => f.operatingStatus },
+            { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
+            {
+              header: t('facilities.status'),
+              cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
+            },
           ]}
         />
       </div>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { figureLabels } from '@/components/figure-labels';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
@@ -74,7 +75,7 @@ export default async function ElementPage({ params }: { params: Promise<{ materi
           <Figure
             key={stage}
             id={`stage-${stage}`}
-            title={`${stage} · ${result.data.material} · ${result.data.year}`}
+            title={`${translateValue(t, 'stage', stage)} · ${result.data.material} · ${result.data.year}`}
             sources={result.data.sources}
             datasetVersion={result.data.datasetVersion.label}
             labels={labels}
@@ -105,13 +106,16 @@ export default async function ElementPage({ params }: { params: Promise<{ materi
           >
             {fallback ? <p className="hint">{t('elements.fallback', { material })}</p> : null}
             <p>
-              {t('elements.hhi', { hhi: formatNumber(result.data.hhi, locale), band: result.data.hhiBand })} ·{' '}
-              {t('elements.top3', { share: formatShare(result.data.top3Share, locale) })}
+              {t('elements.hhi', {
+                hhi: formatNumber(result.data.hhi, locale),
+                band: translateValue(t, 'band', result.data.hhiBand),
+              })}{' '}
+              · {t('elements.top3', { share: formatShare(result.data.top3Share, locale) })}
             </p>
             {!result.data.complete ? <p className="hint">{t('elements.partial')}</p> : null}
             <WorldMap
               values={Object.fromEntries(result.data.rows.map((r) => [r.country, r.share]))}
-              title={`${stage} · ${result.data.material} · ${result.data.year}`}
+              title={`${translateValue(t, 'stage', stage)} · ${result.data.material} · ${result.data.year}`}
               description={t('dashboard.mapAlt')}
               formatValue={(v) => formatShare(v, locale)}
               noDataLabel={t('figure.empty')}
@@ -119,7 +123,7 @@ export default async function ElementPage({ params }: { params: Promise<{ materi
           </Figure>
         ) : (
           <p key={stage} role="status">
-            {stage}: {t('figure.empty')}
+            {translateValue(t, 'stage', stage)}: {t('figure.empty')}
           </p>
         ),
       )}
@@ -183,8 +187,11 @@ export default async function ElementPage({ params }: { params: Promise<{ materi
           columns={[
             { header: t('facilities.name'), cell: (f) => f.name },
             { header: t('col.country'), cell: (f) => <a href={`/countries/${f.country}`}>{f.country}</a> },
-            { header: t('col.stage'), cell: (f) => f.stage },
-            { header: t('facilities.status'), cell: (f) => f.operatingStatus },
+            { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
+            {
+              header: t('facilities.status'),
+              cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
+            },
           ]}
         />
       </div>
