@@ -25,7 +25,8 @@ export const en = {
   'dashboard.title': 'Dashboard',
   'dashboard.consumer': 'Consumer',
   'dashboard.scores': 'Resilience scores of {consumer}',
-  'dashboard.scoresHint': 'Separation stage, latest year with import data. 100 is most resilient.',
+  'dashboard.scoresHint':
+    '{stage}, latest year with import data (trend by year below). 100 is most resilient.',
   'dashboard.chinaShare': "{consumer}'s share of rare-earth imports from China",
   'dashboard.chinaShareAlt':
     "Line chart of {consumer}'s import share from China by year; the same numbers are in the data table.",

@@ -26,7 +26,7 @@ export const ja: Messages = {
   'dashboard.title': 'ダッシュボード',
   'dashboard.consumer': '消費国',
   'dashboard.scores': '{consumer}のレジリエンス・スコア',
-  'dashboard.scoresHint': '分離工程、輸入データのある最新年。100が最も強靭。',
+  'dashboard.scoresHint': '{stage}、輸入データのある最新年（下に年別の推移）。100が最も強靭。',
   'dashboard.chinaShare': '{consumer}のレアアース輸入に占める中国の割合',
   'dashboard.chinaShareAlt':
     '{consumer}の中国からの輸入割合の年別折れ線グラフ。同じ数値はデータ表にあります。',

@@ -28,7 +28,7 @@ export default async function DashboardPage({
     api.reference.countries.query({}),
     Promise.all(
       KEY_MATERIALS.map((material) =>
-        attempt(api.score.trend.query({ consumer: params.consumer, material, stage: 'separation' })),
+        attempt(api.score.trend.query({ consumer: params.consumer, material, stage: params.scoreStage })),
       ),
     ),
     attempt(api.supply.importSources.query({ importer: params.consumer, exporter: 'CHN' })),
@@ -79,6 +79,16 @@ export default async function DashboardPage({
               ))}
           </select>
         </label>
+        <label>
+          {t('select.stage')}
+          <select name="scoreStage" defaultValue={params.scoreStage}>
+            {['mining', 'separation', 'metal', 'magnet'].map((s) => (
+              <option key={s} value={s}>
+                {translateValue(t, 'stage', s)}
+              </option>
+            ))}
+          </select>
+        </label>
         <input type="hidden" name="material" value={params.material} />
         <input type="hidden" name="stage" value={params.stage} />
         <button type="submit" className="ree-button ree-button--primary">
@@ -88,7 +98,9 @@ export default async function DashboardPage({
 
       <section aria-labelledby="scores-title">
         <h2 id="scores-title">{t('dashboard.scores', { consumer: consumerName })}</h2>
-        <p className="hint">{t('dashboard.scoresHint')}</p>
+        <p className="hint">
+          {t('dashboard.scoresHint', { stage: translateValue(t, 'stage', params.scoreStage) })}
+        </p>
         <div className="grid">
           {KEY_MATERIALS.map((material, i) => {
             const trend = trends[i];
@@ -107,7 +119,7 @@ export default async function DashboardPage({
                 </div>
                 {latest ? (
                   <a
-                    href={`/score?consumer=${params.consumer}&material=${material}&stage=separation&year=${latest.year}`}
+                    href={`/score?consumer=${params.consumer}&material=${material}&stage=${params.scoreStage}&year=${latest.year}`}
                   >
                     {t('score.open')} →
                   </a>
@@ -207,6 +219,7 @@ export default async function DashboardPage({
         })}
       >
         <input type="hidden" name="consumer" value={params.consumer} />
+        <input type="hidden" name="scoreStage" value={params.scoreStage} />
         <label>
           {t('select.material')}
           <select name="material" defaultValue={params.material}>

@@ -9,4 +9,6 @@ export const DashboardParams = z.object({
   material: z.enum(['REE', 'NdPr', 'Dy', 'Tb', 'LREE', 'HREE']).catch('REE'),
   stage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('mining'),
   year: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
+  /** The stage the score cards are for. */
+  scoreStage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('separation'),
 });
