@@ -7,7 +7,7 @@ import type { SessionUser } from '../src/trpc/context.ts';
 import { appRouter } from '../src/trpc/router.ts';
 import { callerFor, createTestUser, openTestDatabase } from './support.ts';
 
-type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN';
+type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 interface Expectation {
   anonymous: Outcome;
   user: Outcome;
@@ -20,6 +20,15 @@ interface Expectation {
 
 const signedIn = { anonymous: 'UNAUTHORIZED', user: 'OK', admin: 'OK' } as const;
 const adminOnly = { anonymous: 'UNAUTHORIZED', user: 'FORBIDDEN', admin: 'OK' } as const;
+const unknownScenario = { anonymous: 'UNAUTHORIZED', user: 'NOT_FOUND', admin: 'NOT_FOUND' } as const;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const MINIMAL_SCENARIO = {
+  consumer: 'JPN',
+  material: 'NdPr',
+  stage: 'separation',
+  baseline: { demandPerYear: 100, suppliers: [{ id: 'CHN', supplyPerYear: 100 }] },
+  monteCarlo: { samples: 100, seed: 1 },
+};
 
 const EXPECTED: Record<string, Expectation> = {
   'me.get': { ...signedIn, input: undefined },
@@ -63,6 +72,35 @@ const EXPECTED: Record<string, Expectation> = {
     ...signedIn,
     input: {},
     invalid: { input: { yearFrom: 2020, yearTo: 2010 }, field: 'yearFrom' },
+  },
+  'scenarios.baseline': { ...signedIn, input: {}, invalid: { input: { stage: 'x' }, field: 'stage' } },
+  'scenarios.list': { ...signedIn, input: undefined },
+  'scenarios.create': {
+    ...signedIn,
+    input: { name: 'matrix', input: MINIMAL_SCENARIO },
+    invalid: {
+      input: { name: 'm', input: { ...MINIMAL_SCENARIO, material: 'Xx' } },
+      field: 'input.material',
+    },
+  },
+  // A scenario that does not exist (or is someone else's): NOT_FOUND once signed in.
+  'scenarios.get': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: 'x' }, field: 'id' },
+  },
+  'scenarios.update': { ...unknownScenario, input: { id: NO_SUCH_ID, input: MINIMAL_SCENARIO } },
+  'scenarios.rename': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID, name: 'n' },
+    invalid: { input: { id: NO_SUCH_ID, name: '' }, field: 'name' },
+  },
+  'scenarios.duplicate': { ...unknownScenario, input: { id: NO_SUCH_ID } },
+  'scenarios.delete': { ...unknownScenario, input: { id: NO_SUCH_ID } },
+  'scenarios.share': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID, shared: true },
+    invalid: { input: { id: NO_SUCH_ID, shared: 'yes' }, field: 'shared' },
   },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
 };

@@ -32,4 +32,5 @@ export {
 } from './simulation/disruption.ts';
 export { disruptionProbability, RiskInput, type RiskResult, simulateRisk } from './simulation/risk.ts';
 export { createRng, type Rng } from './simulation/rng.ts';
+export { runScenario, ScenarioInput, type ScenarioResult, SHOCK_PRESETS } from './simulation/scenario.ts';
 export { type SyntheticDataset, type SyntheticOptions, syntheticDataset } from './synthetic.ts';

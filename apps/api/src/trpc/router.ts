@@ -2,6 +2,7 @@ import { router } from './init.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
 import { referenceRouter } from './routers/reference.ts';
+import { scenariosRouter } from './routers/scenarios.ts';
 import { scoreRouter } from './routers/score.ts';
 import { supplyRouter } from './routers/supply.ts';
 import { usersRouter } from './routers/users.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   reference: referenceRouter,
   production: productionRouter,
   score: scoreRouter,
+  scenarios: scenariosRouter,
   supply: supplyRouter,
   users: usersRouter,
 });

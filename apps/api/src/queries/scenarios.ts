@@ -1,0 +1,189 @@
+// Saved disruption scenarios. Owners edit; other signed-in users may only read a scenario its owner shared.
+// Anything else — another user's unshared scenario, or an edit of someone else's — is NOT_FOUND, so the existence
+// of other people's scenarios never leaks.
+import { Iso3, Material, runScenario, ScenarioInput, Stage } from '@ree/domain';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { explainScore } from './score.ts';
+import { resolveVersion } from './versions.ts';
+
+export const BaselineInput = z.strictObject({
+  consumer: Iso3.default('JPN'),
+  material: Material.default('NdPr'),
+  stage: Stage.default('separation'),
+});
+
+/** When only shares are known, the baseline is an index: demand of 100 units a year. */
+export const INDEX_DEMAND = 100;
+/** Spare capacity of each supplier when the data has none: 10 % of what it supplies (an editable assumption). */
+export const DEFAULT_SPARE_SHARE = 0.1;
+
+export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>) {
+  const explained = await explainScore(db, params);
+  const { input: score } = explained;
+  const tonnes = explained.importsUnit === 't';
+  const partners = new Set(score.partners ?? []);
+  const suppliers = Object.entries(score.imports).map(([id, quantity]) => {
+    const supplyPerYear = tonnes ? quantity : quantity * INDEX_DEMAND;
+    return {
+      id,
+      supplyPerYear,
+      spareCapacityPerYear: supplyPerYear * DEFAULT_SPARE_SHARE,
+      partner: partners.has(id),
+    };
+  });
+  const demandPerYear = suppliers.reduce((sum, s) => sum + s.supplyPerYear, 0) || INDEX_DEMAND;
+  const input: z.input<typeof ScenarioInput> = {
+    consumer: params.consumer,
+    material: params.material,
+    stage: params.stage,
+    baseline: {
+      suppliers,
+      demandPerYear,
+      stockpileDays: score.stockpileDays ?? 0,
+      partnersFirst: true,
+      months: 12,
+    },
+    shocks: [],
+    wgi: Object.fromEntries(suppliers.map((s) => [s.id, score.wgi[s.id] ?? 10])),
+    monteCarlo: { samples: 10_000, seed: 1 },
+    scoreInput: score,
+  };
+  return {
+    datasetVersion: explained.datasetVersion,
+    year: score.year,
+    unit: tonnes ? ('t' as const) : ('index' as const),
+    input,
+    assumptions: [
+      tonnes ? null : `Only shares are known: quantities are an index (demand = ${INDEX_DEMAND} a year).`,
+      `Spare capacity is ${DEFAULT_SPARE_SHARE * 100} % of each supplier's supply unless you edit it.`,
+      explained.importsMaterial !== params.material
+        ? `No ${params.material} imports of its own: all rare earths stand in.`
+        : null,
+    ].filter((a): a is string => a !== null),
+  };
+}
+
+export const CreateScenario = z.strictObject({
+  name: z.string().trim().min(1, 'give the scenario a name').max(200),
+  notes: z.string().max(5000).optional(),
+  input: ScenarioInput,
+});
+
+const SUMMARY = {
+  id: true,
+  name: true,
+  notes: true,
+  shared: true,
+  createdAt: true,
+  updatedAt: true,
+  ownerId: true,
+  datasetVersion: { select: { id: true, label: true } },
+} satisfies Prisma.ScenarioSelect;
+
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+export async function createScenario(db: Db, ownerId: string, data: z.infer<typeof CreateScenario>) {
+  const version = await resolveVersion(db);
+  const result = runScenario(data.input);
+  return db.scenario.create({
+    data: {
+      ownerId,
+      name: data.name,
+      notes: data.notes ?? null,
+      input: toJson(data.input),
+      result: toJson(result),
+      datasetVersionId: version.id,
+    },
+    select: { id: true },
+  });
+}
+
+export async function listScenarios(db: Db, ownerId: string) {
+  return db.scenario.findMany({
+    where: { ownerId },
+    select: SUMMARY,
+    orderBy: { updatedAt: 'desc' },
+    take: 200,
+  });
+}
+
+/** The scenario if the user owns it or it is shared; NOT_FOUND otherwise. */
+export async function getScenario(db: Db, userId: string, id: string) {
+  const scenario = await db.scenario.findFirst({
+    where: { id, OR: [{ ownerId: userId }, { shared: true }] },
+    select: { ...SUMMARY, input: true, result: true },
+  });
+  if (!scenario) throw new NotFoundError('No such scenario.');
+  const current = await resolveVersion(db);
+  const { ownerId, ...rest } = scenario;
+  return {
+    ...rest,
+    readOnly: ownerId !== userId,
+    newerDatasetVersion: current.id !== scenario.datasetVersion.id ? current : null,
+  };
+}
+
+/** Runs `change` on a scenario the user owns; NOT_FOUND when it is not theirs (shared or not). */
+async function owned(db: Db, userId: string, id: string) {
+  const found = await db.scenario.findFirst({
+    where: { id, ownerId: userId },
+    select: { id: true, name: true, notes: true, input: true },
+  });
+  if (!found) throw new NotFoundError('No such scenario.');
+  return found;
+}
+
+export const ScenarioId = z.strictObject({ id: z.uuid() });
+export const RenameScenario = ScenarioId.extend({
+  name: CreateScenario.shape.name,
+  notes: CreateScenario.shape.notes,
+});
+export const UpdateScenario = ScenarioId.extend({ input: ScenarioInput });
+export const ShareScenario = ScenarioId.extend({ shared: z.boolean() });
+
+export async function renameScenario(db: Db, userId: string, data: z.infer<typeof RenameScenario>) {
+  await owned(db, userId, data.id);
+  await db.scenario.update({
+    where: { id: data.id },
+    data: { name: data.name, ...(data.notes === undefined ? {} : { notes: data.notes }) },
+  });
+}
+
+/** Replaces the inputs and re-runs on the server, on the current dataset version. */
+export async function updateScenario(db: Db, userId: string, data: z.infer<typeof UpdateScenario>) {
+  await owned(db, userId, data.id);
+  const version = await resolveVersion(db);
+  await db.scenario.update({
+    where: { id: data.id },
+    data: {
+      input: toJson(data.input),
+      result: toJson(runScenario(data.input)),
+      datasetVersionId: version.id,
+    },
+  });
+}
+
+export async function duplicateScenario(db: Db, userId: string, id: string) {
+  const source = await owned(db, userId, id);
+  const input = ScenarioInput.parse(source.input);
+  return createScenario(db, userId, {
+    name: `${source.name} (copy)`.slice(0, 200),
+    notes: source.notes ?? undefined,
+    input,
+  });
+}
+
+export async function deleteScenario(db: Db, userId: string, id: string) {
+  await owned(db, userId, id);
+  await db.scenario.delete({ where: { id } });
+}
+
+export async function shareScenario(db: Db, userId: string, data: z.infer<typeof ShareScenario>) {
+  await owned(db, userId, data.id);
+  await db.scenario.update({ where: { id: data.id }, data: { shared: data.shared } });
+}

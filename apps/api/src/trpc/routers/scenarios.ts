@@ -1,0 +1,112 @@
+import { ScenarioInput } from '@ree/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  BaselineInput,
+  baselineFor,
+  CreateScenario,
+  createScenario,
+  deleteScenario,
+  duplicateScenario,
+  getScenario,
+  listScenarios,
+  RenameScenario,
+  renameScenario,
+  ScenarioId,
+  ShareScenario,
+  shareScenario,
+  UpdateScenario,
+  updateScenario,
+} from '../../queries/scenarios.ts';
+import { VersionRef } from '../../queries/versioned.ts';
+import { protectedProcedure } from '../init.ts';
+
+const Summary = z.object({
+  id: z.string(),
+  name: z.string(),
+  notes: z.string().nullable(),
+  shared: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  datasetVersion: VersionRef,
+});
+const Ok = z.object({ ok: z.literal(true) });
+
+export const scenariosRouter = {
+  /** A starting point filled from the current dataset: suppliers, spare capacity, demand, stockpile, governance. */
+  baseline: protectedProcedure
+    .input(BaselineInput)
+    .output(
+      z.object({
+        datasetVersion: VersionRef,
+        year: z.int(),
+        unit: z.enum(['t', 'index']),
+        input: ScenarioInput,
+        assumptions: z.array(z.string()),
+      }),
+    )
+    .query(({ ctx, input }) => baselineFor(ctx.db, input)),
+
+  /** The signed-in user's own scenarios, newest first. */
+  list: protectedProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(Summary))
+    .query(({ ctx }) => listScenarios(ctx.db, ctx.user.id)),
+
+  /** One scenario with its inputs and server result; read-only unless the user owns it. */
+  get: protectedProcedure
+    .input(ScenarioId)
+    .output(
+      Summary.extend({
+        input: z.unknown(),
+        result: z.unknown(),
+        readOnly: z.boolean(),
+        newerDatasetVersion: VersionRef.nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => getScenario(ctx.db, ctx.user.id, input.id)),
+
+  /** Saves a scenario; the server runs it with the same domain code and keeps the result. */
+  create: protectedProcedure
+    .input(CreateScenario)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => createScenario(ctx.db, ctx.user.id, input)),
+
+  update: protectedProcedure
+    .input(UpdateScenario)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await updateScenario(ctx.db, ctx.user.id, input);
+      return { ok: true as const };
+    }),
+
+  rename: protectedProcedure
+    .input(RenameScenario)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await renameScenario(ctx.db, ctx.user.id, input);
+      return { ok: true as const };
+    }),
+
+  duplicate: protectedProcedure
+    .input(ScenarioId)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => duplicateScenario(ctx.db, ctx.user.id, input.id)),
+
+  delete: protectedProcedure
+    .input(ScenarioId)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await deleteScenario(ctx.db, ctx.user.id, input.id);
+      return { ok: true as const };
+    }),
+
+  /** Lets other signed-in users open it read-only by its link (or stops that). */
+  share: protectedProcedure
+    .input(ShareScenario)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await shareScenario(ctx.db, ctx.user.id, input);
+      return { ok: true as const };
+    }),
+} satisfies TRPCRouterRecord;

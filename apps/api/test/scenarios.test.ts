@@ -1,0 +1,111 @@
+// Saved scenarios: the server's run equals the domain's to the last digit; owners edit, others only read shared
+// ones; every procedure on another user's scenario is NOT_FOUND.
+import { runScenario, SHOCK_PRESETS } from '@ree/domain';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+
+let database: Database;
+let alice: ReturnType<typeof callerFor>;
+let bob: ReturnType<typeof callerFor>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  alice = callerFor(database, await createTestUser(database, 'user'));
+  bob = callerFor(database, await createTestUser(database, 'user'));
+});
+afterAll(() => database?.close());
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe('scenarios', () => {
+  it("a baseline for Japan's NdPr comes from the dataset: suppliers, partners, stockpile, governance", async () => {
+    const b = await alice.scenarios.baseline({ consumer: 'JPN', material: 'NdPr', stage: 'separation' });
+    expect(b.year).toBe(2025);
+    expect(b.unit).toBe('index');
+    expect(b.input.baseline.suppliers.map((s) => s.id)).toEqual(['CHN', 'ROW']);
+    expect(b.input.baseline.suppliers[0]?.supplyPerYear).toBeCloseTo(65, 9);
+    expect(b.input.baseline.stockpileDays).toBe(60);
+    expect(b.input.wgi).toEqual({ CHN: 5.67, ROW: 10 });
+    expect(b.assumptions.join(' ')).toMatch(/index/);
+  });
+
+  it('saves, runs on the server with the same result as the domain, lists, duplicates, renames and deletes', async () => {
+    const { input } = await alice.scenarios.baseline({});
+    const withShock = {
+      ...input,
+      shocks: [SHOCK_PRESETS.embargo2010()],
+      monteCarlo: { samples: 1000, seed: 3 },
+    };
+    const { id } = await alice.scenarios.create({
+      name: '2010 embargo',
+      notes: 'two months',
+      input: withShock,
+    });
+    const saved = await alice.scenarios.get({ id });
+    expect(saved.readOnly).toBe(false);
+    expect(saved.newerDatasetVersion).toBeNull();
+    // Same input and seed → the same numbers, to the last digit (exact equality of every number; JSONB only
+    // reorders keys).
+    expect(saved.result).toEqual(JSON.parse(JSON.stringify(runScenario(withShock))));
+
+    const copy = await alice.scenarios.duplicate({ id });
+    await alice.scenarios.rename({ id: copy.id, name: 'Embargo, partners first' });
+    expect((await alice.scenarios.list()).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['2010 embargo', 'Embargo, partners first']),
+    );
+    await alice.scenarios.delete({ id: copy.id });
+    expect(await code(alice.scenarios.get({ id: copy.id }))).toBe('NOT_FOUND');
+  });
+
+  it("another user's scenario is NOT_FOUND for every procedure until shared, then readable but not editable", async () => {
+    const { input } = await alice.scenarios.baseline({});
+    const { id } = await alice.scenarios.create({
+      name: 'private',
+      input: { ...input, monteCarlo: { samples: 200, seed: 1 } },
+    });
+    const attempts = () => [
+      bob.scenarios.get({ id }),
+      bob.scenarios.rename({ id, name: 'x' }),
+      bob.scenarios.update({ id, input }),
+      bob.scenarios.duplicate({ id }),
+      bob.scenarios.delete({ id }),
+      bob.scenarios.share({ id, shared: false }),
+    ];
+    expect(await Promise.all(attempts().map(code))).toEqual(Array(6).fill('NOT_FOUND'));
+    expect((await bob.scenarios.list()).map((s) => s.id)).not.toContain(id);
+
+    await alice.scenarios.share({ id, shared: true });
+    const seen = await bob.scenarios.get({ id });
+    expect(seen.readOnly).toBe(true);
+    expect((await Promise.all(attempts().map(code))).slice(1)).toEqual(Array(5).fill('NOT_FOUND'));
+    expect((await alice.scenarios.get({ id })).name).toBe('private');
+  });
+
+  it('refuses impossible inputs on the server too, naming the field', async () => {
+    const { input } = await alice.scenarios.baseline({});
+    const error = await alice.scenarios
+      .create({
+        name: 'bad',
+        input: {
+          ...input,
+          shocks: [{ kind: 'exportCut', supplier: 'CHN', fraction: 1.2, startMonth: 0, months: 1 }],
+        },
+      })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    const paths = ((error as TRPCError).cause as unknown as { issues: { path: PropertyKey[] }[] }).issues.map(
+      (i) => i.path.join('.'),
+    );
+    expect(paths).toContain('input.shocks.0.fraction');
+    expect(await code(alice.scenarios.create({ name: '', input }))).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Material } from '../entities/element.ts';
+import { Stage } from '../entities/stage.ts';
+import type { ResilienceInput } from '../score/resilience-score.ts';
+import { DisruptionBaseline, type DisruptionResult, Shock, simulateDisruption } from './disruption.ts';
+import { type RiskResult, simulateRisk } from './risk.ts';
+
+/**
+ * Everything a disruption scenario needs, as analysts build it: whose supply, the baseline, the shocks, and the
+ * Monte Carlo settings. Runs the same in the browser and on the server (same code, same seed, same numbers).
+ */
+export const ScenarioInput = z
+  .strictObject({
+    consumer: z.string().min(2).max(100),
+    material: Material,
+    stage: Stage,
+    baseline: DisruptionBaseline,
+    shocks: z.array(Shock).max(50).default([]),
+    /** Governance by supplier (EU 0–10 scale) for the Monte Carlo's disruption probabilities. */
+    wgi: z.record(z.string(), z.number().finite().min(0).max(10)).default({}),
+    monteCarlo: z
+      .strictObject({
+        samples: z.int().min(100).max(200_000).default(10_000),
+        seed: z.int().min(0).max(0xffffffff).default(1),
+      })
+      .default({ samples: 10_000, seed: 1 }),
+    /** When given, the result has the resilience score before and after the shocks. */
+    scoreInput: z.custom<ResilienceInput>((v) => typeof v === 'object' && v !== null).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const ids = new Set(input.baseline.suppliers.map((s) => s.id));
+    input.shocks.forEach((shock, i) => {
+      if (shock.kind !== 'demandSurge' && !ids.has(shock.supplier)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `the shock names supplier "${shock.supplier}", which is not in the baseline`,
+          path: ['shocks', i, 'supplier'],
+        });
+      }
+    });
+  });
+export type ScenarioInput = z.input<typeof ScenarioInput>;
+
+export interface ScenarioResult {
+  deterministic: DisruptionResult;
+  risk: RiskResult;
+}
+
+/**
+ * Runs a scenario: the month-by-month simulation of its shocks, and Monte Carlo over random disruptions of the
+ * same baseline. Deterministic for a given input (the seed is part of it).
+ * @example runScenario({ consumer: 'JPN', material: 'NdPr', stage: 'separation', baseline, shocks }).deterministic.totals.shortfall
+ */
+export function runScenario(raw: ScenarioInput): ScenarioResult {
+  const input = ScenarioInput.parse(raw);
+  const deterministic = simulateDisruption({
+    ...input.baseline,
+    shocks: input.shocks,
+    ...(input.scoreInput ? { scoreInput: input.scoreInput } : {}),
+  });
+  const risk = simulateRisk({
+    baseline: input.baseline,
+    wgi: input.wgi,
+    samples: input.monteCarlo.samples,
+    seed: input.monteCarlo.seed,
+  });
+  return { deterministic, risk };
+}
+
+/** The real cases, ready to add to a scenario (months count from the scenario's first month). */
+export const SHOCK_PRESETS = {
+  /** China's unannounced halt of rare-earth exports to Japan after the Senkaku incident (about two months). */
+  embargo2010: (): Shock => ({ kind: 'exportCut', supplier: 'CHN', fraction: 1, startMonth: 0, months: 2 }),
+  /**
+   * China's April 2025 export licensing of Sm, Gd, Tb, Dy, Lu, Sc and Y: modelled as half of Chinese supply held
+   * up for six months (an assumption; edit the fraction and duration).
+   */
+  licensing2025: (): Shock => ({
+    kind: 'exportCut',
+    supplier: 'CHN',
+    fraction: 0.5,
+    startMonth: 0,
+    months: 6,
+  }),
+} as const;
