@@ -45,7 +45,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      // Signed in as the analyst the setup project created; a spec that needs to start signed out says so.
+      use: { ...devices['Desktop Chrome'], storageState: '.auth/alice.json' },
+      dependencies: ['setup'],
+    },
+  ],
   webServer: [
     {
       // A fresh embedded database each run; on PostgreSQL, migrate first (the documented production step).

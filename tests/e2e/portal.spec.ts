@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
-import { signUpAnalyst } from './support';
 
 /** Saves a full-page screenshot to tests/screenshots/<name>.png and attaches it to the report. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
@@ -22,9 +21,6 @@ async function expectNoSeriousAxeViolations(page: Page) {
 test('analyst journey: dashboard → China share 2010 to 2025 → Dy score explained adds up → CSV → Japanese', async ({
   page,
 }, testInfo) => {
-  await page.goto('/sign-in');
-  await signUpAnalyst(page);
-
   await page.goto('/dashboard');
   await expect(
     page.getByRole('heading', { name: "Japan's share of rare-earth imports from China" }),
@@ -72,7 +68,6 @@ test('every portal page passes axe (no serious or critical violations), also at 
 }, testInfo) => {
   await page.goto('/sign-in');
   await expectNoSeriousAxeViolations(page);
-  await signUpAnalyst(page);
   for (const path of [
     '/dashboard',
     '/score',
@@ -83,6 +78,8 @@ test('every portal page passes axe (no serious or critical violations), also at 
     '/facilities',
     '/timeline',
     '/method',
+    '/scenarios',
+    '/scenarios/new',
   ]) {
     await page.goto(path);
     await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
@@ -99,8 +96,6 @@ test('every portal page passes axe (no serious or critical violations), also at 
 });
 
 test('facilities filter and the timeline are shareable URLs', async ({ page }) => {
-  await page.goto('/sign-in');
-  await signUpAnalyst(page);
   await page.goto('/facilities?stage=separation&sort=capacityPerYear&direction=desc');
   await expect(page.getByRole('row').nth(1)).toContainText('Lynas Malaysia');
   await page.goto('/timeline?country=CHN&type=policy&yearFrom=2025');

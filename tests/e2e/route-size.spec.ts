@@ -2,7 +2,6 @@
 // gzipped as a browser would receive it. Charts are lazy chunks loaded after the page and so not counted.
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { signUpAnalyst } from './support';
 
 const BUDGET_KB = 180;
 const ROUTES = [
@@ -16,11 +15,11 @@ const ROUTES = [
   '/facilities',
   '/timeline',
   '/method',
+  '/scenarios',
+  '/scenarios/new',
 ];
 
 test(`first-load JS per route stays within ${BUDGET_KB} kB gzip`, async ({ page }, testInfo) => {
-  await page.goto('/sign-in');
-  await signUpAnalyst(page);
   const sizes = new Map<string, number>();
   const rows: { route: string; scripts: number; kb: number }[] = [];
   for (const route of ROUTES) {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
+// These journeys start signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
+
 test('sign up → dashboard with a real figure → sign out → dashboard redirects to sign in', async ({
   page,
 }) => {

@@ -6,6 +6,7 @@ const LINKS = [
   ['/dashboard', 'nav.dashboard'],
   ['/elements', 'nav.elements'],
   ['/countries', 'nav.countries'],
+  ['/scenarios', 'nav.scenarios'],
   ['/facilities', 'nav.facilities'],
   ['/timeline', 'nav.timeline'],
   ['/method', 'nav.method'],

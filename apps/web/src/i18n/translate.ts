@@ -31,3 +31,8 @@ export function translateValue(
   const key = `${prefix}.${value}` as MessageKey;
   return key in en ? t(key) : value;
 }
+
+/** All strings whose key starts with `prefix`, for a client component that needs a whole group of them. */
+export function messagesWithPrefix(locale: Locale, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([key]) => key.startsWith(prefix)));
+}

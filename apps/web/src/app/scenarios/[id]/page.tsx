@@ -1,0 +1,38 @@
+import { type ScenarioInput, ScenarioInput as ScenarioInputSchema } from '@ree/domain';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+import { editorContext } from '../editor-props';
+
+export const metadata: Metadata = { title: 'Scenario' };
+
+export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireUser(`/scenarios/${id}`);
+  const api = await serverApi();
+  const [scenario, context] = await Promise.all([attempt(api.scenarios.get.query({ id })), editorContext()]);
+  if (!scenario.ok) notFound();
+  const s = scenario.data;
+  const input = ScenarioInputSchema.parse(s.input) as ScenarioInput & {
+    shocks: NonNullable<ScenarioInput['shocks']>;
+  };
+  return (
+    <main id="main">
+      <h1>{s.name}</h1>
+      <LazyScenarioEditor
+        id={s.readOnly ? null : s.id}
+        name={s.name}
+        notes={s.notes ?? ''}
+        input={input}
+        readOnly={s.readOnly}
+        shared={s.shared}
+        datasetVersion={s.datasetVersion.label}
+        newerVersion={s.newerDatasetVersion}
+        indexUnits={!input.baseline.suppliers.some((x) => x.supplyPerYear > 1000)}
+        {...context}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import type { DisruptionResult, RiskResult } from '@ree/domain';
+import type { Metadata } from 'next';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+
+export const metadata: Metadata = { title: 'Compare scenarios' };
+
+type Result = { deterministic: DisruptionResult; risk: RiskResult };
+
+export default async function ComparePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/scenarios/compare');
+  const raw = (await searchParams).id;
+  const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).slice(0, 6);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const found = (await Promise.all(ids.map((id) => attempt(api.scenarios.get.query({ id }))))).flatMap((r) =>
+    r.ok ? [r.data] : [],
+  );
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const rows: { label: string; values: (number | null)[] }[] = [
+    {
+      label: t('scenario.shortfall'),
+      values: found.map((s) => (s.result as Result).deterministic.totals.shortfall),
+    },
+    {
+      label: t('scenario.fromStockpile'),
+      values: found.map((s) => (s.result as Result).deterministic.totals.fromStockpile),
+    },
+    {
+      label: t('scenario.cover'),
+      values: found.map((s) => (s.result as Result).deterministic.monthsOfCover),
+    },
+    {
+      label: t('scenario.scoreAfter'),
+      values: found.map((s) => (s.result as Result).deterministic.scoreAfter?.score ?? null),
+    },
+    { label: t('scenario.p95'), values: found.map((s) => (s.result as Result).risk.p95) },
+    { label: t('scenario.es'), values: found.map((s) => (s.result as Result).risk.expectedShortfall) },
+  ];
+  return (
+    <main id="main">
+      <h1>{t('scenario.compareTitle')}</h1>
+      {found.length < 2 ? <p role="status">{t('scenario.compare')}: 2+</p> : null}
+      <div className="ree-table-wrap">
+        <table className="ree-table" data-testid="compare-table">
+          <caption>{t('scenario.compareTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('scenario.results')}</th>
+              {found.map((s) => (
+                <th key={s.id} scope="col">
+                  <a href={`/scenarios/${s.id}`}>{s.name}</a>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const distinct = new Set(row.values.map((v) => (v === null ? 'null' : v.toFixed(6)))).size > 1;
+              return (
+                <tr key={row.label} className={distinct ? 'differs' : undefined}>
+                  <th scope="row">{row.label}</th>
+                  {row.values.map((v, i) => (
+                    <td key={found[i]?.id} className="ree-num">
+                      {distinct ? (
+                        <mark>{v === null ? '–' : n.format(v)}</mark>
+                      ) : v === null ? (
+                        '–'
+                      ) : (
+                        n.format(v)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { getT } from '@/i18n/server';
+import { messagesWithPrefix } from '@/i18n/translate';
+import { serverApi } from '@/lib/api-server';
+
+/** What every editor page passes: facilities to pick outages from, and the lab's words in the visitor's language. */
+export async function editorContext() {
+  const { locale } = await getT();
+  const api = await serverApi();
+  const facilities = await api.supply.facilities.query({ pageSize: 100 });
+  return {
+    locale,
+    labels: messagesWithPrefix(locale, 'scenario.'),
+    facilities: facilities.items.map((f) => ({
+      id: f.id,
+      name: f.name,
+      country: f.country,
+      capacityPerYear: f.capacityPerYear,
+    })),
+  };
+}

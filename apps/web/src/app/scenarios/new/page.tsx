@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+import { editorContext } from '../editor-props';
+
+export const metadata: Metadata = { title: 'New scenario' };
+
+const Params = z.object({
+  consumer: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .catch('JPN'),
+  material: z.enum(['NdPr', 'Dy', 'Tb', 'LREE', 'HREE', 'REE']).catch('NdPr'),
+  stage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('separation'),
+});
+
+export default async function NewScenarioPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser('/scenarios/new');
+  const params = Params.parse(await searchParams);
+  const { t } = await getT();
+  const api = await serverApi();
+  const [baseline, context] = await Promise.all([
+    attempt(api.scenarios.baseline.query(params)),
+    editorContext(),
+  ]);
+  return (
+    <main id="main">
+      <h1>
+        {t('scenario.new')}: {params.consumer} · {params.material} · {params.stage}
+      </h1>
+      {baseline.ok ? (
+        <>
+          <ul className="hint">
+            {baseline.data.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+          <LazyScenarioEditor
+            id={null}
+            name={`${params.consumer} ${params.material} ${params.stage}`}
+            notes=""
+            input={{ ...baseline.data.input, shocks: baseline.data.input.shocks ?? [] }}
+            readOnly={false}
+            shared={false}
+            datasetVersion={baseline.data.datasetVersion.label}
+            newerVersion={null}
+            indexUnits={baseline.data.unit === 'index'}
+            {...context}
+          />
+        </>
+      ) : (
+        <p role="status">{t('figure.error', { message: baseline.message })}</p>
+      )}
+    </main>
+  );
+}

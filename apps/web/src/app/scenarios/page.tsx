@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Scenarios' };
+
+export default async function ScenariosPage() {
+  await requireUser('/scenarios');
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const [scenarios, countries] = await Promise.all([
+    api.scenarios.list.query(),
+    api.reference.countries.query({}),
+  ]);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <main id="main">
+      <h1>{t('scenario.title')}</h1>
+      <form className="controls" method="get" action="/scenarios/new" aria-label={t('scenario.new')}>
+        <label>
+          {t('dashboard.consumer')}
+          <select name="consumer" defaultValue="JPN">
+            {countries.items
+              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
+              .map((c) => (
+                <option key={c.iso3} value={c.iso3}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('select.material')}
+          <select name="material" defaultValue="NdPr">
+            {['NdPr', 'Dy', 'Tb', 'LREE', 'HREE', 'REE'].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('select.stage')}
+          <select name="stage" defaultValue="separation">
+            {['mining', 'separation', 'metal', 'magnet'].map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="ree-button ree-button--primary">
+          {t('scenario.new')}
+        </button>
+      </form>
+      <h2>{t('scenario.mine')}</h2>
+      {scenarios.length === 0 ? (
+        <p>{t('scenario.none')}</p>
+      ) : (
+        <form method="get" action="/scenarios/compare">
+          <table className="ree-table">
+            <caption>{t('scenario.mine')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('scenario.compare')}</th>
+                <th scope="col">{t('scenario.name')}</th>
+                <th scope="col">{t('scenario.updated')}</th>
+                <th scope="col">{t('figure.version')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenarios.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="id"
+                      value={s.id}
+                      aria-label={`${t('scenario.compare')}: ${s.name}`}
+                    />
+                  </td>
+                  <td>
+                    <a href={`/scenarios/${s.id}`}>{s.name}</a>
+                    {s.shared ? ' 🔗' : ''}
+                  </td>
+                  <td>{date.format(s.updatedAt)}</td>
+                  <td>{s.datasetVersion.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="submit" className="ree-button ree-button--secondary">
+            {t('scenario.compare')}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+// Signs up the two analysts the journeys use, once per run, through the API, and keeps their sessions. (Each
+// journey signing up its own users would trip the sign-up rate limit, as it should.)
+import { randomUUID } from 'node:crypto';
+import { test as setup } from '@playwright/test';
+
+import { ANALYSTS } from './analysts';
+
+for (const [name, path] of Object.entries(ANALYSTS)) {
+  setup(`sign up ${name}`, async ({ request, baseURL }) => {
+    const response = await request.post('/api/auth/sign-up/email', {
+      data: {
+        email: `${name}-${randomUUID()}@test.ree.local`,
+        password: 'a sturdy passphrase for e2e',
+        name,
+      },
+      headers: { origin: new URL(baseURL ?? 'http://localhost:3100').origin },
+    });
+    if (!response.ok())
+      throw new Error(`sign-up of ${name} failed: ${response.status()} ${await response.text()}`);
+    await request.storageState({ path });
+  });
+}
