@@ -63,3 +63,53 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   await expect(table.getByRole('columnheader', { name: '2025 licensing' })).toBeVisible();
   await expect(table.locator('tr.differs').first()).toBeVisible();
 });
+
+test('the Web Worker and the server agree to the last digit, for random seeds', async ({ browser }) => {
+  const page = await analystPage(browser, 'alice');
+  await page.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
+  await page.getByLabel('Samples').fill('2000');
+  await page.getByLabel('Name').fill('worker vs server');
+  const seeds = Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32));
+  console.log(`seeds: ${seeds.join(', ')}`);
+  let saved = false;
+  for (const seed of seeds) {
+    await page.getByLabel('Seed').fill(String(seed));
+    const rate = page.getByTestId('mc-rate');
+    await expect(rate).toHaveAttribute('data-seed', String(seed), { timeout: 20_000 });
+    const inBrowser = JSON.parse((await rate.getAttribute('data-result')) ?? 'null');
+    await page.getByRole('button', { name: 'Save' }).click();
+    if (!saved) {
+      await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+      saved = true;
+    } else {
+      await expect(page.getByText('Saved.')).toBeVisible();
+    }
+    const id = page.url().split('/').at(-1) ?? '';
+    const response = await page.request.get(
+      `/trpc/scenarios.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`,
+    );
+    const onServer = (await response.json()).result.data.json.result.risk;
+    expect(onServer).toEqual(inBrowser);
+  }
+});
+
+test('a scenario exported as JSON imports back exactly', async ({ browser }) => {
+  const page = await analystPage(browser, 'alice');
+  await page.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
+  await page.getByRole('button', { name: 'Preset: April 2025 licensing' }).click();
+  await page.getByLabel('Stockpile (days)').fill('90');
+  await page.getByLabel('Name').fill('licensing, 90 days');
+  const cover = await page.getByTestId('months-of-cover').textContent();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const file = (await download.path()) ?? '';
+
+  await page.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await page.getByLabel('Import JSON').setInputFiles(file);
+  await expect(page.getByLabel('Name')).toHaveValue('licensing, 90 days');
+  await expect(page.getByLabel('Stockpile (days)')).toHaveValue('90');
+  await expect(page.getByTestId('months-of-cover')).toHaveText(cover ?? '');
+});

@@ -208,6 +208,10 @@ export const en = {
   'scenario.updated': 'Updated',
   'scenario.open': 'Open',
   'scenario.start.consumer': 'Start from',
+  'scenario.seed': 'Seed',
+  'scenario.samples': 'Samples',
+  'scenario.importJson': 'Import JSON',
+  'scenario.importError': 'This file is not a scenario: {message}',
   'select.apply': 'Show',
 } as const;
 

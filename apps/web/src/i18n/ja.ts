@@ -208,5 +208,9 @@ export const ja: Messages = {
   'scenario.updated': '更新日時',
   'scenario.open': '開く',
   'scenario.start.consumer': '開始条件',
+  'scenario.seed': 'シード',
+  'scenario.samples': 'サンプル数',
+  'scenario.importJson': 'JSONを読み込む',
+  'scenario.importError': 'シナリオのファイルではありません：{message}',
   'select.apply': '表示',
 };

@@ -137,6 +137,25 @@ export default function ScenarioEditor(props: EditorProps) {
     }
   }
 
+  /** Reads a file written by "Export JSON": the same schema checks it, so what loads is exactly what was saved. */
+  async function importJson(file: File | undefined) {
+    if (!file) return;
+    try {
+      const data = JSON.parse(await file.text()) as { name?: unknown; notes?: unknown; input?: unknown };
+      const checked = ScenarioInput.parse(data.input);
+      setInput({ ...(data.input as Input), shocks: checked.shocks });
+      if (typeof data.name === 'string') setName(data.name);
+      if (typeof data.notes === 'string') setNotes(data.notes);
+      setStatus(null);
+    } catch (error) {
+      setStatus(
+        L('scenario.importError', {
+          message: error instanceof Error ? error.message.slice(0, 300) : String(error),
+        }),
+      );
+    }
+  }
+
   const suppliers = input.baseline.suppliers;
   const exportJson = () => {
     const blob = new Blob([JSON.stringify({ name, notes, input }, null, 2)], { type: 'application/json' });
@@ -227,6 +246,35 @@ export default function ScenarioEditor(props: EditorProps) {
               }
             />
             {L('scenario.partnersFirst')}
+          </label>
+          <label>
+            {L('scenario.samples')}
+            <input
+              type="number"
+              min={100}
+              max={200000}
+              value={input.monteCarlo?.samples ?? 10000}
+              onChange={(e) =>
+                set((d) => {
+                  d.monteCarlo = { samples: num(e.target.value), seed: d.monteCarlo?.seed ?? 1 };
+                })
+              }
+            />
+            {fieldError('monteCarlo.samples')}
+          </label>
+          <label>
+            {L('scenario.seed')}
+            <input
+              type="number"
+              min={0}
+              value={input.monteCarlo?.seed ?? 1}
+              onChange={(e) =>
+                set((d) => {
+                  d.monteCarlo = { samples: d.monteCarlo?.samples ?? 10000, seed: num(e.target.value) };
+                })
+              }
+            />
+            {fieldError('monteCarlo.seed')}
           </label>
         </div>
         <div className="ree-table-wrap">
@@ -583,6 +631,17 @@ export default function ScenarioEditor(props: EditorProps) {
             <button type="button" className="ree-button ree-button--secondary" onClick={exportJson}>
               {L('scenario.exportJson')}
             </button>
+            {!disabled ? (
+              <label className="ree-button ree-button--secondary">
+                {L('scenario.importJson')}
+                <input
+                  type="file"
+                  accept="application/json,.json"
+                  className="visually-hidden"
+                  onChange={(e) => importJson(e.target.files?.[0])}
+                />
+              </label>
+            ) : null}
           </div>
         </section>
       )}
@@ -596,7 +655,13 @@ export default function ScenarioEditor(props: EditorProps) {
       {riskRunning && !risk ? <p role="status">{L('scenario.mcRunning')}</p> : null}
       {risk ? (
         <div aria-live="polite">
-          <p className="hint" data-testid="mc-rate" data-rate={risk.result.samples / (risk.ms / 1000)}>
+          <p
+            className="hint"
+            data-testid="mc-rate"
+            data-rate={risk.result.samples / (risk.ms / 1000)}
+            data-result={JSON.stringify(risk.result)}
+            data-seed={risk.result.seed}
+          >
             {L('scenario.mcSpeed', { rate: fmt(risk.result.samples / (risk.ms / 1000), props.locale, 0) })}
           </p>
           <ul>
