@@ -3,7 +3,9 @@
 import { runScenario, SHOCK_PRESETS } from '@ree/domain';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
+import { seedReferenceDataset } from '../src/db/seed.ts';
 import { callerFor, createTestUser, openTestDatabase } from './support.ts';
 
 let database: Database;
@@ -88,6 +90,29 @@ describe('scenarios', () => {
     expect(seen.readOnly).toBe(true);
     expect((await Promise.all(attempts().map(code))).slice(1)).toEqual(Array(5).fill('NOT_FOUND'));
     expect((await alice.scenarios.get({ id })).name).toBe('private');
+  });
+
+  it('says when a newer dataset version has been published since the scenario was saved', async () => {
+    const { input } = await alice.scenarios.baseline({});
+    const { id } = await alice.scenarios.create({
+      name: 'before the update',
+      input: { ...input, monteCarlo: { samples: 100, seed: 1 } },
+    });
+    expect((await alice.scenarios.get({ id })).newerDatasetVersion).toBeNull();
+    // Publish the same data under a new label: it becomes the current version.
+    const dataset = await readReferenceDataset();
+    const label = `Reference 2099.${Date.now() % 100_000}`;
+    await seedReferenceDataset(database.db, {
+      ...dataset,
+      label,
+      contentHash: `${dataset.contentHash}-${label}`,
+    });
+    expect((await alice.scenarios.get({ id })).newerDatasetVersion?.label).toBe(label);
+    // Re-running (update) moves it onto the current version.
+    await alice.scenarios.update({ id, input: { ...input, monteCarlo: { samples: 100, seed: 1 } } });
+    const after = await alice.scenarios.get({ id });
+    expect(after.newerDatasetVersion).toBeNull();
+    expect(after.datasetVersion.label).toBe(label);
   });
 
   it('refuses impossible inputs on the server too, naming the field', async () => {

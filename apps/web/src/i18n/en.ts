@@ -212,6 +212,8 @@ export const en = {
   'scenario.samples': 'Samples',
   'scenario.importJson': 'Import JSON',
   'scenario.importError': 'This file is not a scenario: {message}',
+  'scenario.changed': 'What the new data changed (save to keep it):',
+  'scenario.unchanged': 'The new data changes nothing in this scenario.',
   'select.apply': 'Show',
 } as const;
 

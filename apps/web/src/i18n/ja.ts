@@ -212,5 +212,7 @@ export const ja: Messages = {
   'scenario.samples': 'サンプル数',
   'scenario.importJson': 'JSONを読み込む',
   'scenario.importError': 'シナリオのファイルではありません：{message}',
+  'scenario.changed': '新しいデータによる変更点（保存すると反映されます）：',
+  'scenario.unchanged': '新しいデータはこのシナリオに影響しません。',
   'select.apply': '表示',
 };

@@ -15,3 +15,7 @@ export const LazyScoreBarChart = dynamic(() => import('./score-bar-chart'), {
   ssr: false,
   loading: placeholder(300),
 });
+export const LazySeriesChart = dynamic(() => import('./series-chart'), {
+  ssr: false,
+  loading: placeholder(280),
+});

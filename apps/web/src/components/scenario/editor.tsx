@@ -9,11 +9,10 @@ import {
   type Shock,
   simulateDisruption,
 } from '@ree/domain';
-import { PALETTE } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import SeriesChart from '@/components/charts/series-chart';
 import { browserApi } from '@/lib/trpc-browser';
 
 type Input = ScenarioInput & { shocks: Shock[] };
@@ -137,6 +136,58 @@ export default function ScenarioEditor(props: EditorProps) {
     }
   }
 
+  // Re-running on a newer dataset: a fresh baseline from the current data, the analyst's shocks kept, and a list
+  // of what changed — nothing is saved until they choose to.
+  const [changes, setChanges] = useState<string[] | null>(null);
+  async function rerunOnNewData() {
+    const fresh = await browserApi.scenarios.baseline.query({
+      consumer: input.consumer as string,
+      material: input.material,
+      stage: input.stage,
+    });
+    const next: Input = {
+      ...input,
+      baseline: {
+        ...fresh.input.baseline,
+        partnersFirst: input.baseline.partnersFirst,
+        months: input.baseline.months,
+      },
+      wgi: fresh.input.wgi,
+      scoreInput: fresh.input.scoreInput,
+    };
+    const lines: string[] = [];
+    const before = new Map(input.baseline.suppliers.map((x) => [x.id, x.supplyPerYear]));
+    const after = new Map(next.baseline.suppliers.map((x) => [x.id, x.supplyPerYear]));
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(id) !== after.get(id))
+        lines.push(`${id}: ${fmt(before.get(id), props.locale)} → ${fmt(after.get(id), props.locale)}`);
+    }
+    if (input.baseline.demandPerYear !== next.baseline.demandPerYear)
+      lines.push(
+        `${L('scenario.demand')}: ${fmt(input.baseline.demandPerYear, props.locale)} → ${fmt(next.baseline.demandPerYear, props.locale)}`,
+      );
+    if ((input.baseline.stockpileDays ?? 0) !== (next.baseline.stockpileDays ?? 0))
+      lines.push(
+        `${L('scenario.stockpile')}: ${input.baseline.stockpileDays ?? 0} → ${next.baseline.stockpileDays ?? 0}`,
+      );
+    const checked = ScenarioInput.safeParse(next);
+    if (result && checked.success) {
+      const rerun = simulateDisruption({
+        ...checked.data.baseline,
+        shocks: checked.data.shocks,
+        scoreInput: checked.data.scoreInput,
+      });
+      lines.push(
+        `${L('scenario.shortfall')}: ${fmt(result.totals.shortfall, props.locale)} → ${fmt(rerun.totals.shortfall, props.locale)}`,
+      );
+      lines.push(
+        `${L('scenario.scoreAfter')}: ${fmt(result.scoreAfter?.score, props.locale, 0)} → ${fmt(rerun.scoreAfter?.score, props.locale, 0)}`,
+      );
+    }
+    setInput(next);
+    setChanges(lines);
+  }
+
   /** Reads a file written by "Export JSON": the same schema checks it, so what loads is exactly what was saved. */
   async function importJson(file: File | undefined) {
     if (!file) return;
@@ -171,10 +222,26 @@ export default function ScenarioEditor(props: EditorProps) {
       {props.newerVersion && !props.readOnly ? (
         <p role="status">
           {L('scenario.newer', { label: props.newerVersion.label })}{' '}
-          <button type="button" className="ree-button ree-button--secondary" onClick={save}>
+          <button type="button" className="ree-button ree-button--secondary" onClick={rerunOnNewData}>
             {L('scenario.rerun')}
           </button>
         </p>
+      ) : null}
+      {changes ? (
+        <div role="status">
+          {changes.length === 0 ? (
+            <p>{L('scenario.unchanged')}</p>
+          ) : (
+            <>
+              <p>{L('scenario.changed')}</p>
+              <ul>
+                {changes.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       ) : null}
       {props.indexUnits ? <p className="hint">{L('scenario.unitIndex')}</p> : null}
       <fieldset disabled={disabled}>
@@ -573,36 +640,15 @@ export default function ScenarioEditor(props: EditorProps) {
             role="img"
             aria-label={`${L('scenario.supplied')}, ${L('scenario.fromStockpile')}, ${L('scenario.shortfall')}: ${result.series.map((m) => `${m.month + 1}: ${fmt(m.shortfall, props.locale)}`).join('; ')}`}
           >
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={result.series.map((m) => ({ ...m, label: m.month + 1 }))}>
-                <CartesianGrid stroke="#e3e7ec" />
-                <XAxis dataKey="label" name={L('scenario.month')} />
-                <YAxis />
-                <Tooltip formatter={(v) => fmt(Number(v), props.locale)} />
-                <Legend />
-                <Bar
-                  dataKey="supplied"
-                  name={L('scenario.supplied')}
-                  stackId="a"
-                  fill={PALETTE[0]}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="fromStockpile"
-                  name={L('scenario.fromStockpile')}
-                  stackId="a"
-                  fill={PALETTE[1]}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="shortfall"
-                  name={L('scenario.shortfall')}
-                  stackId="a"
-                  fill={PALETTE[5]}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <SeriesChart
+              series={result.series}
+              labels={{
+                supplied: L('scenario.supplied'),
+                fromStockpile: L('scenario.fromStockpile'),
+                shortfall: L('scenario.shortfall'),
+              }}
+              locale={props.locale}
+            />
           </div>
           <div className="ree-figure__actions">
             <DownloadCsvButton

@@ -1,5 +1,6 @@
 import type { DisruptionResult, RiskResult } from '@ree/domain';
 import type { Metadata } from 'next';
+import { LazySeriesChart } from '@/components/charts/lazy';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
@@ -42,6 +43,11 @@ export default async function ComparePage({
     { label: t('scenario.p95'), values: found.map((s) => (s.result as Result).risk.p95) },
     { label: t('scenario.es'), values: found.map((s) => (s.result as Result).risk.expectedShortfall) },
   ];
+  // One y-axis for all, so the charts compare at a glance.
+  const yMax = Math.max(
+    0,
+    ...found.flatMap((s) => (s.result as Result).deterministic.series.map((m) => m.demand)),
+  );
   return (
     <main id="main">
       <h1>{t('scenario.compareTitle')}</h1>
@@ -81,6 +87,30 @@ export default async function ComparePage({
             })}
           </tbody>
         </table>
+      </div>
+      <div className="compare-grid">
+        {found.map((s) => {
+          const series = (s.result as Result).deterministic.series;
+          return (
+            <figure key={s.id} className="ree-figure" aria-label={s.name}>
+              <h2 className="ree-figure__title">{s.name}</h2>
+              <LazySeriesChart
+                series={series}
+                yMax={yMax}
+                height={220}
+                locale={locale}
+                labels={{
+                  supplied: t('scenario.supplied'),
+                  fromStockpile: t('scenario.fromStockpile'),
+                  shortfall: t('scenario.shortfall'),
+                }}
+              />
+              <figcaption className="ree-figure__caption">
+                {t('figure.version')}: {s.datasetVersion.label}
+              </figcaption>
+            </figure>
+          );
+        })}
       </div>
     </main>
   );
