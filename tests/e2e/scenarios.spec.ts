@@ -64,11 +64,9 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   await expect(table.locator('tr.differs').first()).toBeVisible();
   // The same month-by-month chart for each, on one y-axis.
   await expect(
-    alice.getByRole('figure', { name: '2010 embargo on Japan' }).locator('svg.recharts-surface'),
+    alice.getByRole('figure', { name: '2010 embargo on Japan' }).getByRole('application'),
   ).toBeVisible();
-  await expect(
-    alice.getByRole('figure', { name: '2025 licensing' }).locator('svg.recharts-surface'),
-  ).toBeVisible();
+  await expect(alice.getByRole('figure', { name: '2025 licensing' }).getByRole('application')).toBeVisible();
 });
 
 test('the Web Worker and the server agree to the last digit, for random seeds', async ({ browser }) => {
