@@ -76,13 +76,21 @@ test('the Web Worker and the server agree to the last digit, for random seeds', 
   await page.getByLabel('Samples').fill('2000');
   await page.getByLabel('Name').fill('worker vs server');
   const seeds = Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32));
-  console.log(`seeds: ${seeds.join(', ')}`);
   let saved = false;
   for (const seed of seeds) {
+    // Random inputs as well as seeds: the cut and its duration change each round.
+    const cutPercent = Math.round(Math.random() * 10000) / 100;
+    const months = 1 + Math.floor(Math.random() * 12);
+    console.log(`seed ${seed}, cut ${cutPercent} %, ${months} months`);
+    await page.getByLabel('Cut (%)').fill(String(cutPercent));
+    await page.getByLabel('Months', { exact: true }).fill(String(months));
     await page.getByLabel('Seed').fill(String(seed));
     const rate = page.getByTestId('mc-rate');
     await expect(rate).toHaveAttribute('data-seed', String(seed), { timeout: 20_000 });
     const inBrowser = JSON.parse((await rate.getAttribute('data-result')) ?? 'null');
+    const deterministicInBrowser = JSON.parse(
+      (await page.getByTestId('compute-ms').getAttribute('data-result')) ?? 'null',
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     if (!saved) {
       await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
@@ -94,8 +102,9 @@ test('the Web Worker and the server agree to the last digit, for random seeds', 
     const response = await page.request.get(
       `/trpc/scenarios.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`,
     );
-    const onServer = (await response.json()).result.data.json.result.risk;
-    expect(onServer).toEqual(inBrowser);
+    const onServer = (await response.json()).result.data.json.result;
+    expect(onServer.risk).toEqual(inBrowser);
+    expect(onServer.deterministic).toEqual(deterministicInBrowser);
   }
 });
 

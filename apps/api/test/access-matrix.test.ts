@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
 import { appRouter } from '../src/trpc/router.ts';
-import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 interface Expectation {
@@ -123,16 +123,6 @@ function call(who: SessionUser | null, path: string, input: unknown): Promise<un
   return (target as (i: unknown) => Promise<unknown>)(input);
 }
 
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
 describe('access matrix', () => {
   it('names every procedure of the router, and nothing else', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(procedures);
@@ -142,9 +132,9 @@ describe('access matrix', () => {
     it(`${path}: anonymous, user, admin`, async () => {
       const expected = EXPECTED[path];
       if (!expected) throw new Error(`${path} has no expected outcome: add it to EXPECTED`);
-      expect(await outcome(call(null, path, expected.input))).toBe(expected.anonymous);
-      expect(await outcome(call(user, path, expected.input))).toBe(expected.user);
-      expect(await outcome(call(admin, path, expected.input))).toBe(expected.admin);
+      expect(await outcomeOf(call(null, path, expected.input))).toBe(expected.anonymous);
+      expect(await outcomeOf(call(user, path, expected.input))).toBe(expected.user);
+      expect(await outcomeOf(call(admin, path, expected.input))).toBe(expected.admin);
     });
   }
 });

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
-import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
 let user: SessionUser;
@@ -16,29 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
 describe('procedure guards', () => {
   it('anonymous → UNAUTHORIZED on signed-in and admin procedures', async () => {
     const anonymous = callerFor(database, null);
-    expect(await codeOf(anonymous.me.get())).toBe('UNAUTHORIZED');
-    expect(await codeOf(anonymous.production.concentration({}))).toBe('UNAUTHORIZED');
-    expect(await codeOf(anonymous.users.list({}))).toBe('UNAUTHORIZED');
+    expect(await outcomeOf(anonymous.me.get())).toBe('UNAUTHORIZED');
+    expect(await outcomeOf(anonymous.production.concentration({}))).toBe('UNAUTHORIZED');
+    expect(await outcomeOf(anonymous.users.list({}))).toBe('UNAUTHORIZED');
   });
 
   it('user → OK on signed-in procedures, FORBIDDEN on admin ones', async () => {
     const caller = callerFor(database, user);
     expect(await caller.me.get()).toMatchObject({ email: user.email, role: 'user' });
-    expect(await codeOf(caller.production.concentration({}))).toBe('OK');
-    expect(await codeOf(caller.users.list({}))).toBe('FORBIDDEN');
+    expect(await outcomeOf(caller.production.concentration({}))).toBe('OK');
+    expect(await outcomeOf(caller.users.list({}))).toBe('FORBIDDEN');
   });
 
   it('admin → OK on admin procedures', async () => {

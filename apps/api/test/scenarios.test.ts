@@ -1,12 +1,12 @@
 // Saved scenarios: the server's run equals the domain's to the last digit; owners edit, others only read shared
 // ones; every procedure on another user's scenario is NOT_FOUND.
 import { runScenario, SHOCK_PRESETS } from '@ree/domain';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { seedReferenceDataset } from '../src/db/seed.ts';
-import { callerFor, createTestUser, openTestDatabase } from './support.ts';
+import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
 let alice: ReturnType<typeof callerFor>;
@@ -17,16 +17,6 @@ beforeAll(async () => {
   bob = callerFor(database, await createTestUser(database, 'user'));
 });
 afterAll(() => database?.close());
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe('scenarios', () => {
   it("a baseline for Japan's NdPr comes from the dataset: suppliers, partners, stockpile, governance", async () => {
@@ -65,7 +55,7 @@ describe('scenarios', () => {
       expect.arrayContaining(['2010 embargo', 'Embargo, partners first']),
     );
     await alice.scenarios.delete({ id: copy.id });
-    expect(await code(alice.scenarios.get({ id: copy.id }))).toBe('NOT_FOUND');
+    expect(await outcomeOf(alice.scenarios.get({ id: copy.id }))).toBe('NOT_FOUND');
   });
 
   it("another user's scenario is NOT_FOUND for every procedure until shared, then readable but not editable", async () => {
@@ -82,13 +72,13 @@ describe('scenarios', () => {
       bob.scenarios.delete({ id }),
       bob.scenarios.share({ id, shared: false }),
     ];
-    expect(await Promise.all(attempts().map(code))).toEqual(Array(6).fill('NOT_FOUND'));
+    expect(await Promise.all(attempts().map(outcomeOf))).toEqual(Array(6).fill('NOT_FOUND'));
     expect((await bob.scenarios.list()).map((s) => s.id)).not.toContain(id);
 
     await alice.scenarios.share({ id, shared: true });
     const seen = await bob.scenarios.get({ id });
     expect(seen.readOnly).toBe(true);
-    expect((await Promise.all(attempts().map(code))).slice(1)).toEqual(Array(5).fill('NOT_FOUND'));
+    expect((await Promise.all(attempts().map(outcomeOf))).slice(1)).toEqual(Array(5).fill('NOT_FOUND'));
     expect((await alice.scenarios.get({ id })).name).toBe('private');
   });
 
@@ -131,6 +121,6 @@ describe('scenarios', () => {
       (i) => i.path.join('.'),
     );
     expect(paths).toContain('input.shocks.0.fraction');
-    expect(await code(alice.scenarios.create({ name: '', input }))).toBe('BAD_REQUEST');
+    expect(await outcomeOf(alice.scenarios.create({ name: '', input }))).toBe('BAD_REQUEST');
   });
 });

@@ -1,6 +1,7 @@
 // Test fixtures: a real database (PostgreSQL when DATABASE_URL is set, else in-memory PGlite), the seeded
 // reference dataset, and users with random emails so tests never collide on a shared database.
 import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import pino from 'pino';
 import { ensureUser } from '../src/auth/accounts.ts';
 import { createAuth } from '../src/auth/auth.ts';
@@ -49,4 +50,15 @@ const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(database: Database, user: SessionUser | null) {
   return createCaller(createContextInner({ db: database.db, user, log: silentLog }));
+}
+
+/** 'OK', or the tRPC error code the call ended with (anything else is rethrown). */
+export async function outcomeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
 }

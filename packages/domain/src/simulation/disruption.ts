@@ -46,6 +46,25 @@ export const SupplierBaseline = z.strictObject({
 });
 export type SupplierBaseline = z.input<typeof SupplierBaseline>;
 
+/** Adds an issue for every shock that names a supplier the baseline does not have. */
+export function checkShockSuppliers(
+  suppliers: readonly { id: string }[],
+  shocks: readonly Shock[],
+  ctx: z.RefinementCtx,
+  basePath: (string | number)[],
+): void {
+  const ids = new Set(suppliers.map((s) => s.id));
+  shocks.forEach((shock, i) => {
+    if (shock.kind !== 'demandSurge' && !ids.has(shock.supplier)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the shock names supplier "${shock.supplier}", which is not in the baseline`,
+        path: [...basePath, 'shocks', i, 'supplier'],
+      });
+    }
+  });
+}
+
 /** The consumer's normal situation: who supplies how much, demand, stockpile. */
 export const DisruptionBaseline = z.strictObject({
   suppliers: z.array(SupplierBaseline).min(1, 'at least one supplier is needed'),
@@ -65,17 +84,10 @@ export const DisruptionInput = DisruptionBaseline.extend({
   scoreInput: z.custom<ResilienceInput>().optional(),
 }).superRefine((input, ctx) => {
   const ids = new Set(input.suppliers.map((s) => s.id));
-  if (ids.size !== input.suppliers.length)
+  if (ids.size !== input.suppliers.length) {
     ctx.addIssue({ code: 'custom', message: 'supplier ids must be unique', path: ['suppliers'] });
-  input.shocks.forEach((shock, i) => {
-    if (shock.kind !== 'demandSurge' && !ids.has(shock.supplier)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `the shock names supplier "${shock.supplier}", which is not in the baseline`,
-        path: ['shocks', i, 'supplier'],
-      });
-    }
-  });
+  }
+  checkShockSuppliers(input.suppliers, input.shocks, ctx, []);
 });
 export type DisruptionInput = z.input<typeof DisruptionInput>;
 

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Material } from '../entities/element.ts';
 import { Stage } from '../entities/stage.ts';
 import type { ResilienceInput } from '../score/resilience-score.ts';
-import { DisruptionBaseline, type DisruptionResult, Shock, simulateDisruption } from './disruption.ts';
+import {
+  checkShockSuppliers,
+  DisruptionBaseline,
+  type DisruptionResult,
+  Shock,
+  simulateDisruption,
+} from './disruption.ts';
 import { type RiskResult, simulateRisk } from './risk.ts';
 
 /**
@@ -27,18 +33,7 @@ export const ScenarioInput = z
     /** When given, the result has the resilience score before and after the shocks. */
     scoreInput: z.custom<ResilienceInput>((v) => typeof v === 'object' && v !== null).optional(),
   })
-  .superRefine((input, ctx) => {
-    const ids = new Set(input.baseline.suppliers.map((s) => s.id));
-    input.shocks.forEach((shock, i) => {
-      if (shock.kind !== 'demandSurge' && !ids.has(shock.supplier)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `the shock names supplier "${shock.supplier}", which is not in the baseline`,
-          path: ['shocks', i, 'supplier'],
-        });
-      }
-    });
-  });
+  .superRefine((input, ctx) => checkShockSuppliers(input.baseline.suppliers, input.shocks, ctx, []));
 export type ScenarioInput = z.input<typeof ScenarioInput>;
 
 export interface ScenarioResult {

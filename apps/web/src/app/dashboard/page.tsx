@@ -2,6 +2,7 @@ import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { LazyShareLineChart } from '@/components/charts/lazy';
+import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
@@ -70,13 +71,7 @@ export default async function DashboardPage({
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue={params.consumer}>
-            {countries.items
-              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
-              .map((c) => (
-                <option key={c.iso3} value={c.iso3}>
-                  {c.name}
-                </option>
-              ))}
+            <CountryOptions countries={countries.items} />
           </select>
         </label>
         <label>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CountryOptions } from '@/components/country-options';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 
@@ -20,13 +21,7 @@ export default async function ScenariosPage() {
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue="JPN">
-            {countries.items
-              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
-              .map((c) => (
-                <option key={c.iso3} value={c.iso3}>
-                  {c.name}
-                </option>
-              ))}
+            <CountryOptions countries={countries.items} />
           </select>
         </label>
         <label>

@@ -1,3 +1,4 @@
+import { Material, Stage } from '@ree/domain';
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
@@ -16,32 +17,8 @@ const Params = z.object({
     .string()
     .regex(/^[A-Z]{3}$/)
     .catch('JPN'),
-  material: z
-    .enum([
-      'NdPr',
-      'Dy',
-      'Tb',
-      'LREE',
-      'HREE',
-      'REE',
-      'La',
-      'Ce',
-      'Pr',
-      'Nd',
-      'Sm',
-      'Eu',
-      'Gd',
-      'Ho',
-      'Er',
-      'Tm',
-      'Yb',
-      'Lu',
-      'Y',
-      'Sc',
-      'Pm',
-    ])
-    .catch('NdPr'),
-  stage: z.enum(['mining', 'separation', 'metal', 'magnet', 'recycling']).catch('separation'),
+  material: Material.catch('NdPr'),
+  stage: Stage.catch('separation'),
   year: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
 });
 

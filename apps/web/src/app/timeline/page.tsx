@@ -2,6 +2,7 @@ import { DataTable, Figure } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
@@ -64,13 +65,7 @@ export default async function TimelinePage({
           {t('col.country')}
           <select name="country" defaultValue={params.country ?? ''}>
             <option value="">{t('facilities.all')}</option>
-            {countries.items
-              .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
-              .map((c) => (
-                <option key={c.iso3} value={c.iso3}>
-                  {c.name}
-                </option>
-              ))}
+            <CountryOptions countries={countries.items} />
           </select>
         </label>
         <label>

@@ -603,7 +603,12 @@ export default function ScenarioEditor(props: EditorProps) {
         <p role="alert">{L('scenario.fix')}</p>
       ) : (
         <section aria-live="polite">
-          <p className="hint" data-testid="compute-ms" data-ms={ms ?? ''}>
+          <p
+            className="hint"
+            data-testid="compute-ms"
+            data-ms={ms ?? ''}
+            data-result={JSON.stringify(result)}
+          >
             {L('scenario.computed', { ms: fmt(ms, props.locale, 2) })}
           </p>
           <div className="grid">

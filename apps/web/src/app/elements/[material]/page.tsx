@@ -1,8 +1,8 @@
+import { Material } from '@ree/domain';
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { figureLabels } from '@/components/figure-labels';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
@@ -12,33 +12,10 @@ import { attempt } from '@/lib/attempt';
 
 export const metadata: Metadata = { title: 'Element' };
 
-const MATERIALS = [
-  'La',
-  'Ce',
-  'Pr',
-  'Nd',
-  'Pm',
-  'Sm',
-  'Eu',
-  'Gd',
-  'Tb',
-  'Dy',
-  'Ho',
-  'Er',
-  'Tm',
-  'Yb',
-  'Lu',
-  'Sc',
-  'Y',
-  'NdPr',
-  'LREE',
-  'HREE',
-  'REE',
-] as const;
 const STAGES = ['mining', 'separation', 'metal', 'magnet'] as const;
 
 export default async function ElementPage({ params }: { params: Promise<{ material: string }> }) {
-  const parsed = z.enum(MATERIALS).safeParse((await params).material);
+  const parsed = Material.safeParse((await params).material);
   if (!parsed.success) notFound();
   const material = parsed.data;
   await requireUser(`/elements/${material}`);

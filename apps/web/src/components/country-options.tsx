@@ -1,0 +1,14 @@
+/** The <option>s of a country picker: every country in the data, without the world and "other countries" rows. */
+export function CountryOptions({ countries }: { countries: readonly { iso3: string; name: string }[] }) {
+  return (
+    <>
+      {countries
+        .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
+        .map((c) => (
+          <option key={c.iso3} value={c.iso3}>
+            {c.name}
+          </option>
+        ))}
+    </>
+  );
+}
