@@ -122,5 +122,27 @@ describe('scenarios', () => {
     );
     expect(paths).toContain('input.shocks.0.fraction');
     expect(await outcomeOf(alice.scenarios.create({ name: '', input }))).toBe('BAD_REQUEST');
+    const outage = (facility: string) => ({
+      ...input,
+      shocks: [
+        {
+          kind: 'facilityOutage' as const,
+          facility,
+          supplier: 'CHN',
+          lostPerYear: 5,
+          startMonth: 0,
+          months: 2,
+        },
+      ],
+    });
+    await expect(
+      alice.scenarios.create({ name: 'ghost plant', input: outage('no-such-plant') }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Unknown facility: no-such-plant'),
+    });
+    expect(
+      await outcomeOf(alice.scenarios.create({ name: 'real plant', input: outage('lynas-malaysia') })),
+    ).toBe('OK');
   });
 });

@@ -4,7 +4,7 @@
 import { Iso3, Material, runScenario, ScenarioInput, Stage } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { NotFoundError } from '../errors.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { explainScore } from './score.ts';
 import { resolveVersion } from './versions.ts';
@@ -87,8 +87,25 @@ function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+/** Facility outages must name a facility of the dataset version (an imported file could name anything). */
+async function assertFacilitiesExist(
+  db: Db,
+  versionId: string,
+  input: z.infer<typeof ScenarioInput>,
+): Promise<void> {
+  const named = [...new Set(input.shocks.flatMap((s) => (s.kind === 'facilityOutage' ? [s.facility] : [])))];
+  if (named.length === 0) return;
+  const found = await db.facility.findMany({ where: { versionId, id: { in: named } }, select: { id: true } });
+  const missing = named.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length > 0)
+    throw new InvalidInputError(
+      `Unknown facility: ${missing.join(', ')}. Pick one from the facilities list.`,
+    );
+}
+
 export async function createScenario(db: Db, ownerId: string, data: z.infer<typeof CreateScenario>) {
   const version = await resolveVersion(db);
+  await assertFacilitiesExist(db, version.id, data.input);
   const result = runScenario(data.input);
   return db.scenario.create({
     data: {
@@ -158,6 +175,7 @@ export async function renameScenario(db: Db, userId: string, data: z.infer<typeo
 export async function updateScenario(db: Db, userId: string, data: z.infer<typeof UpdateScenario>) {
   await owned(db, userId, data.id);
   const version = await resolveVersion(db);
+  await assertFacilitiesExist(db, version.id, data.input);
   await db.scenario.update({
     where: { id: data.id },
     data: {
