@@ -102,6 +102,21 @@ const EXPECTED: Record<string, Expectation> = {
     input: { id: NO_SUCH_ID, shared: true },
     invalid: { input: { id: NO_SUCH_ID, shared: 'yes' }, field: 'shared' },
   },
+  'users.setRole': {
+    anonymous: 'UNAUTHORIZED',
+    user: 'FORBIDDEN',
+    admin: 'NOT_FOUND',
+    input: { id: NO_SUCH_ID, role: 'admin' },
+    invalid: { input: { id: NO_SUCH_ID, role: 'owner' }, field: 'role' },
+  },
+  'users.setDisabled': {
+    anonymous: 'UNAUTHORIZED',
+    user: 'FORBIDDEN',
+    admin: 'NOT_FOUND',
+    input: { id: NO_SUCH_ID, disabled: true },
+    invalid: { input: { id: NO_SUCH_ID, disabled: 'yes' }, field: 'disabled' },
+  },
+  'audit.list': { ...adminOnly, input: {}, invalid: { input: { pageSize: 500 }, field: 'pageSize' } },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
 };
 

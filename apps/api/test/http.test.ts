@@ -144,6 +144,26 @@ describe('sessions', () => {
   });
 });
 
+describe('audit of admin sign-ins (ASVS 16.2.1, 16.2.5)', () => {
+  it('records successful and failed admin sign-ins with the address, and no password or token', async () => {
+    const { email } = await signUp();
+    await database.db.user.update({ where: { email }, data: { role: 'admin' } });
+    const ip = clientAddress();
+    await post('/api/auth/sign-in/email', { email, password: 'not the password' }, { 'x-forwarded-for': ip });
+    await post('/api/auth/sign-in/email', { email, password: TEST_PASSWORD }, { 'x-forwarded-for': ip });
+    await new Promise((r) => setTimeout(r, 300)); // the audit write follows the answer
+    const events = await database.db.auditEvent.findMany({
+      where: { actorEmail: email },
+      orderBy: { at: 'asc' },
+    });
+    expect(events.map((e) => [e.action, e.ip])).toEqual([
+      ['auth.sign-in-failed', ip],
+      ['auth.sign-in', ip],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/not the password|correct horse|session_token/);
+  });
+});
+
 describe('cross-site and malformed requests (ASVS 3.5.1–3.5.3, 5.2.1)', () => {
   it('refuses a mutation from a foreign Origin or with no Origin, and changes nothing', async () => {
     const email = `csrf-${randomUUID()}@test.ree.local`;

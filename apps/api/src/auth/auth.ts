@@ -3,6 +3,7 @@ import { APIError, betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { createAuthMiddleware } from 'better-auth/api';
 import type { Db } from '../db/client.ts';
+import { auditAdminSignIn } from '../queries/audit.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password-policy.ts';
 
@@ -15,7 +16,7 @@ export interface AuthConfig {
   baseURL: string;
   secret: string;
   trustedOrigins: string[];
-  /** Called for every sign-in attempt so admin sign-ins can be audited (wired in a later issue). */
+  /** Called for every sign-in attempt (for logging); admin sign-ins are audited by the auth module itself. */
   onSignIn?: (event: { email: string; ok: boolean; ip: string | null }) => void;
 }
 
@@ -96,10 +97,17 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/sign-in/email' || !onSignIn) return;
+        if (ctx.path !== '/sign-in/email') return;
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '');
-        const ok = !(ctx.context.returned instanceof Error);
-        onSignIn({ email, ok, ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null });
+        const event = {
+          email,
+          ok: !(ctx.context.returned instanceof Error),
+          ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+        };
+        onSignIn?.(event);
+        // Admin sign-ins are audited here, so no way of building the server can leave them out. A failed audit
+        // write is logged by the caller's hook; it does not turn a valid sign-in into an error.
+        await auditAdminSignIn(db, event).catch(() => undefined);
       }),
     },
   });

@@ -96,6 +96,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             user: await sessionUser(auth, req),
             log: log.child({ requestId }),
             requestId,
+            ip: clientIp(req),
           }),
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -14,6 +14,8 @@ export interface Context {
   user: SessionUser | null;
   requestId: string;
   log: Logger;
+  /** The client's address as the API sees it, for the audit log. */
+  ip: string | null;
 }
 
 /** Builds a context without HTTP: used by the server for each request and by tests through createCaller. */
@@ -22,6 +24,13 @@ export function createContextInner(opts: {
   user: SessionUser | null;
   log: Logger;
   requestId?: string;
+  ip?: string | null;
 }): Context {
-  return { db: opts.db, user: opts.user, log: opts.log, requestId: opts.requestId ?? crypto.randomUUID() };
+  return {
+    db: opts.db,
+    user: opts.user,
+    log: opts.log,
+    requestId: opts.requestId ?? crypto.randomUUID(),
+    ip: opts.ip ?? null,
+  };
 }

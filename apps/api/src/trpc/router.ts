@@ -1,4 +1,5 @@
 import { router } from './init.ts';
+import { auditRouter } from './routers/audit.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
 import { referenceRouter } from './routers/reference.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   scenarios: scenariosRouter,
   supply: supplyRouter,
   users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

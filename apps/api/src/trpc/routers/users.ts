@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { SetDisabledInput, SetRoleInput, setDisabled, setRole } from '../../queries/user-admin.ts';
 import { ListUsersInput, listUsers, UserSummary } from '../../queries/users.ts';
 import { adminProcedure } from '../init.ts';
 
@@ -9,4 +10,20 @@ export const usersRouter = {
     .input(ListUsersInput)
     .output(z.object({ items: z.array(UserSummary), nextCursor: z.string().nullable() }))
     .query(({ ctx, input }) => listUsers(ctx.db, input)),
+
+  /** Admins: make a user an admin or take it away. Not your own role; never the last admin's. Audited. */
+  setRole: adminProcedure
+    .input(SetRoleInput)
+    .output(z.object({ id: z.string(), role: z.enum(['user', 'admin']) }))
+    .mutation(({ ctx, input }) =>
+      setRole(ctx.db, { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip }, input),
+    ),
+
+  /** Admins: disable (ending every session at once) or re-enable an account. Never the last admin. Audited. */
+  setDisabled: adminProcedure
+    .input(SetDisabledInput)
+    .output(z.object({ id: z.string(), disabled: z.boolean(), sessionsEnded: z.int() }))
+    .mutation(({ ctx, input }) =>
+      setDisabled(ctx.db, { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip }, input),
+    ),
 } satisfies TRPCRouterRecord;
