@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { PORTAL_PAGES } from './routes';
 
 /** Saves a full-page screenshot to tests/screenshots/<name>.png and attaches it to the report. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
@@ -68,19 +69,7 @@ test('every portal page passes axe (no serious or critical violations), also at 
 }, testInfo) => {
   await page.goto('/sign-in');
   await expectNoSeriousAxeViolations(page);
-  for (const path of [
-    '/dashboard',
-    '/score',
-    '/elements',
-    '/elements/Dy',
-    '/countries',
-    '/countries/CHN',
-    '/facilities',
-    '/timeline',
-    '/method',
-    '/scenarios',
-    '/scenarios/new',
-  ]) {
+  for (const path of PORTAL_PAGES) {
     await page.goto(path);
     await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);

@@ -2,22 +2,10 @@
 // gzipped as a browser would receive it. Charts are lazy chunks loaded after the page and so not counted.
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { PORTAL_PAGES } from './routes';
 
 const BUDGET_KB = 180;
-const ROUTES = [
-  '/sign-in',
-  '/dashboard',
-  '/score',
-  '/elements',
-  '/elements/Dy',
-  '/countries',
-  '/countries/CHN',
-  '/facilities',
-  '/timeline',
-  '/method',
-  '/scenarios',
-  '/scenarios/new',
-];
+const ROUTES = ['/sign-in', ...PORTAL_PAGES];
 
 test(`first-load JS per route stays within ${BUDGET_KB} kB gzip`, async ({ page }, testInfo) => {
   const sizes = new Map<string, number>();
