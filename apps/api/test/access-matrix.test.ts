@@ -116,6 +116,26 @@ const EXPECTED: Record<string, Expectation> = {
     input: { id: NO_SUCH_ID, disabled: true },
     invalid: { input: { id: NO_SUCH_ID, disabled: 'yes' }, field: 'disabled' },
   },
+  'datasets.versions': { ...adminOnly, input: undefined },
+  'datasets.createDraft': {
+    ...adminOnly,
+    input: { label: `Matrix ${Date.now()}`, from: 'empty' },
+    invalid: { input: { label: 'x', from: 'empty' }, field: 'label' },
+  },
+  'datasets.publish': {
+    anonymous: 'UNAUTHORIZED',
+    user: 'FORBIDDEN',
+    admin: 'NOT_FOUND',
+    input: { versionId: NO_SUCH_ID, note: 'matrix' },
+    invalid: { input: { versionId: NO_SUCH_ID, note: '' }, field: 'note' },
+  },
+  'datasets.rollback': {
+    anonymous: 'UNAUTHORIZED',
+    user: 'FORBIDDEN',
+    admin: 'NOT_FOUND',
+    input: { versionId: NO_SUCH_ID },
+    invalid: { input: { versionId: 'v1' }, field: 'versionId' },
+  },
   'audit.list': { ...adminOnly, input: {}, invalid: { input: { pageSize: 500 }, field: 'pageSize' } },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
 };

@@ -1,5 +1,6 @@
 import { router } from './init.ts';
 import { auditRouter } from './routers/audit.ts';
+import { datasetsRouter } from './routers/datasets.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
 import { referenceRouter } from './routers/reference.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   supply: supplyRouter,
   users: usersRouter,
   audit: auditRouter,
+  datasets: datasetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

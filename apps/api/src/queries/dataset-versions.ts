@@ -1,0 +1,199 @@
+// Dataset versions for admins: list them with row counts, start a draft (a copy of the current version, or
+// empty), publish a draft (it becomes immutable and current), roll back (an earlier published version becomes
+// current again; nothing is deleted). Every step is audited in the same transaction.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import type { Actor } from './user-admin.ts';
+import { REFERENCE_DATASET } from './versions.ts';
+
+/** Data tables in copy order (sources and countries first: the others refer to them). */
+export const DATA_TABLES = [
+  'source',
+  'country',
+  'element',
+  'governance_score',
+  'production_record',
+  'reserve_estimate',
+  'facility',
+  'trade_flow',
+  'partnership',
+  'investment',
+  'policy_measure',
+  'stockpile',
+] as const;
+
+/** Tables whose primary key is a generated id (a copy needs new ids); the others are keyed by version + natural key. */
+const GENERATED_ID = new Set(['production_record', 'reserve_estimate', 'trade_flow', 'stockpile']);
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export async function rowCounts(
+  db: Pick<Db, '$queryRawUnsafe'>,
+  versionId: string,
+): Promise<Record<string, number>> {
+  const parts = DATA_TABLES.map(
+    (t) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}" WHERE "versionId" = $1`,
+  );
+  const rows = await db.$queryRawUnsafe<{ t: string; n: number }[]>(parts.join(' UNION ALL '), versionId);
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+export async function listVersions(db: Db) {
+  const versions = await db.datasetVersion.findMany({
+    where: { dataset: { slug: REFERENCE_DATASET } },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      label: true,
+      status: true,
+      isCurrent: true,
+      note: true,
+      createdAt: true,
+      publishedAt: true,
+      publishedBy: true,
+    },
+  });
+  return Promise.all(versions.map(async (v) => ({ ...v, rows: await rowCounts(db, v.id) })));
+}
+
+async function copyRows(tx: Tx, fromVersion: string, toVersion: string): Promise<void> {
+  for (const table of DATA_TABLES) {
+    const columns = await tx.$queryRawUnsafe<{ column_name: string }[]>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      table,
+    );
+    const names = columns
+      .map((c) => c.column_name)
+      .filter((c) => c !== 'versionId' && !(GENERATED_ID.has(table) && c === 'id'));
+    const list = names.map((c) => `"${c}"`).join(', ');
+    const idColumn = GENERATED_ID.has(table) ? '"id", ' : '';
+    const idValue = GENERATED_ID.has(table) ? 'gen_random_uuid()::text, ' : '';
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${idColumn}"versionId", ${list}) SELECT ${idValue}$1, ${list} FROM "${table}" WHERE "versionId" = $2`,
+      toVersion,
+      fromVersion,
+    );
+  }
+}
+
+export const CreateDraftInput = z.strictObject({
+  label: z.string().trim().min(3).max(100),
+  from: z.enum(['current', 'empty']).default('current'),
+});
+
+export async function createDraft(db: Db, actor: Actor, input: z.infer<typeof CreateDraftInput>) {
+  return db.$transaction(
+    async (tx) => {
+      const dataset = await tx.dataset.findUnique({ where: { slug: REFERENCE_DATASET } });
+      if (!dataset) throw new NotFoundError('No reference dataset yet: run the seed.');
+      if (
+        await tx.datasetVersion.findUnique({
+          where: { datasetId_label: { datasetId: dataset.id, label: input.label } },
+        })
+      ) {
+        throw new ConflictError(`A version labelled "${input.label}" already exists.`);
+      }
+      const draft = await tx.datasetVersion.create({
+        data: { datasetId: dataset.id, label: input.label },
+        select: { id: true, label: true },
+      });
+      let copiedFrom: string | null = null;
+      if (input.from === 'current') {
+        const current = await tx.datasetVersion.findFirst({
+          where: { datasetId: dataset.id, isCurrent: true },
+          select: { id: true },
+        });
+        if (current) {
+          await copyRows(tx, current.id, draft.id);
+          copiedFrom = current.id;
+        }
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        actorEmail: actor.email,
+        action: 'dataset.draft',
+        target: draft.id,
+        after: { label: draft.label, copiedFrom },
+        ip: actor.ip,
+      });
+      return draft;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export const PublishInput = z.strictObject({
+  versionId: z.uuid(),
+  note: z.string().trim().min(3, 'say what changed in a note of a few words').max(2000),
+});
+
+/** Publishes a draft: immutable from now on, and the current version. Exactly one version stays current. */
+export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof PublishInput>) {
+  return db.$transaction(async (tx) => {
+    const version = await tx.datasetVersion.findUnique({ where: { id: input.versionId } });
+    if (!version) throw new NotFoundError('No such dataset version.');
+    if (version.status !== 'draft') throw new ConflictError(`"${version.label}" is already published.`);
+    const previous = await tx.datasetVersion.findFirst({
+      where: { datasetId: version.datasetId, isCurrent: true },
+      select: { id: true, label: true },
+    });
+    await tx.datasetVersion.updateMany({
+      where: { datasetId: version.datasetId, isCurrent: true },
+      data: { isCurrent: false },
+    });
+    await tx.datasetVersion.update({
+      where: { id: version.id },
+      data: {
+        status: 'published',
+        isCurrent: true,
+        publishedAt: new Date(),
+        publishedBy: actor.email,
+        note: input.note,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: 'dataset.publish',
+      target: version.id,
+      before: { current: previous },
+      after: { current: { id: version.id, label: version.label }, note: input.note },
+      ip: actor.ip,
+    });
+    return { id: version.id, label: version.label };
+  });
+}
+
+export const RollbackInput = z.strictObject({ versionId: z.uuid() });
+
+/** Makes an earlier published version current again: a new entry in the history, nothing deleted. */
+export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof RollbackInput>) {
+  return db.$transaction(async (tx) => {
+    const version = await tx.datasetVersion.findUnique({ where: { id: input.versionId } });
+    if (!version) throw new NotFoundError('No such dataset version.');
+    if (version.status !== 'published')
+      throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
+    if (version.isCurrent) return { id: version.id, label: version.label };
+    const previous = await tx.datasetVersion.findFirst({
+      where: { datasetId: version.datasetId, isCurrent: true },
+      select: { id: true, label: true },
+    });
+    await tx.datasetVersion.updateMany({
+      where: { datasetId: version.datasetId, isCurrent: true },
+      data: { isCurrent: false },
+    });
+    await tx.datasetVersion.update({ where: { id: version.id }, data: { isCurrent: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: 'dataset.rollback',
+      target: version.id,
+      before: { current: previous },
+      after: { current: { id: version.id, label: version.label } },
+      ip: actor.ip,
+    });
+    return { id: version.id, label: version.label };
+  });
+}
