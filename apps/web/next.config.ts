@@ -6,6 +6,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   transpilePackages: ['@ree/ui'],
   typedRoutes: false,
+  // forbidden() for the admin pages' "not allowed" page.
+  experimental: { authInterrupts: true },
   async headers() {
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -92,3 +92,10 @@ test('facilities filter and the timeline are shareable URLs', async ({ page }) =
     page.getByRole('row').filter({ hasText: 'Export licences required for Sm, Gd, Tb, Dy, Lu, Sc and Y' }),
   ).toHaveCount(1);
 });
+
+test('a regular user who types an admin URL gets a "not allowed" page', async ({ page }) => {
+  // The page streams (root loading state), so the refusal is in the page, not the status; the API refuses with 403.
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'You are not allowed to see this page.' })).toBeVisible();
+  await expect(page.getByText('Dataset versions')).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import 'server-only';
 import type { AppRouter } from '@ree/api/router';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import superjson from 'superjson';
 import { serverEnv } from '@/env';
 
@@ -44,4 +44,11 @@ export async function requireUser(returnTo: string) {
     if (isUnauthorized(error)) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
     throw error;
   }
+}
+
+/** Admin pages: a signed-in non-admin gets the "not allowed" page (the API refuses them anyway). */
+export async function requireAdmin(returnTo: string) {
+  const user = await requireUser(returnTo);
+  if (user.role !== 'admin') forbidden();
+  return user;
 }
