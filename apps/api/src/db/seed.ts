@@ -1,6 +1,7 @@
 // Loads the shipped reference dataset as a published, current version. Idempotent: the same files (same
 // content hash) change nothing; all rows land in one transaction or none do.
 import type { ReferenceDataset, ReferenceRows } from '../data/reference-dataset.ts';
+import { makeCurrent } from '../queries/dataset-versions.ts';
 import type { Db } from './client.ts';
 
 export type SeedResult =
@@ -36,14 +37,7 @@ export async function seedReferenceDataset(db: Db, dataset: ReferenceDataset): P
       });
       await insertRows(tx, version.id, dataset.rows);
       // Publish last, so a failure above leaves nothing half-published.
-      await tx.datasetVersion.updateMany({
-        where: { datasetId: ds.id, isCurrent: true },
-        data: { isCurrent: false },
-      });
-      await tx.datasetVersion.update({
-        where: { id: version.id },
-        data: { status: 'published', isCurrent: true, publishedAt: new Date() },
-      });
+      await makeCurrent(tx, ds.id, version.id, { status: 'published', publishedAt: new Date() });
       const count = Object.values(dataset.rows).reduce((n, list) => n + list.length, 0);
       return { status: 'loaded', versionId: version.id, rows: count };
     },

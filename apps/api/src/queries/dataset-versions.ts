@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { recordAudit } from './audit.ts';
 import type { Actor } from './user-admin.ts';
 import { REFERENCE_DATASET } from './versions.ts';
@@ -28,6 +29,26 @@ export const DATA_TABLES = [
 const GENERATED_ID = new Set(['production_record', 'reserve_estimate', 'trade_flow', 'stockpile']);
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Makes `versionId` its dataset's only current version, applying `data` to it in the same update (publishing sets
+ * the status too). Returns the version that was current before, if any. Every path that changes the current
+ * version — the seed, publish, roll back — goes through here; the partial unique index backs it up.
+ */
+export async function makeCurrent(
+  tx: Tx,
+  datasetId: string,
+  versionId: string,
+  data: Prisma.DatasetVersionUpdateInput = {},
+): Promise<{ id: string; label: string } | null> {
+  const previous = await tx.datasetVersion.findFirst({
+    where: { datasetId, isCurrent: true },
+    select: { id: true, label: true },
+  });
+  await tx.datasetVersion.updateMany({ where: { datasetId, isCurrent: true }, data: { isCurrent: false } });
+  await tx.datasetVersion.update({ where: { id: versionId }, data: { ...data, isCurrent: true } });
+  return previous;
+}
 
 export async function rowCounts(
   db: Pick<Db, '$queryRawUnsafe'>,
@@ -135,23 +156,11 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
     const version = await tx.datasetVersion.findUnique({ where: { id: input.versionId } });
     if (!version) throw new NotFoundError('No such dataset version.');
     if (version.status !== 'draft') throw new ConflictError(`"${version.label}" is already published.`);
-    const previous = await tx.datasetVersion.findFirst({
-      where: { datasetId: version.datasetId, isCurrent: true },
-      select: { id: true, label: true },
-    });
-    await tx.datasetVersion.updateMany({
-      where: { datasetId: version.datasetId, isCurrent: true },
-      data: { isCurrent: false },
-    });
-    await tx.datasetVersion.update({
-      where: { id: version.id },
-      data: {
-        status: 'published',
-        isCurrent: true,
-        publishedAt: new Date(),
-        publishedBy: actor.email,
-        note: input.note,
-      },
+    const previous = await makeCurrent(tx, version.datasetId, version.id, {
+      status: 'published',
+      publishedAt: new Date(),
+      publishedBy: actor.email,
+      note: input.note,
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -176,15 +185,7 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
     if (version.status !== 'published')
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
     if (version.isCurrent) return { id: version.id, label: version.label };
-    const previous = await tx.datasetVersion.findFirst({
-      where: { datasetId: version.datasetId, isCurrent: true },
-      select: { id: true, label: true },
-    });
-    await tx.datasetVersion.updateMany({
-      where: { datasetId: version.datasetId, isCurrent: true },
-      data: { isCurrent: false },
-    });
-    await tx.datasetVersion.update({ where: { id: version.id }, data: { isCurrent: true } });
+    const previous = await makeCurrent(tx, version.datasetId, version.id);
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

@@ -4,6 +4,7 @@ import type { AppRouter } from '@ree/api/router';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import superjson from 'superjson';
 import { serverEnv } from '@/env';
 
@@ -24,8 +25,10 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
 }
 
-/** The signed-in user, or null. */
-export async function currentUser() {
+/**
+ * The signed-in user, or null. Memoised for the request: the layout and the page both ask, the API is asked once.
+ */
+export const currentUser = cache(async () => {
   const api = await serverApi();
   try {
     return await api.me.get.query();
@@ -33,17 +36,13 @@ export async function currentUser() {
     if (isUnauthorized(error)) return null;
     throw error;
   }
-}
+});
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string) {
-  const api = await serverApi();
-  try {
-    return await api.me.get.query();
-  } catch (error) {
-    if (isUnauthorized(error)) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-    throw error;
-  }
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
 }
 
 /** Admin pages: a signed-in non-admin gets the "not allowed" page (the API refuses them anyway). */
