@@ -67,6 +67,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     production: env.NODE_ENV === 'production',
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
+    maxImportBytes: env.IMPORT_MAX_BYTES,
   });
   return { database, auth, log, server };
 }

@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),
+  /** Largest dataset upload an admin may import, in bytes (default 200 MB); checked before parsing. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
   SEED_ON_START: z
     .enum(['true', 'false'])

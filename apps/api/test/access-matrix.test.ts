@@ -20,6 +20,7 @@ interface Expectation {
 
 const signedIn = { anonymous: 'UNAUTHORIZED', user: 'OK', admin: 'OK' } as const;
 const adminOnly = { anonymous: 'UNAUTHORIZED', user: 'FORBIDDEN', admin: 'OK' } as const;
+const adminNotFound = { anonymous: 'UNAUTHORIZED', user: 'FORBIDDEN', admin: 'NOT_FOUND' } as const;
 const unknownScenario = { anonymous: 'UNAUTHORIZED', user: 'NOT_FOUND', admin: 'NOT_FOUND' } as const;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const MINIMAL_SCENARIO = {
@@ -138,6 +139,26 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'audit.list': { ...adminOnly, input: {}, invalid: { input: { pageSize: 500 }, field: 'pageSize' } },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
+  'imports.list': {
+    ...adminOnly,
+    input: { versionId: NO_SUCH_ID },
+    invalid: { input: { versionId: 'v1' }, field: 'versionId' },
+  },
+  'imports.report': {
+    ...adminNotFound,
+    input: { batchId: NO_SUCH_ID },
+    invalid: { input: { batchId: NO_SUCH_ID, severity: 'fatal' }, field: 'severity' },
+  },
+  'imports.applyRows': {
+    ...adminNotFound,
+    input: { batchId: NO_SUCH_ID },
+    invalid: { input: { batchId: 'b1' }, field: 'batchId' },
+  },
+  'imports.discard': {
+    ...adminNotFound,
+    input: { batchId: NO_SUCH_ID },
+    invalid: { input: { batchId: 'b1' }, field: 'batchId' },
+  },
 };
 
 let database: Database;

@@ -20,6 +20,7 @@ beforeAll(async () => {
     production: true,
     maxBodyBytes: 10_000,
     maxBatchSize: 3,
+    maxImportBytes: 100_000,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -236,5 +237,82 @@ describe('errors (ASVS 16.5.1)', () => {
         'ALTER TABLE "production_record_gone" RENAME TO "production_record"',
       );
     }
+  });
+});
+
+describe('admin file routes (/files)', () => {
+  async function adminCookie() {
+    const { email, cookie } = await signUp();
+    await database.db.user.update({ where: { email }, data: { role: 'admin' } });
+    return cookie;
+  }
+  const draft = async () =>
+    (
+      await database.db.datasetVersion.create({
+        data: {
+          label: `HTTP draft ${randomUUID()}`,
+          dataset: { connect: { slug: 'reference' } },
+        },
+      })
+    ).id;
+  const upload = (query: string, body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${base}/files/import?${query}`, {
+      method: 'POST',
+      headers: { origin: TEST_ORIGIN, 'content-type': 'application/octet-stream', ...headers },
+      body,
+      // A ReadableStream body is sent chunked, without a Content-Length.
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
+  const CSV = 'iso3,name,region\nXHT,Httpland,Asia\n';
+
+  it('only admins, only from the portal, only as octet-stream (ASVS 8.2.1, 3.5.1)', async () => {
+    const versionId = await draft();
+    const query = `versionId=${versionId}&name=countries.csv`;
+    expect((await upload(query, CSV, {})).status).toBe(401);
+    expect((await upload(query, CSV, { cookie: (await signUp()).cookie })).status).toBe(403);
+    const cookie = await adminCookie();
+    expect((await upload(query, CSV, { cookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload(query, CSV, { cookie, 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await upload('versionId=nope&name=x.csv', CSV, { cookie })).status).toBe(400);
+    const ok = await upload(query, CSV, { cookie });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ duplicate: false, batchId: expect.any(String) });
+    expect((await fetch(`${base}/files/export/${versionId}`)).status).toBe(401);
+  });
+
+  it('refuses uploads over the limit before parsing: declared, or counted as they stream (ASVS 5.2.1)', async () => {
+    const versionId = await draft();
+    const cookie = await adminCookie();
+    const big = `iso3,name,region\n${'XAA,A,Asia\n'.repeat(10_000)}`; // 110 kB > 100 kB limit
+    const declared = await upload(`versionId=${versionId}&name=countries.csv`, big, { cookie });
+    expect(declared.status).toBe(413);
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 8192) controller.enqueue(bytes.subarray(i, i + 8192));
+        controller.close();
+      },
+    });
+    const streamed = await upload(`versionId=${versionId}&name=countries.csv`, stream, { cookie });
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: expect.stringMatching(/larger than the limit/) });
+    expect(await database.db.importBatch.count({ where: { versionId } })).toBe(0);
+  });
+
+  it('exports a version as a ZIP and the audit log as CSV with formulas defused', async () => {
+    const cookie = await adminCookie();
+    const versionId = await draft();
+    const zip = await fetch(`${base}/files/export/${versionId}`, { headers: { cookie } });
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    expect(zip.headers.get('content-disposition')).toMatch(/attachment; filename="reference-HTTP-draft-/);
+    await database.db.auditEvent.create({
+      data: { actorEmail: '=cmd|calc', action: 'test.formula', target: null },
+    });
+    const csv = await fetch(`${base}/files/audit.csv?action=test.formula`, { headers: { cookie } });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toBe('at,actor,action,target,ip,before,after');
+    expect(text).toContain(",'=cmd|calc,test.formula,");
   });
 });

@@ -15,13 +15,26 @@ export class CellError extends Error {
 
 const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
 
+// Text a spreadsheet would run as a formula when the file is opened (OWASP "CSV injection"). A leading sign
+// followed by a figure ("+25 % capacity") is ordinary text and stays allowed.
+const FORMULA = /^[=@\t\r]|^[+-](?!\d[\d.,]*\s?%?(\s|$))/;
+
+function refuseFormula(value: string): string {
+  if (FORMULA.test(value)) {
+    throw new CellError(
+      `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" looks like a spreadsheet formula; formulas are not accepted`,
+    );
+  }
+  return value;
+}
+
 /** Converts one cell. Empty cells become undefined so optional fields stay absent. */
 export function convertCell(text: string, type: ColumnType): unknown {
   const value = text.trim();
   if (value === '') return type === 'list' ? [] : undefined;
   switch (type) {
     case 'string':
-      return value;
+      return refuseFormula(value);
     case 'int':
     case 'number': {
       if (!NUMBER.test(value)) throw new CellError(`"${value}" is not a number`);
@@ -37,6 +50,7 @@ export function convertCell(text: string, type: ColumnType): unknown {
       return value
         .split(';')
         .map((s) => s.trim())
-        .filter(Boolean);
+        .filter(Boolean)
+        .map(refuseFormula);
   }
 }

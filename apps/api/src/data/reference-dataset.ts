@@ -50,7 +50,7 @@ function toCamel(header: string): string {
 }
 
 /** Columns that name a country of the same version, and so must exist in countries.csv. */
-const COUNTRY_COLUMNS = ['country', 'importer', 'exporter', 'partner', 'target_country'] as const;
+export const COUNTRY_COLUMNS = ['country', 'importer', 'exporter', 'partner', 'target_country'] as const;
 
 /**
  * Each entity's file, columns, schema and natural key, in load order (sources and countries first: everything
@@ -239,7 +239,7 @@ export const ENTITY_FILES = {
 
 export type EntityName = keyof typeof ENTITY_FILES;
 export const ENTITY_NAMES = Object.keys(ENTITY_FILES) as EntityName[];
-type RowsOf<K extends EntityName> = z.output<(typeof ENTITY_FILES)[K]['schema']>;
+export type RowsOf<K extends EntityName> = z.output<(typeof ENTITY_FILES)[K]['schema']>;
 export type ReferenceRows = { [K in EntityName]: RowsOf<K>[] };
 /** The line in its file where each row starts, in the same order as the rows. */
 export type ReferenceLines = Record<EntityName, number[]>;
@@ -260,12 +260,77 @@ const Manifest = z.strictObject({
   label: z.string(),
 });
 
+/** Header names (trimmed, any case) checked against an entity's columns. */
+export function checkHeader(entity: EntityName, names: readonly string[]) {
+  const { columns } = ENTITY_FILES[entity];
+  const headers = names.map((h) => h.trim().toLowerCase());
+  return {
+    headers,
+    missing: columns.filter((col) => !headers.includes(col.header)).map((col) => col.header),
+    unknown: headers.filter((h) => !columns.some((col) => col.header === h)),
+  };
+}
+
+export type RowResult<K extends EntityName> =
+  | { ok: true; row: RowsOf<K> }
+  | { ok: false; column: string | null; message: string };
+
+/** A zod issue in words a person editing a spreadsheet understands. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'is required'
+        : `should be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Converts one record — its cells by header name — into a validated row of `entity`. Never throws for bad data. */
+export function rowFromCells<K extends EntityName>(
+  entity: K,
+  cell: (header: string) => string,
+): RowResult<K> {
+  const { schema, columns } = ENTITY_FILES[entity];
+  // A null-prototype object: a header such as __proto__ can never reach Object.prototype.
+  const raw: Record<string, unknown> = Object.create(null);
+  for (const col of columns) {
+    try {
+      const value = convertCell(cell(col.header), col.type);
+      if (value !== undefined) raw[col.key] = value;
+    } catch (error) {
+      if (error instanceof CellError) return { ok: false, column: col.header, message: error.message };
+      throw error;
+    }
+  }
+  const parsed = schema.safeParse({ ...raw });
+  if (parsed.success) return { ok: true, row: parsed.data as RowsOf<K> };
+  const issue = parsed.error.issues[0];
+  const key = issue?.path[0];
+  const column = columns.find((col) => col.key === key)?.header ?? (key === undefined ? null : String(key));
+  const got =
+    key !== undefined && raw[String(key)] !== undefined ? ` (got "${String(raw[String(key)])}")` : '';
+  return { ok: false, column, message: issue ? `${describeIssue(issue)}${got}` : 'invalid row' };
+}
+
+/** The natural key of a row, as one string ("CHN | mining | REO | 2024 | t | REO | false"). */
+export function keyOf(entity: EntityName, row: Record<string, unknown>): string {
+  return ENTITY_FILES[entity].key.map((k) => String(row[k])).join(' | ');
+}
+
 /** Parses one entity's CSV text into validated rows and their lines, or throws DatasetRowError for the first bad row. */
 export function parseEntityCsv<K extends EntityName>(
   entity: K,
   text: string,
 ): { rows: RowsOf<K>[]; lines: number[] } {
-  const { file, schema, columns } = ENTITY_FILES[entity];
+  const { file } = ENTITY_FILES[entity];
   let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(text);
@@ -275,10 +340,8 @@ export function parseEntityCsv<K extends EntityName>(
   }
   const [header, ...body] = records;
   if (!header) throw new DatasetRowError(file, 1, null, 'the file is empty; it needs a header row');
-  const headers = header.fields.map((h) => h.trim().toLowerCase());
-  const missing = columns.filter((col) => !headers.includes(col.header)).map((col) => col.header);
+  const { headers, missing, unknown } = checkHeader(entity, header.fields);
   if (missing.length) throw new DatasetRowError(file, 1, null, `missing column(s): ${missing.join(', ')}`);
-  const unknown = headers.filter((h) => !columns.some((col) => col.header === h));
   if (unknown.length) throw new DatasetRowError(file, 1, null, `unknown column(s): ${unknown.join(', ')}`);
 
   const rows = body.map(({ line, fields }) => {
@@ -290,26 +353,9 @@ export function parseEntityCsv<K extends EntityName>(
         `expected ${headers.length} fields, found ${fields.length}`,
       );
     }
-    // A null-prototype object: a header such as __proto__ can never reach Object.prototype.
-    const raw: Record<string, unknown> = Object.create(null);
-    for (const col of columns) {
-      try {
-        const value = convertCell(fields[headers.indexOf(col.header)] ?? '', col.type);
-        if (value !== undefined) raw[col.key] = value;
-      } catch (error) {
-        if (error instanceof CellError) throw new DatasetRowError(file, line, col.header, error.message);
-        throw error;
-      }
-    }
-    const parsed = schema.safeParse({ ...raw });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const key = issue?.path[0];
-      const column =
-        columns.find((col) => col.key === key)?.header ?? (key === undefined ? null : String(key));
-      throw new DatasetRowError(file, line, column, issue?.message ?? 'invalid row');
-    }
-    return parsed.data as RowsOf<K>;
+    const result = rowFromCells(entity, (h) => fields[headers.indexOf(h)] ?? '');
+    if (!result.ok) throw new DatasetRowError(file, line, result.column, result.message);
+    return result.row;
   });
   return { rows, lines: body.map((r) => r.line) };
 }
@@ -343,7 +389,7 @@ export function checkReferences(rows: ReferenceRows, lines: ReferenceLines): voi
           );
         }
       }
-      const id = key.map((k) => String(row[k])).join(' | ');
+      const id = keyOf(entity, row);
       if (seen.has(id))
         throw new DatasetRowError(file, line, null, `duplicate row for ${key.join(', ')} = ${id}`);
       seen.add(id);

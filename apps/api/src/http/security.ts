@@ -20,6 +20,7 @@ export type GuardFailure = { status: number; message: string };
 export function checkMutationRequest(
   req: IncomingMessage,
   trustedOrigins: readonly string[],
+  contentType: 'application/json' | 'application/octet-stream' = 'application/json',
 ): GuardFailure | null {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
@@ -30,9 +31,9 @@ export function checkMutationRequest(
       message: 'Requests that change data must come from the portal itself (Origin not allowed).',
     };
   }
-  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    return { status: 415, message: 'Requests that change data must be sent as application/json.' };
+  const sent = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (sent !== contentType) {
+    return { status: 415, message: `Requests that change data here must be sent as ${contentType}.` };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-// The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc.
+// The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
@@ -8,6 +8,7 @@ import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
+import { handleFileRoute } from './files.ts';
 import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
 
 export interface ApiServerOptions {
@@ -18,6 +19,8 @@ export interface ApiServerOptions {
   production: boolean;
   maxBodyBytes: number;
   maxBatchSize: number;
+  /** Largest upload /files/import accepts (bytes), checked before parsing. */
+  maxImportBytes: number;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -67,6 +70,15 @@ export function createApiServer(options: ApiServerOptions): Server {
           return sendJson(res, 503, { status: 'unavailable', reason: 'database unreachable' });
         }
       }
+
+      const files = await handleFileRoute(req, res, url, {
+        db,
+        auth,
+        trustedOrigins,
+        maxImportBytes: options.maxImportBytes,
+        sessionUser: (r) => sessionUser(auth, r),
+      });
+      if (files) return;
 
       const isAuth = url.pathname.startsWith('/api/auth/');
       const isTrpc = url.pathname.startsWith('/trpc/');

@@ -2,6 +2,7 @@
 // empty), publish a draft (it becomes immutable and current), roll back (an earlier published version becomes
 // current again; nothing is deleted). Every step is audited in the same transaction.
 import { z } from 'zod';
+import { ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -9,24 +10,41 @@ import { recordAudit } from './audit.ts';
 import type { Actor } from './user-admin.ts';
 import { REFERENCE_DATASET } from './versions.ts';
 
+/** Each entity's table. */
+export const ENTITY_TABLE = {
+  sources: 'source',
+  countries: 'country',
+  elements: 'element',
+  governance: 'governance_score',
+  production: 'production_record',
+  reserves: 'reserve_estimate',
+  facilities: 'facility',
+  trade: 'trade_flow',
+  partnerships: 'partnership',
+  investments: 'investment',
+  policies: 'policy_measure',
+  stockpiles: 'stockpile',
+} as const satisfies Record<EntityName, string>;
+
 /** Data tables in copy order (sources and countries first: the others refer to them). */
-export const DATA_TABLES = [
-  'source',
-  'country',
-  'element',
-  'governance_score',
-  'production_record',
-  'reserve_estimate',
-  'facility',
-  'trade_flow',
-  'partnership',
-  'investment',
-  'policy_measure',
-  'stockpile',
-] as const;
+export const DATA_TABLES = ENTITY_NAMES.map((e) => ENTITY_TABLE[e]);
 
 /** Tables whose primary key is a generated id (a copy needs new ids); the others are keyed by version + natural key. */
-const GENERATED_ID = new Set(['production_record', 'reserve_estimate', 'trade_flow', 'stockpile']);
+export const GENERATED_ID = new Set<string>([
+  'production_record',
+  'reserve_estimate',
+  'trade_flow',
+  'stockpile',
+]);
+
+/** A table's columns, in order. Table names come from ENTITY_TABLE only, never from input. */
+export async function columnsOf(tx: Pick<Db, '$queryRawUnsafe'>, table: string): Promise<string[]> {
+  const columns = await tx.$queryRawUnsafe<{ column_name: string }[]>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    table,
+  );
+  return columns.map((c) => c.column_name);
+}
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -81,13 +99,9 @@ export async function listVersions(db: Db) {
 
 async function copyRows(tx: Tx, fromVersion: string, toVersion: string): Promise<void> {
   for (const table of DATA_TABLES) {
-    const columns = await tx.$queryRawUnsafe<{ column_name: string }[]>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-      table,
+    const names = (await columnsOf(tx, table)).filter(
+      (c) => c !== 'versionId' && !(GENERATED_ID.has(table) && c === 'id'),
     );
-    const names = columns
-      .map((c) => c.column_name)
-      .filter((c) => c !== 'versionId' && !(GENERATED_ID.has(table) && c === 'id'));
     const list = names.map((c) => `"${c}"`).join(', ');
     const idColumn = GENERATED_ID.has(table) ? '"id", ' : '';
     const idValue = GENERATED_ID.has(table) ? 'gen_random_uuid()::text, ' : '';

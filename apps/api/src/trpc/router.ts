@@ -1,6 +1,7 @@
 import { router } from './init.ts';
 import { auditRouter } from './routers/audit.ts';
 import { datasetsRouter } from './routers/datasets.ts';
+import { importsRouter } from './routers/imports.ts';
 import { meRouter } from './routers/me.ts';
 import { productionRouter } from './routers/production.ts';
 import { referenceRouter } from './routers/reference.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   datasets: datasetsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import {
   rollbackTo,
 } from '../../queries/dataset-versions.ts';
 import { adminProcedure } from '../init.ts';
+import { actorOf } from './actor.ts';
 
 const VersionRow = z.object({
   id: z.string(),
@@ -23,11 +24,6 @@ const VersionRow = z.object({
   rows: z.record(z.string(), z.int()),
 });
 const Ref = z.object({ id: z.string(), label: z.string() });
-const actorOf = (ctx: { user: { id: string; email: string }; ip: string | null }) => ({
-  id: ctx.user.id,
-  email: ctx.user.email,
-  ip: ctx.ip,
-});
 
 export const datasetsRouter = {
   /** Admins: every version of the reference dataset, newest first, with status, publisher and row counts. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SetDisabledInput, SetRoleInput, setDisabled, setRole } from '../../queries/user-admin.ts';
 import { ListUsersInput, listUsers, UserSummary } from '../../queries/users.ts';
 import { adminProcedure } from '../init.ts';
+import { actorOf } from './actor.ts';
 
 export const usersRouter = {
   /** Admins: every account, searchable by email or name, cursor-paginated. */
@@ -15,15 +16,11 @@ export const usersRouter = {
   setRole: adminProcedure
     .input(SetRoleInput)
     .output(z.object({ id: z.string(), role: z.enum(['user', 'admin']) }))
-    .mutation(({ ctx, input }) =>
-      setRole(ctx.db, { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip }, input),
-    ),
+    .mutation(({ ctx, input }) => setRole(ctx.db, actorOf(ctx), input)),
 
   /** Admins: disable (ending every session at once) or re-enable an account. Never the last admin. Audited. */
   setDisabled: adminProcedure
     .input(SetDisabledInput)
     .output(z.object({ id: z.string(), disabled: z.boolean(), sessionsEnded: z.int() }))
-    .mutation(({ ctx, input }) =>
-      setDisabled(ctx.db, { id: ctx.user.id, email: ctx.user.email, ip: ctx.ip }, input),
-    ),
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,136 @@
+// Admin routes that move files rather than JSON, so they live beside tRPC: POST /files/import streams an upload
+// into a validation report; GET /files/export/<versionId> sends a version as the shipped CSV files (ZIP);
+// GET /files/audit.csv sends the audit log, filtered like the audit page.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Auth } from '../auth/auth.ts';
+import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
+import { ENTITY_NAMES } from '../data/reference-dataset.ts';
+import type { Db } from '../db/client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { exportVersionZip } from '../imports/export-version.ts';
+import { formatBytes, UploadTooLargeError } from '../imports/read-upload.ts';
+import { stageImport } from '../imports/stage-import.ts';
+import { AuditListInput, listAudit } from '../queries/audit.ts';
+import { checkMutationRequest, clientIp } from './security.ts';
+
+export interface FileRouteOptions {
+  db: Db;
+  auth: Auth;
+  trustedOrigins: string[];
+  maxImportBytes: number;
+  sessionUser: (req: IncomingMessage) => Promise<{ id: string; email: string; role: string } | null>;
+}
+
+/** Sends a JSON answer; true, meaning the request was handled. */
+function reply(res: ServerResponse, status: number, body: unknown): true {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+  return true;
+}
+
+const ImportQuery = z.strictObject({
+  versionId: z.uuid(),
+  name: z.string().trim().min(1).max(255),
+  entity: z.enum(ENTITY_NAMES as [string, ...string[]]).optional(),
+});
+
+const AuditQuery = AuditListInput.omit({ page: true, pageSize: true }).extend({
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+/** Handles /files/*; returns false for any other path. */
+export async function handleFileRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: FileRouteOptions,
+): Promise<boolean> {
+  if (!url.pathname.startsWith('/files/')) return false;
+  res.setHeader('Cache-Control', 'no-store');
+  const user = await options.sessionUser(req);
+  if (!user) return reply(res, 401, { error: 'Sign in to continue.' });
+  if (user.role !== 'admin') return reply(res, 403, { error: 'Administrators only.' });
+  const actor = { id: user.id, email: user.email, ip: clientIp(req) };
+  const query = Object.fromEntries(url.searchParams);
+
+  try {
+    if (url.pathname === '/files/import') {
+      if (req.method !== 'POST') return reply(res, 405, { error: 'Use POST.' });
+      const refused = checkMutationRequest(req, options.trustedOrigins, 'application/octet-stream');
+      if (refused) return reply(res, refused.status, { error: refused.message });
+      // The limit is enforced before parsing: on the declared length first, then on every byte that arrives.
+      if (Number(req.headers['content-length'] ?? 0) > options.maxImportBytes) {
+        res.setHeader('Connection', 'close');
+        return reply(res, 413, { error: new UploadTooLargeError(options.maxImportBytes).message });
+      }
+      const input = ImportQuery.safeParse(query);
+      if (!input.success) {
+        return reply(res, 400, {
+          error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        });
+      }
+      const result = await stageImport(
+        options.db,
+        actor,
+        {
+          versionId: input.data.versionId,
+          fileName: input.data.name,
+          entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
+          maxBytes: options.maxImportBytes,
+        },
+        req,
+      );
+      return reply(res, 200, result);
+    }
+
+    if (req.method !== 'GET') return reply(res, 405, { error: 'Use GET.' });
+    const exportMatch = /^\/files\/export\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (exportMatch?.[1]) {
+      const { fileName, zip } = await exportVersionZip(options.db, exportMatch[1]);
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+      res.end(zip);
+      return true;
+    }
+    if (url.pathname === '/files/audit.csv') {
+      const filters = AuditQuery.safeParse(query);
+      if (!filters.success) return reply(res, 400, { error: 'Bad filter.' });
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="audit-log.csv"');
+      res.write(csvLine(['at', 'actor', 'action', 'target', 'ip', 'before', 'after']));
+      // Page through the log, so a long one streams out instead of being built in memory.
+      for (let page = 1; ; page++) {
+        const { items } = await listAudit(options.db, { ...filters.data, page, pageSize: 100 });
+        for (const e of items) {
+          const cells = [
+            e.at.toISOString(),
+            e.actorEmail ?? '',
+            e.action,
+            e.target ?? '',
+            e.ip ?? '',
+            e.before === null ? '' : JSON.stringify(e.before),
+            e.after === null ? '' : JSON.stringify(e.after),
+          ];
+          res.write(csvLine(cells.map(spreadsheetSafe)));
+        }
+        if (items.length < 100) break;
+      }
+      res.end();
+      return true;
+    }
+    return reply(res, 404, { error: 'Not found' });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) {
+      res.setHeader('Connection', 'close');
+      return reply(res, 413, { error: `${error.message} (limit ${formatBytes(options.maxImportBytes)})` });
+    }
+    if (error instanceof NotFoundError) return reply(res, 404, { error: error.message });
+    if (error instanceof ConflictError) return reply(res, 409, { error: error.message });
+    throw error;
+  }
+}

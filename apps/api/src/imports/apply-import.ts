@@ -1,0 +1,120 @@
+// Applies a validated import batch to its draft — every staged row, in one transaction, or none of them — or
+// discards it. Rows whose key the draft already has are replaced (their rowVersion moves on).
+import { z } from 'zod';
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
+import type { Db } from '../db/client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { recordAudit } from '../queries/audit.ts';
+import { columnsOf, ENTITY_TABLE, GENERATED_ID } from '../queries/dataset-versions.ts';
+import type { Actor } from '../queries/user-admin.ts';
+
+export const BatchInput = z.strictObject({ batchId: z.uuid() });
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface ApplyHooks {
+  /** Called inside the transaction after each table's rows are written (tests use it to crash mid-apply). */
+  afterEntity?: (entity: EntityName, rows: number) => Promise<void>;
+}
+
+async function lockBatch(tx: Tx, batchId: string) {
+  // FOR UPDATE: two admins pressing "apply" at once get one apply and one conflict, never two.
+  const [batch] = await tx.$queryRawUnsafe<
+    { id: string; versionId: string; status: string; fileName: string; accepted: number }[]
+  >(
+    `SELECT "id", "versionId", "status"::text AS status, "fileName", "accepted" FROM "import_batch" WHERE "id" = $1 FOR UPDATE`,
+    batchId,
+  );
+  if (!batch) throw new NotFoundError('No such import.');
+  if (batch.status !== 'validated') throw new ConflictError(`This import was already ${batch.status}.`);
+  const version = await tx.datasetVersion.findUniqueOrThrow({ where: { id: batch.versionId } });
+  if (version.status !== 'draft') {
+    throw new ConflictError(`"${version.label}" was published meanwhile: import the file into a new draft.`);
+  }
+  return batch;
+}
+
+/** Upserts one entity's staged rows into its table; returns how many rows were written. */
+async function upsertEntity(tx: Tx, batchId: string, versionId: string, entity: EntityName): Promise<number> {
+  const table = ENTITY_TABLE[entity];
+  const generated = GENERATED_ID.has(table);
+  const columns = (await columnsOf(tx, table)).filter(
+    (c) => c !== 'versionId' && c !== 'rowVersion' && !(generated && c === 'id'),
+  );
+  const key = ENTITY_FILES[entity].key as readonly string[];
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const values = columns.map((c) => `x."${c}"`).join(', ');
+  const updates = columns
+    .filter((c) => !key.includes(c))
+    .map((c) => `"${c}" = EXCLUDED."${c}"`)
+    .concat(`"rowVersion" = "${table}"."rowVersion" + 1`)
+    .join(', ');
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${generated ? '"id", ' : ''}"versionId", ${list})
+     SELECT ${generated ? 'gen_random_uuid()::text, ' : ''}$2, ${values}
+     FROM "import_row" r CROSS JOIN LATERAL jsonb_populate_record(NULL::"${table}", r."data") x
+     WHERE r."batchId" = $1 AND r."entity" = $3
+     ON CONFLICT ("versionId", ${key.map((k) => `"${k}"`).join(', ')}) DO UPDATE SET ${updates}`,
+    batchId,
+    versionId,
+    entity,
+  );
+}
+
+/** The database's own words for a refused write, without the driver's wrapping. */
+function databaseReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /(?:Message|message): `?([^`\n]+)`?/.exec(message) ?? /ERROR: ([^\n]+)/.exec(message);
+  return (match?.[1] ?? message).slice(0, 300);
+}
+
+export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: ApplyHooks = {}) {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const batch = await lockBatch(tx, batchId);
+        const written: Partial<Record<EntityName, number>> = {};
+        for (const entity of ENTITY_NAMES) {
+          const n = await upsertEntity(tx, batch.id, batch.versionId, entity);
+          if (n) written[entity] = n;
+          await hooks.afterEntity?.(entity, n);
+        }
+        await tx.importRow.deleteMany({ where: { batchId: batch.id } });
+        await tx.importBatch.update({
+          where: { id: batch.id },
+          data: { status: 'applied', appliedAt: new Date() },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          actorEmail: actor.email,
+          action: 'dataset.import-apply',
+          target: batch.versionId,
+          after: { batchId: batch.id, fileName: batch.fileName, rows: written },
+          ip: actor.ip,
+        });
+        return { batchId: batch.id, versionId: batch.versionId, rows: written };
+      },
+      { timeout: 600_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ConflictError) throw error;
+    throw new ConflictError(`The import could not be applied and nothing changed: ${databaseReason(error)}`);
+  }
+}
+
+export async function discardImport(db: Db, actor: Actor, batchId: string) {
+  return db.$transaction(async (tx) => {
+    const batch = await lockBatch(tx, batchId);
+    await tx.importRow.deleteMany({ where: { batchId: batch.id } });
+    await tx.importBatch.update({ where: { id: batch.id }, data: { status: 'discarded' } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: 'dataset.import-discard',
+      target: batch.versionId,
+      after: { batchId: batch.id, fileName: batch.fileName },
+      ip: actor.ip,
+    });
+    return { batchId: batch.id };
+  });
+}
