@@ -139,6 +139,43 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'audit.list': { ...adminOnly, input: {}, invalid: { input: { pageSize: 500 }, field: 'pageSize' } },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
+  'datasets.diff': {
+    ...adminNotFound,
+    input: { from: NO_SUCH_ID, to: NO_SUCH_ID },
+    invalid: { input: { from: NO_SUCH_ID, to: NO_SUCH_ID, limit: 0 }, field: 'limit' },
+  },
+  'datasets.records': {
+    ...adminNotFound,
+    input: { versionId: NO_SUCH_ID, entity: 'countries' },
+    invalid: { input: { versionId: NO_SUCH_ID, entity: 'prices' }, field: 'entity' },
+  },
+  'datasets.updateRecord': {
+    ...adminNotFound,
+    input: {
+      versionId: NO_SUCH_ID,
+      entity: 'countries',
+      key: { iso3: 'JPN' },
+      rowVersion: 1,
+      values: { iso3: 'JPN', name: 'Japan', region: 'Asia' },
+    },
+    invalid: {
+      input: { versionId: NO_SUCH_ID, entity: 'countries', key: { iso3: 'JPN' }, rowVersion: 0, values: {} },
+      field: 'rowVersion',
+    },
+  },
+  'datasets.deleteRecord': {
+    ...adminNotFound,
+    input: { versionId: NO_SUCH_ID, entity: 'countries', key: { iso3: 'JPN' }, rowVersion: 1 },
+    invalid: {
+      input: { versionId: NO_SUCH_ID, entity: 'countries', key: { iso3: 'JPN' }, rowVersion: 'x' },
+      field: 'rowVersion',
+    },
+  },
+  'users.forcePasswordReset': {
+    ...adminNotFound,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: '' }, field: 'id' },
+  },
   'imports.list': {
     ...adminOnly,
     input: { versionId: NO_SUCH_ID },

@@ -41,6 +41,7 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
       additionalFields: {
         role: { type: ['user', 'admin'], required: false, defaultValue: 'user', input: false },
         disabled: { type: 'boolean', required: false, defaultValue: false, input: false },
+        mustChangePassword: { type: 'boolean', required: false, defaultValue: false, input: false },
       },
     },
     session: {
@@ -97,6 +98,14 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/change-password') {
+          // A password reset an admin forced is done once the user has chosen a new password.
+          const userId = ctx.context.session?.user.id;
+          if (userId && !(ctx.context.returned instanceof Error)) {
+            await db.user.update({ where: { id: userId }, data: { mustChangePassword: false } });
+          }
+          return;
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '');
         const event = {

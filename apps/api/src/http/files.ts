@@ -12,6 +12,7 @@ import { exportVersionZip } from '../imports/export-version.ts';
 import { formatBytes, UploadTooLargeError } from '../imports/read-upload.ts';
 import { stageImport } from '../imports/stage-import.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
+import type { SessionUser } from '../trpc/context.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
 
 export interface FileRouteOptions {
@@ -19,7 +20,7 @@ export interface FileRouteOptions {
   auth: Auth;
   trustedOrigins: string[];
   maxImportBytes: number;
-  sessionUser: (req: IncomingMessage) => Promise<{ id: string; email: string; role: string } | null>;
+  sessionUser: (req: IncomingMessage) => Promise<SessionUser | null>;
 }
 
 /** Sends a JSON answer; true, meaning the request was handled. */
@@ -52,7 +53,8 @@ export async function handleFileRoute(
   res.setHeader('Cache-Control', 'no-store');
   const user = await options.sessionUser(req);
   if (!user) return reply(res, 401, { error: 'Sign in to continue.' });
-  if (user.role !== 'admin') return reply(res, 403, { error: 'Administrators only.' });
+  if (user.role !== 'admin' || user.mustChangePassword)
+    return reply(res, 403, { error: 'Administrators only.' });
   const actor = { id: user.id, email: user.email, ip: clientIp(req) };
   const query = Object.fromEntries(url.searchParams);
 

@@ -33,8 +33,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function sessionUser(auth: Auth, req: IncomingMessage): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
   if (!session || session.user.disabled) return null;
-  const { id, email, name, role } = session.user;
-  return { id, email, name, role: role === 'admin' ? 'admin' : 'user' };
+  const { id, email, name, role, mustChangePassword } = session.user;
+  return {
+    id,
+    email,
+    name,
+    role: role === 'admin' ? 'admin' : 'user',
+    mustChangePassword: mustChangePassword === true,
+  };
 }
 
 export function createApiServer(options: ApiServerOptions): Server {

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { sourcesFor } from './sources.ts';
 import { versioned } from './versioned.ts';
-import { resolveVersion } from './versions.ts';
+import { resolveVersion, type VersionRef } from './versions.ts';
 
 export const ConcentrationInput = z.strictObject({
   material: Material.default('REE'),
@@ -44,7 +44,15 @@ export async function concentration(
   db: Db,
   input: z.infer<typeof ConcentrationInput>,
 ): Promise<Concentration> {
-  const version = await resolveVersion(db, input.asOf);
+  return concentrationIn(db, await resolveVersion(db, input.asOf), input);
+}
+
+/** Concentration in a given version, published or draft (the diff compares drafts too). */
+export async function concentrationIn(
+  db: Db,
+  version: VersionRef,
+  input: Omit<z.infer<typeof ConcentrationInput>, 'asOf'>,
+): Promise<Concentration> {
   const where = {
     versionId: version.id,
     material: input.material,

@@ -53,12 +53,29 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * the status too). Returns the version that was current before, if any. Every path that changes the current
  * version — the seed, publish, roll back — goes through here; the partial unique index backs it up.
  */
+/**
+ * Takes the dataset's row lock for the rest of the transaction, so publishes and roll-backs of one dataset run
+ * one after another: each then sees the version the previous one made current, and its status.
+ */
+async function lockDataset(tx: Tx, datasetId: string): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "dataset" WHERE "id" = $1 FOR UPDATE`, datasetId);
+}
+
+/** The version, read after taking its dataset's lock (so its status is the one every other writer left). */
+async function lockedVersion(tx: Tx, versionId: string) {
+  const found = await tx.datasetVersion.findUnique({ where: { id: versionId }, select: { datasetId: true } });
+  if (!found) throw new NotFoundError('No such dataset version.');
+  await lockDataset(tx, found.datasetId);
+  return tx.datasetVersion.findUniqueOrThrow({ where: { id: versionId } });
+}
+
 export async function makeCurrent(
   tx: Tx,
   datasetId: string,
   versionId: string,
   data: Prisma.DatasetVersionUpdateInput = {},
 ): Promise<{ id: string; label: string } | null> {
+  await lockDataset(tx, datasetId);
   const previous = await tx.datasetVersion.findFirst({
     where: { datasetId, isCurrent: true },
     select: { id: true, label: true },
@@ -167,8 +184,7 @@ export const PublishInput = z.strictObject({
 /** Publishes a draft: immutable from now on, and the current version. Exactly one version stays current. */
 export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof PublishInput>) {
   return db.$transaction(async (tx) => {
-    const version = await tx.datasetVersion.findUnique({ where: { id: input.versionId } });
-    if (!version) throw new NotFoundError('No such dataset version.');
+    const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'draft') throw new ConflictError(`"${version.label}" is already published.`);
     const previous = await makeCurrent(tx, version.datasetId, version.id, {
       status: 'published',
@@ -194,8 +210,7 @@ export const RollbackInput = z.strictObject({ versionId: z.uuid() });
 /** Makes an earlier published version current again: a new entry in the history, nothing deleted. */
 export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof RollbackInput>) {
   return db.$transaction(async (tx) => {
-    const version = await tx.datasetVersion.findUnique({ where: { id: input.versionId } });
-    if (!version) throw new NotFoundError('No such dataset version.');
+    const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'published')
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
     if (version.isCurrent) return { id: version.id, label: version.label };

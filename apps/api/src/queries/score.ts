@@ -80,10 +80,11 @@ export interface ScoreExplained {
 export async function explainScore(db: Db, params: z.infer<typeof ScoreInput>): Promise<ScoreExplained> {
   const version = await resolveVersion(db, params.asOf);
   const key = JSON.stringify(['score', params.consumer, params.material, params.stage, params.year ?? null]);
-  return cachedForVersion(version.id, key, () => computeScore(db, version, params));
+  return cachedForVersion(version.id, key, () => scoreIn(db, version, params));
 }
 
-async function computeScore(
+/** The score in a given version, published or draft, uncached (the diff compares drafts too). */
+export async function scoreIn(
   db: Db,
   version: VersionRef,
   params: z.infer<typeof ScoreInput>,

@@ -11,6 +11,7 @@ export interface Actor {
 }
 
 export const SetRoleInput = z.strictObject({ id: z.string().min(1), role: z.enum(['user', 'admin']) });
+export const ForcePasswordResetInput = z.strictObject({ id: z.string().min(1) });
 export const SetDisabledInput = z.strictObject({ id: z.string().min(1), disabled: z.boolean() });
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -76,5 +77,30 @@ export async function setDisabled(db: Db, actor: Actor, input: z.infer<typeof Se
       ip: actor.ip,
     });
     return { id: user.id, disabled: input.disabled, sessionsEnded: ended };
+  });
+}
+
+/**
+ * Forces a password reset: the user's sessions end at once, and after signing in again they can do nothing but
+ * choose a new password. (No e-mail leaves this system, so the reset happens at their next sign-in.)
+ */
+export async function forcePasswordReset(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof ForcePasswordResetInput>,
+) {
+  return db.$transaction(async (tx) => {
+    const user = await target(tx, input.id);
+    await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+    const ended = (await tx.session.deleteMany({ where: { userId: user.id } })).count;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: 'user.force-password-reset',
+      target: user.id,
+      after: { email: user.email, sessionsEnded: ended },
+      ip: actor.ip,
+    });
+    return { id: user.id, sessionsEnded: ended };
   });
 }

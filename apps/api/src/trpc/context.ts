@@ -7,6 +7,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: 'user' | 'admin';
+  /** An admin forced a password reset: until the user chooses a new password, only `me` answers. */
+  mustChangePassword?: boolean;
 }
 
 export interface Context {

@@ -60,10 +60,21 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. Keep to health and sign-in helpers. */
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** Any signed-in, enabled user. `ctx.user` is non-null inside. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Any signed-in, enabled user, even one who must first choose a new password. Keep to `me`. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Any signed-in, enabled user whose password is not due to be changed. `ctx.user` is non-null inside. */
+export const protectedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'An administrator asked you to choose a new password before going on.',
+    });
+  }
+  return next({ ctx });
 });
 
 /** Signed-in users with the admin role. Checked on every call, so a role change applies on the next request. */

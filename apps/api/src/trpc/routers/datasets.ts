@@ -9,6 +9,16 @@ import {
   RollbackInput,
   rollbackTo,
 } from '../../queries/dataset-versions.ts';
+import {
+  DeleteRecordInput,
+  deleteRecord,
+  ListRecordsInput,
+  listRecords,
+  RecordsPage,
+  UpdateRecordInput,
+  updateRecord,
+} from '../../queries/draft-records.ts';
+import { DiffInput, diffVersions, VersionDiff } from '../../queries/version-diff.ts';
 import { adminProcedure } from '../init.ts';
 import { actorOf } from './actor.ts';
 
@@ -49,4 +59,28 @@ export const datasetsRouter = {
     .input(RollbackInput)
     .output(Ref)
     .mutation(({ ctx, input }) => rollbackTo(ctx.db, actorOf(ctx), input)),
+
+  /** Admins: two versions side by side — rows added, removed, changed per entity, and headline figures moved. */
+  diff: adminProcedure
+    .input(DiffInput)
+    .output(VersionDiff)
+    .query(({ ctx, input }) => diffVersions(ctx.db, input)),
+
+  /** Admins: one entity's rows of a version, paged and searchable by key, with each row's rowVersion. */
+  records: adminProcedure
+    .input(ListRecordsInput)
+    .output(RecordsPage)
+    .query(({ ctx, input }) => listRecords(ctx.db, input)),
+
+  /** Admins: save a draft row; refused as a conflict if someone saved it since `rowVersion`. Audited. */
+  updateRecord: adminProcedure
+    .input(UpdateRecordInput)
+    .output(z.object({ rowVersion: z.int() }))
+    .mutation(({ ctx, input }) => updateRecord(ctx.db, actorOf(ctx), input as UpdateRecordInput)),
+
+  /** Admins: remove a draft row (same conflict rule). Audited. */
+  deleteRecord: adminProcedure
+    .input(DeleteRecordInput)
+    .output(z.object({ deleted: z.boolean() }))
+    .mutation(({ ctx, input }) => deleteRecord(ctx.db, actorOf(ctx), input)),
 } satisfies TRPCRouterRecord;

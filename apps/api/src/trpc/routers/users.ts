@@ -1,6 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { SetDisabledInput, SetRoleInput, setDisabled, setRole } from '../../queries/user-admin.ts';
+import {
+  ForcePasswordResetInput,
+  forcePasswordReset,
+  SetDisabledInput,
+  SetRoleInput,
+  setDisabled,
+  setRole,
+} from '../../queries/user-admin.ts';
 import { ListUsersInput, listUsers, UserSummary } from '../../queries/users.ts';
 import { adminProcedure } from '../init.ts';
 import { actorOf } from './actor.ts';
@@ -23,4 +30,10 @@ export const usersRouter = {
     .input(SetDisabledInput)
     .output(z.object({ id: z.string(), disabled: z.boolean(), sessionsEnded: z.int() }))
     .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input)),
+
+  /** Admins: end a user's sessions and make them choose a new password at their next sign-in. Audited. */
+  forcePasswordReset: adminProcedure
+    .input(ForcePasswordResetInput)
+    .output(z.object({ id: z.string(), sessionsEnded: z.int() }))
+    .mutation(({ ctx, input }) => forcePasswordReset(ctx.db, actorOf(ctx), input)),
 } satisfies TRPCRouterRecord;
