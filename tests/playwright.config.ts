@@ -10,6 +10,12 @@ const origin = `http://localhost:${WEB_PORT}`;
 const dataDir = path.resolve(import.meta.dirname, '../.data/e2e');
 const usePostgres = Boolean(process.env.DATABASE_URL);
 
+// The admin the admin journey signs in as, made with the documented `admin:create` before the API starts. Set
+// once in the runner's process; the worker processes inherit it (and this file, loaded again there, keeps it).
+process.env.E2E_ADMIN_EMAIL ??= `admin-${randomBytes(6).toString('hex')}@test.ree.local`;
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
+const createAdmin = `pnpm --filter @ree/api admin:create --email "${process.env.E2E_ADMIN_EMAIL}"`;
+
 const apiEnv = {
   API_PORT: String(API_PORT),
   PUBLIC_ORIGIN: origin,
@@ -58,10 +64,10 @@ export default defineConfig({
     {
       // A fresh embedded database each run; on PostgreSQL, migrate first (the documented production step).
       command: usePostgres
-        ? 'pnpm --filter @ree/api db:migrate && pnpm --filter @ree/api start'
-        : `rm -rf "${dataDir}" && pnpm --filter @ree/api start`,
+        ? `pnpm --filter @ree/api db:migrate && ${createAdmin} && pnpm --filter @ree/api start`
+        : `rm -rf "${dataDir}" && ${createAdmin} && pnpm --filter @ree/api start`,
       url: `http://127.0.0.1:${API_PORT}/healthz`,
-      env: apiEnv,
+      env: { ...apiEnv, ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

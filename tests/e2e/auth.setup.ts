@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { test as setup } from '@playwright/test';
 
-import { ANALYSTS } from './analysts';
+import { ADMIN, ANALYSTS } from './analysts';
 
 for (const [name, path] of Object.entries(ANALYSTS)) {
   setup(`sign up ${name}`, async ({ request, baseURL }) => {
@@ -20,3 +20,12 @@ for (const [name, path] of Object.entries(ANALYSTS)) {
     await request.storageState({ path });
   });
 }
+
+setup('sign in the admin', async ({ request, baseURL }) => {
+  const response = await request.post('/api/auth/sign-in/email', {
+    data: { email: ADMIN.email, password: ADMIN.password },
+    headers: { origin: new URL(baseURL ?? 'http://localhost:3100').origin },
+  });
+  if (!response.ok()) throw new Error(`admin sign-in failed: ${response.status()} ${await response.text()}`);
+  await request.storageState({ path: ADMIN.state });
+});

@@ -40,5 +40,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Not /files/*: uploads stream through their route handler, and the proxy would buffer their bodies.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/).*)' }],
 };

@@ -111,7 +111,13 @@ export async function listVersions(db: Db) {
       publishedBy: true,
     },
   });
-  return Promise.all(versions.map(async (v) => ({ ...v, rows: await rowCounts(db, v.id) })));
+  return Promise.all(
+    versions.map(async (v) => {
+      const counts = await rowCounts(db, v.id);
+      // Keyed by entity (production, trade…), in load order: the names imports, exports and edits use.
+      return { ...v, rows: Object.fromEntries(ENTITY_NAMES.map((e) => [e, counts[ENTITY_TABLE[e]] ?? 0])) };
+    }),
+  );
 }
 
 async function copyRows(tx: Tx, fromVersion: string, toVersion: string): Promise<void> {

@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {locale === 'ja' ? '本文へ移動' : 'Skip to content'}
         </a>
-        <SiteHeader signedIn={user !== null} />
+        <SiteHeader signedIn={user !== null} admin={user?.role === 'admin'} />
         {children}
       </body>
     </html>

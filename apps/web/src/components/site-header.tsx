@@ -13,7 +13,7 @@ const LINKS = [
 ] as const;
 
 /** The portal's header: navigation, language and sign-out (when signed in). */
-export async function SiteHeader({ signedIn }: { signedIn: boolean }) {
+export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolean; admin?: boolean }) {
   const { t, locale } = await getT();
   return (
     <header className="site-header">
@@ -27,6 +27,7 @@ export async function SiteHeader({ signedIn }: { signedIn: boolean }) {
               {t(key)}
             </a>
           ))}
+          {admin ? <a href="/admin">{t('nav.admin')}</a> : null}
         </nav>
       ) : null}
       <div className="site-header__tools">

@@ -42,6 +42,8 @@ export const currentUser = cache(async () => {
 export async function requireUser(returnTo: string) {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  // An admin forced a password reset: nothing else until a new password is chosen (the API refuses it anyway).
+  if (user.mustChangePassword) redirect('/account/password');
   return user;
 }
 

@@ -1,5 +1,5 @@
 'use client';
-// The three auth calls the portal makes, as plain fetches to this origin (the web server forwards /api/auth to
+// The auth calls the portal makes, as plain fetches to this origin (the web server forwards /api/auth to
 // the API). Far smaller than the full better-auth client, which matters on every page's first load.
 
 export interface AuthResult {
@@ -22,4 +22,6 @@ export const authClient = {
   signIn: (email: string, password: string) => post('sign-in/email', { email, password }),
   signUp: (name: string, email: string, password: string) => post('sign-up/email', { name, email, password }),
   signOut: () => post('sign-out', {}),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    post('change-password', { currentPassword, newPassword, revokeOtherSessions: true }),
 };

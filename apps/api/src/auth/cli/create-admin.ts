@@ -1,5 +1,6 @@
 // `pnpm --filter @ree/api admin:create --email you@example.org [--name "Your Name"]`
-// Creates the account (or promotes an existing one) and prints a generated password once.
+// Creates the account (or promotes an existing one) and prints a generated password once (or takes the one in
+// ADMIN_PASSWORD).
 // With the embedded database, stop the portal first: PGlite allows one process per data directory.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { deployMigrations } from '../../db/migrator.ts';
 import { loadEnv } from '../../env.ts';
 import { ensureUser, randomPassword } from '../accounts.ts';
 import { createAuth } from '../auth.ts';
+import { passwordProblem } from '../password-policy.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
@@ -23,7 +25,13 @@ async function main(): Promise<void> {
       secret: env.authSecret,
       trustedOrigins: env.trustedOrigins,
     });
-    const password = randomPassword();
+    // ADMIN_PASSWORD lets automation (the browser tests) choose it; it must pass the same policy as any password.
+    const chosen = process.env.ADMIN_PASSWORD;
+    if (chosen !== undefined) {
+      const problem = passwordProblem(chosen);
+      if (problem) throw new Error(`ADMIN_PASSWORD: ${problem}`);
+    }
+    const password = chosen ?? randomPassword();
     const { created } = await ensureUser(auth, database.db, {
       email: email.data,
       password,
@@ -32,7 +40,9 @@ async function main(): Promise<void> {
     });
     console.log(
       created
-        ? `Created admin ${email.data} with password: ${password}\nIt is shown only now; change it after signing in.`
+        ? chosen !== undefined
+          ? `Created admin ${email.data} with the password in ADMIN_PASSWORD.`
+          : `Created admin ${email.data} with password: ${password}\nIt is shown only now; change it after signing in.`
         : `${email.data} already existed and is now an admin (its password is unchanged).`,
     );
   } finally {

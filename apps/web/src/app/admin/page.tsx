@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NewDraftForm, PublishForm, RollbackButton, UserButtons } from '@/components/admin/actions';
+import { NewDraftForm, PublishForm, RollbackButton } from '@/components/admin/actions';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
 
@@ -9,17 +9,25 @@ export default async function AdminPage() {
   await requireAdmin('/admin');
   const { t, locale } = await getT();
   const api = await serverApi();
-  const [versions, users, audit] = await Promise.all([
-    api.datasets.versions.query(),
-    api.users.list.query({ limit: 100 }),
-    api.audit.list.query({ pageSize: 50 }),
-  ]);
+  const versions = await api.datasets.versions.query();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <main id="main">
       <h1>{t('admin.title')}</h1>
+      <nav className="controls" aria-label={t('admin.title')}>
+        <a href="/admin/users">{t('admin.users')}</a>
+        <a href="/admin/audit">{t('admin.audit')}</a>
+      </nav>
       <h2>{t('admin.versions')}</h2>
-      <NewDraftForm labels={{ label: t('admin.label'), create: t('admin.newDraft') }} />
+      <NewDraftForm
+        labels={{
+          label: t('admin.label'),
+          create: t('admin.create'),
+          from: t('admin.from'),
+          fromCurrent: t('admin.fromCurrent'),
+          fromEmpty: t('admin.fromEmpty'),
+        }}
+      />
       <div className="ree-table-wrap">
         <table className="ree-table">
           <caption>{t('admin.versions')}</caption>
@@ -36,10 +44,10 @@ export default async function AdminPage() {
             {versions.map((v) => (
               <tr key={v.id}>
                 <td>
-                  {v.label}
+                  <a href={`/admin/versions/${v.id}`}>{v.label}</a>
                   {v.isCurrent ? ` (${t('admin.current')})` : ''}
                 </td>
-                <td>{v.status}</td>
+                <td>{t(v.status === 'draft' ? 'admin.status.draft' : 'admin.status.published')}</td>
                 <td>
                   {v.publishedAt
                     ? `${date.format(v.publishedAt)} · ${v.publishedBy ?? ''}`
@@ -58,66 +66,6 @@ export default async function AdminPage() {
                     <RollbackButton versionId={v.id} label={t('admin.rollback')} />
                   )}
                 </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('admin.users')}</h2>
-      <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.users')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.disabled')}</th>
-              <th scope="col">{t('admin.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.items.map((u) => (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>{u.disabled ? '✓' : ''}</td>
-                <td>
-                  <UserButtons
-                    id={u.id}
-                    role={u.role}
-                    disabled={u.disabled}
-                    labels={{
-                      makeAdmin: t('admin.makeAdmin'),
-                      makeUser: t('admin.makeUser'),
-                      disable: t('admin.disable'),
-                      enable: t('admin.enable'),
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('admin.audit')}</h2>
-      <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.audit')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.when')}</th>
-              <th scope="col">{t('admin.who')}</th>
-              <th scope="col">{t('admin.what')}</th>
-              <th scope="col">{t('admin.target')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.items.map((e) => (
-              <tr key={e.id}>
-                <td>{date.format(e.at)}</td>
-                <td>{e.actorEmail ?? '–'}</td>
-                <td>{e.action}</td>
-                <td>{e.target ?? '–'}</td>
               </tr>
             ))}
           </tbody>

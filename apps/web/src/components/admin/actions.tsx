@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { browserApi } from '@/lib/trpc-browser';
 
-function useAction() {
+export function useAction() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const run = async (call: () => Promise<unknown>) => {
@@ -19,22 +19,27 @@ function useAction() {
   return { run, error };
 }
 
-const ErrorText = ({ error }: { error: string | null }) =>
+export const ErrorText = ({ error }: { error: string | null }) =>
   error ? (
     <span className="form-error" role="alert">
       {error}
     </span>
   ) : null;
 
-export function NewDraftForm({ labels }: { labels: { label: string; create: string } }) {
+export function NewDraftForm({
+  labels,
+}: {
+  labels: { label: string; create: string; from: string; fromCurrent: string; fromEmpty: string };
+}) {
   const { run, error } = useAction();
   const [label, setLabel] = useState('');
+  const [from, setFrom] = useState<'current' | 'empty'>('current');
   return (
     <form
       className="controls"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => browserApi.datasets.createDraft.mutate({ label, from: 'current' }));
+        void run(() => browserApi.datasets.createDraft.mutate({ label, from }));
       }}
     >
       <label>
@@ -46,6 +51,13 @@ export function NewDraftForm({ labels }: { labels: { label: string; create: stri
           minLength={3}
           maxLength={100}
         />
+      </label>
+      <label>
+        {labels.from}
+        <select value={from} onChange={(e) => setFrom(e.target.value === 'empty' ? 'empty' : 'current')}>
+          <option value="current">{labels.fromCurrent}</option>
+          <option value="empty">{labels.fromEmpty}</option>
+        </select>
       </label>
       <button type="submit" className="ree-button ree-button--primary">
         {labels.create}
@@ -115,7 +127,7 @@ export function UserButtons({
   id: string;
   role: 'user' | 'admin';
   disabled: boolean;
-  labels: Record<'makeAdmin' | 'makeUser' | 'disable' | 'enable', string>;
+  labels: Record<'makeAdmin' | 'makeUser' | 'disable' | 'enable' | 'forceReset', string>;
 }) {
   const { run, error } = useAction();
   return (
@@ -135,6 +147,13 @@ export function UserButtons({
         onClick={() => run(() => browserApi.users.setDisabled.mutate({ id, disabled: !disabled }))}
       >
         {disabled ? labels.enable : labels.disable}
+      </button>
+      <button
+        type="button"
+        className="ree-button ree-button--secondary"
+        onClick={() => run(() => browserApi.users.forcePasswordReset.mutate({ id }))}
+      >
+        {labels.forceReset}
       </button>
       <ErrorText error={error} />
     </span>

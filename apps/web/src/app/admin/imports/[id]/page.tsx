@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { ImportDecision } from '@/components/admin/import-decision';
+import { Pager } from '@/components/pager';
+import { getT } from '@/i18n/server';
+import { requireAdmin, serverApi } from '@/lib/api-server';
+import { attempt } from '@/lib/attempt';
+
+export const metadata: Metadata = { title: 'Validation report' };
+
+const Params = z.object({
+  severity: z.enum(['error', 'warning']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+  duplicate: z.literal('1').optional().catch(undefined),
+});
+
+export default async function ImportReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  await requireAdmin(`/admin/imports/${id}`);
+  const raw = await searchParams;
+  const query = Params.parse(raw);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const result = await attempt(
+    api.imports.report.query({ batchId: id, page: query.page, pageSize: 100, severity: query.severity }),
+  );
+  if (!result.ok) notFound();
+  const { batch, issues, pageInfo } = result.data;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const link = (severity?: string) => `?${severity ? `severity=${severity}` : ''}`;
+  return (
+    <main id="main">
+      <p>
+        <a href={`/admin/versions/${batch.versionId}`}>← {t('admin.backToVersion')}</a>
+      </p>
+      <h1>{t('admin.report', { file: batch.fileName })}</h1>
+      {query.duplicate ? <p role="status">{t('admin.duplicate')}</p> : null}
+      <dl className="ree-summary">
+        <dt>{t('admin.accepted')}</dt>
+        <dd data-testid="accepted">{batch.accepted}</dd>
+        <dt>{t('admin.rejected')}</dt>
+        <dd data-testid="rejected">{batch.rejected}</dd>
+        <dt>{t('admin.warnings')}</dt>
+        <dd data-testid="warnings">{batch.warnings}</dd>
+        <dt>{t('admin.fileErrors')}</dt>
+        <dd>{batch.fileErrors}</dd>
+      </dl>
+      {batch.status === 'validated' ? (
+        <>
+          {batch.accepted === 0 ? <p>{t('admin.nothingToApply')}</p> : null}
+          <ImportDecision
+            batchId={batch.id}
+            canApply={batch.accepted > 0}
+            labels={{ apply: t('admin.applyRows', { count: batch.accepted }), discard: t('admin.discard') }}
+          />
+        </>
+      ) : (
+        <p role="status">
+          {batch.status === 'applied'
+            ? t('admin.applied', { when: batch.appliedAt ? date.format(batch.appliedAt) : '' })
+            : t('admin.discarded')}
+        </p>
+      )}
+      <nav className="controls" aria-label={t('admin.severity')}>
+        <a href={link()} aria-current={query.severity ? undefined : 'page'}>
+          {t('admin.allIssues')}
+        </a>
+        <a href={link('error')} aria-current={query.severity === 'error' ? 'page' : undefined}>
+          {t('admin.severity.error')}
+        </a>
+        <a href={link('warning')} aria-current={query.severity === 'warning' ? 'page' : undefined}>
+          {t('admin.severity.warning')}
+        </a>
+      </nav>
+      {issues.length === 0 ? (
+        <p>{t('admin.noIssues')}</p>
+      ) : (
+        <div className="ree-table-wrap">
+          <table className="ree-table">
+            <caption>{t('admin.report', { file: batch.fileName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.severity')}</th>
+                <th scope="col">{t('admin.file')}</th>
+                <th scope="col">{t('admin.line')}</th>
+                <th scope="col">{t('admin.column')}</th>
+                <th scope="col">{t('admin.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.map((issue, i) => (
+                <tr key={i} className={issue.severity === 'error' ? 'ree-row--error' : 'ree-row--warning'}>
+                  <td>{t(issue.severity === 'error' ? 'admin.severity.error' : 'admin.severity.warning')}</td>
+                  <td>{issue.file}</td>
+                  <td>{issue.line ?? '–'}</td>
+                  <td>{issue.column ?? '–'}</td>
+                  <td>{issue.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={pageInfo.page}
+        pageSize={pageInfo.pageSize}
+        total={pageInfo.total}
+        query={
+          new URLSearchParams(
+            Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+          )
+        }
+        t={t}
+      />
+    </main>
+  );
+}

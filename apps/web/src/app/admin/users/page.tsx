@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { UserButtons } from '@/components/admin/actions';
+import { getT } from '@/i18n/server';
+import { requireAdmin, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const Params = z.object({
+  search: z.string().trim().min(1).max(200).optional().catch(undefined),
+  cursor: z.string().min(1).max(100).optional().catch(undefined),
+});
+
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireAdmin('/admin/users');
+  const params = Params.parse(await searchParams);
+  const { t } = await getT();
+  const api = await serverApi();
+  const users = await api.users.list.query({ ...params, limit: 25 });
+  const next = users.nextCursor
+    ? `?${new URLSearchParams({ ...(params.search ? { search: params.search } : {}), cursor: users.nextCursor })}`
+    : null;
+  return (
+    <main id="main">
+      <p>
+        <a href="/admin">← {t('admin.title')}</a>
+      </p>
+      <h1>{t('admin.users')}</h1>
+      <form className="controls" method="get">
+        <label>
+          {t('admin.search')}
+          <input name="search" type="search" defaultValue={params.search ?? ''} maxLength={200} />
+        </label>
+        <button type="submit" className="ree-button ree-button--secondary">
+          {t('admin.search')}
+        </button>
+      </form>
+      <div className="ree-table-wrap">
+        <table className="ree-table">
+          <caption>{t('admin.users')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('auth.email')}</th>
+              <th scope="col">{t('auth.name')}</th>
+              <th scope="col">{t('admin.role')}</th>
+              <th scope="col">{t('admin.disabled')}</th>
+              <th scope="col">{t('admin.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.items.map((u) => (
+              <tr key={u.id}>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>{u.role}</td>
+                <td>{u.disabled ? '✓' : ''}</td>
+                <td>
+                  <UserButtons
+                    id={u.id}
+                    role={u.role}
+                    disabled={u.disabled}
+                    labels={{
+                      makeAdmin: t('admin.makeAdmin'),
+                      makeUser: t('admin.makeUser'),
+                      disable: t('admin.disable'),
+                      enable: t('admin.enable'),
+                      forceReset: t('admin.forceReset'),
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="controls" aria-label={t('admin.users')}>
+        {params.cursor ? (
+          <a href={`?${new URLSearchParams(params.search ? { search: params.search } : {})}`}>
+            {t('admin.firstPage')}
+          </a>
+        ) : null}
+        {next ? <a href={next}>{t('admin.nextPage')} →</a> : null}
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PublishForm } from '@/components/admin/actions';
+import { ImportForm } from '@/components/admin/import-form';
+import { getT } from '@/i18n/server';
+import { requireAdmin, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Dataset version' };
+
+export default async function VersionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireAdmin(`/admin/versions/${id}`);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const versions = await api.datasets.versions.query();
+  const version = versions.find((v) => v.id === id);
+  if (!version) notFound();
+  const imports = await api.imports.list.query({ versionId: id });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const draft = version.status === 'draft';
+  return (
+    <main id="main">
+      <p>
+        <a href="/admin">← {t('admin.title')}</a>
+      </p>
+      <h1>{t('admin.version', { label: version.label })}</h1>
+      <p>
+        {t(draft ? 'admin.status.draft' : 'admin.status.published')}
+        {version.isCurrent ? ` (${t('admin.current')})` : ''} ·{' '}
+        {t('admin.created', { when: date.format(version.createdAt) })}
+        {version.note ? ` · ${version.note}` : ''}
+      </p>
+      <nav className="controls" aria-label={t('admin.version', { label: version.label })}>
+        <a href={`/files/export/${id}`} download>
+          {t('admin.export')}
+        </a>
+      </nav>
+      <form className="controls" method="get" action="/admin/diff">
+        <input type="hidden" name="to" value={id} />
+        <label>
+          {t('admin.compare')}
+          <select name="from" defaultValue={versions.find((v) => v.isCurrent && v.id !== id)?.id ?? ''}>
+            {versions
+              .filter((v) => v.id !== id)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                  {v.isCurrent ? ` (${t('admin.current')})` : ''}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" className="ree-button ree-button--secondary">
+          {t('admin.compareGo')}
+        </button>
+      </form>
+      {draft ? (
+        <>
+          <h2>{t('admin.import')}</h2>
+          <p>{t('admin.importHelp', { limit: '200 MB' })}</p>
+          <ImportForm
+            versionId={id}
+            tables={Object.keys(version.rows)}
+            labels={{
+              file: t('admin.file'),
+              table: t('admin.table'),
+              auto: t('admin.tableAuto'),
+              upload: t('admin.upload'),
+              uploading: t('admin.uploading'),
+            }}
+          />
+          <PublishForm versionId={id} labels={{ note: t('admin.note'), publish: t('admin.publish') }} />
+        </>
+      ) : (
+        <p>{t('admin.readOnly')}</p>
+      )}
+      <h2>{t('admin.tables')}</h2>
+      <div className="ree-table-wrap">
+        <table className="ree-table">
+          <caption>{t('admin.tables')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.table')}</th>
+              <th scope="col">{t('admin.rows')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(version.rows).map(([entity, count]) => (
+              <tr key={entity}>
+                <td>
+                  <a href={`/admin/versions/${id}/${entity}`}>{entity}</a>
+                </td>
+                <td>{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {imports.length ? (
+        <>
+          <h2>{t('admin.imports')}</h2>
+          <div className="ree-table-wrap">
+            <table className="ree-table">
+              <caption>{t('admin.imports')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.file')}</th>
+                  <th scope="col">{t('admin.when')}</th>
+                  <th scope="col">{t('col.status')}</th>
+                  <th scope="col">{t('admin.accepted')}</th>
+                  <th scope="col">{t('admin.rejected')}</th>
+                  <th scope="col">{t('admin.warnings')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {imports.map((b) => (
+                  <tr key={b.id}>
+                    <td>
+                      <a href={`/admin/imports/${b.id}`}>{b.fileName}</a>
+                    </td>
+                    <td>{date.format(b.createdAt)}</td>
+                    <td>{b.status}</td>
+                    <td>{b.accepted}</td>
+                    <td>{b.rejected}</td>
+                    <td>{b.warnings}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </main>
+  );
+}
