@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_MAX_IMPORT_BYTES } from './trpc/context.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,11 +25,7 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),
   /** Largest dataset upload an admin may import, in bytes (default 200 MB); checked before parsing. */
-  IMPORT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(200 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_IMPORT_BYTES),
   /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
   SEED_ON_START: z
     .enum(['true', 'false'])

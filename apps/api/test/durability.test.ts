@@ -111,12 +111,15 @@ describe('durability', () => {
       const [sum] = await database.db.$queryRawUnsafe<{ md5: string }[]>(
         `SELECT md5(string_agg(p::text, '|' ORDER BY p."id")) AS md5 FROM "production_record" p`,
       );
+      const [versions] = await database.db.$queryRawUnsafe<{ md5: string }[]>(
+        `SELECT md5(string_agg(concat_ws(',', v."id", v."label", v."status", v."isCurrent", v."contentHash"), '|' ORDER BY v."id")) AS md5 FROM "dataset_version" v`,
+      );
       const score = await explainScore(database.db, {
         consumer: 'JPN',
         material: 'NdPr',
         stage: 'separation',
       });
-      return { version, counts, production: sum?.md5, score: score.result.score };
+      return { version, counts, versions: versions?.md5, production: sum?.md5, score: score.result.score };
     };
     const original = await fingerprint(source);
     let restored: Database;

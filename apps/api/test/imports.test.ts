@@ -338,6 +338,24 @@ describe('the bad-file corpus: each gives the right report and leaves the draft 
   });
 });
 
+describe('prototype pollution (ASVS 15.3.6)', () => {
+  it('a __proto__ or constructor column, or a JSON "__proto__" key, is ignored and reaches no prototype', async () => {
+    const csv = `${HEADER},__proto__,constructor\n${row({ year: '1995' })},"{""polluted"":1}",x\n`;
+    const fromCsv = await importFile('production.csv', csv);
+    expect(fromCsv.batch.accepted).toBe(1);
+    expect(fromCsv.issues.map((i) => i.message)).toEqual([
+      'ignored column(s) that production.csv does not have: __proto__, constructor',
+    ]);
+    const json = `[{"__proto__": {"polluted": true}, "country": "AUS", "stage": "mining", "material": "REE", "year": 1994, "quantity": 1, "unit": "t", "basis": "REO", "source_id": "usgs-mcs-2025", "status": "verified"}]`;
+    const fromJson = await importFile('production.json', json);
+    expect(fromJson.batch.accepted).toBe(1);
+    expect(fromJson.issues.map((i) => i.message)).toEqual([
+      'ignored field(s) this table does not have: __proto__',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('warnings, re-import and apply', () => {
   it('warns when a year’s shares would exceed 100 %, and when rows replace draft rows', async () => {
     // The draft has CHN mining 2023 at 0.62 (share); 0.5 for AUS makes 112 %.
@@ -424,6 +442,8 @@ describe('export', () => {
         new Set(shipped.rows.map((r) => JSON.stringify(r))),
       );
     }
+    // Text a spreadsheet would run is neutralised with an apostrophe (and taken off again on import).
+    expect(new TextDecoder().decode(files['investments.csv'])).toContain(",'+25 % extraction capacity,");
     const caller = callerFor(database, admin);
     const empty = await caller.datasets.createDraft({ label: `Round trip ${Date.now()}`, from: 'empty' });
     const staged = await stageImport(

@@ -19,7 +19,12 @@ const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
 // followed by a figure ("+25 % capacity") is ordinary text and stays allowed.
 const FORMULA = /^[=@\t\r]|^[+-](?!\d[\d.,]*\s?%?(\s|$))/;
 
-function refuseFormula(value: string): string {
+/**
+ * Refuses text a spreadsheet would run. An apostrophe in front (how exports neutralise such text, and how
+ * spreadsheets mark a cell as text) is taken off first, so an export imports back as it was.
+ */
+function refuseFormula(text: string): string {
+  const value = /^'[=+\-@]/.test(text) ? text.slice(1) : text;
   if (FORMULA.test(value)) {
     throw new CellError(
       `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" looks like a spreadsheet formula; formulas are not accepted`,

@@ -10,9 +10,9 @@ export function csvLine(fields: readonly string[]): string {
 }
 
 /**
- * A cell for a spreadsheet user to open (the audit export): text a spreadsheet would run as a formula gets a
- * leading apostrophe, so it shows as text (OWASP "CSV injection").
+ * A cell for a spreadsheet user to open (exports): text a spreadsheet would run as a formula gets a leading
+ * apostrophe, so it shows as text (OWASP "CSV injection"). Imports take the apostrophe off again.
  */
 export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
 }

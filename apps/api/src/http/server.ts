@@ -115,6 +115,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             log: log.child({ requestId }),
             requestId,
             ip: clientIp(req),
+            maxImportBytes: options.maxImportBytes,
           }),
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')

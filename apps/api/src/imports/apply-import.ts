@@ -61,11 +61,16 @@ async function upsertEntity(tx: Tx, batchId: string, versionId: string, entity: 
   );
 }
 
-/** The database's own words for a refused write, without the driver's wrapping. */
+/**
+ * Why the database refused, in words fit for the admin: the rule's name when it was a named constraint, never the
+ * SQL or the table (ASVS 16.5.1).
+ */
 function databaseReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const match = /(?:Message|message): `?([^`\n]+)`?/.exec(message) ?? /ERROR: ([^\n]+)/.exec(message);
-  return (match?.[1] ?? message).slice(0, 300);
+  const rule = /constraint "([^"]+)"/.exec(message)?.[1];
+  if (rule) return `a row breaks the rule "${rule}"`;
+  if (/foreign key/i.test(message)) return 'a row refers to a country or source the draft does not have';
+  return 'the database refused the rows';
 }
 
 export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: ApplyHooks = {}) {
@@ -98,7 +103,12 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
     );
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ConflictError) throw error;
-    throw new ConflictError(`The import could not be applied and nothing changed: ${databaseReason(error)}`);
+    throw new ConflictError(
+      `The import could not be applied and nothing changed: ${databaseReason(error)}.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

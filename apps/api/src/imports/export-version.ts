@@ -1,16 +1,17 @@
 // A dataset version as the files the repository ships (data/reference/*.csv plus dataset.json), zipped: an export
 // imported into an empty draft gives an identical version.
 import { zipSync } from 'fflate';
-import { csvLine } from '../data/csv-write.ts';
+import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
 import { ENTITY_FILES, ENTITY_NAMES } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { ENTITY_TABLE } from '../queries/dataset-versions.ts';
 
-function cellText(value: unknown): string {
+/** A cell as the shipped files write it; text a spreadsheet could run gets a leading apostrophe (OWASP). */
+function cellText(value: unknown, type: string): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(';');
-  return String(value);
+  const text = Array.isArray(value) ? value.join(';') : String(value);
+  return type === 'string' || type === 'list' ? spreadsheetSafe(text) : text;
 }
 
 /** One entity's rows of a version as CSV text, ordered by natural key. */
@@ -21,7 +22,7 @@ export async function exportEntityCsv(db: Db, versionId: string, entity: (typeof
     versionId,
   );
   let text = csvLine(columns.map((c) => c.header));
-  for (const row of rows) text += csvLine(columns.map((c) => cellText(row[c.key])));
+  for (const row of rows) text += csvLine(columns.map((c) => cellText(row[c.key], c.type)));
   return text;
 }
 

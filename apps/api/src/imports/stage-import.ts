@@ -17,7 +17,7 @@ import type { Actor } from '../queries/user-admin.ts';
 import { type Problem, type RecordSink, readUpload } from './read-upload.ts';
 
 /** Staged rows are written this many at a time. */
-const FLUSH_ROWS = 500;
+const FLUSH_ROWS = 1000;
 /** A report keeps this many problems in full; beyond it only the counts grow. */
 export const MAX_STORED_ISSUES = 5000;
 

@@ -18,7 +18,12 @@ export interface Context {
   log: Logger;
   /** The client's address as the API sees it, for the audit log. */
   ip: string | null;
+  /** Largest upload /files/import takes (bytes), so pages can say so. */
+  maxImportBytes: number;
 }
+
+/** The API's default for IMPORT_MAX_BYTES (see env.ts). */
+export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /** Builds a context without HTTP: used by the server for each request and by tests through createCaller. */
 export function createContextInner(opts: {
@@ -27,6 +32,7 @@ export function createContextInner(opts: {
   log: Logger;
   requestId?: string;
   ip?: string | null;
+  maxImportBytes?: number;
 }): Context {
   return {
     db: opts.db,
@@ -34,5 +40,6 @@ export function createContextInner(opts: {
     log: opts.log,
     requestId: opts.requestId ?? crypto.randomUUID(),
     ip: opts.ip ?? null,
+    maxImportBytes: opts.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
   };
 }

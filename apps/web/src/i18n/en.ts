@@ -248,7 +248,7 @@ export const en = {
   'admin.table': 'Table',
   'admin.import': 'Import a file',
   'admin.importHelp':
-    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). Up to {limit}. You will see a validation report before anything changes.',
+    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). The server takes files up to {limit}. You will see a validation report before anything changes.',
   'admin.file': 'File',
   'admin.tableAuto': 'from the file name',
   'admin.upload': 'Upload and validate',

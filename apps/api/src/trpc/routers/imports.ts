@@ -13,11 +13,14 @@ import { actorOf } from './actor.ts';
 
 // Uploads arrive over plain HTTP (POST /files/import, streamed); these procedures read and act on what they staged.
 export const importsRouter = {
-  /** Admins: the imports into one version, newest first. */
+  /** Admins: the imports into one version, newest first, and the largest upload the server takes. */
   list: adminProcedure
     .input(z.strictObject({ versionId: z.uuid() }))
-    .output(z.array(ImportSummary))
-    .query(({ ctx, input }) => importsOf(ctx.db, input.versionId)),
+    .output(z.object({ maxBytes: z.int(), items: z.array(ImportSummary) }))
+    .query(async ({ ctx, input }) => ({
+      maxBytes: ctx.maxImportBytes,
+      items: await importsOf(ctx.db, input.versionId),
+    })),
 
   /** Admins: one import's validation report: counts, then each problem (paged), errors and warnings. */
   report: adminProcedure

@@ -57,7 +57,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       {draft ? (
         <>
           <h2>{t('admin.import')}</h2>
-          <p>{t('admin.importHelp', { limit: '200 MB' })}</p>
+          <p>{t('admin.importHelp', { limit: `${Math.round(imports.maxBytes / 1024 / 1024)} MB` })}</p>
           <ImportForm
             versionId={id}
             tables={Object.keys(version.rows)}
@@ -96,7 +96,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           </tbody>
         </table>
       </div>
-      {imports.length ? (
+      {imports.items.length ? (
         <>
           <h2>{t('admin.imports')}</h2>
           <div className="ree-table-wrap">
@@ -113,7 +113,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
                 </tr>
               </thead>
               <tbody>
-                {imports.map((b) => (
+                {imports.items.map((b) => (
                   <tr key={b.id}>
                     <td>
                       <a href={`/admin/imports/${b.id}`}>{b.fileName}</a>
