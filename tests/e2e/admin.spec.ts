@@ -1,25 +1,10 @@
 // Issue 7, the admin journey: a CSV with some bad rows → validation report → apply the good rows → diff against
 // the current version → publish → an analyst's dashboard shows the new figure → roll back → the old figure is back.
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ADMIN, ANALYSTS } from './analysts';
+import { expectNoSeriousAxeViolations, shot } from './page-checks';
 
 test.use({ storageState: ADMIN.state });
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
-  await testInfo.attach(name, {
-    body: await page.screenshot({ fullPage: true, path }),
-    contentType: 'image/png',
-  });
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 const CSV = [
   'country,stage,material,year,quantity,unit,basis,projection,source_id,status',

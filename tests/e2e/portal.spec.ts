@@ -1,23 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolations, shot } from './page-checks';
 import { PORTAL_PAGES } from './routes';
-
-/** Saves a full-page screenshot to tests/screenshots/<name>.png and attaches it to the report. */
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
-  await testInfo.attach(name, {
-    body: await page.screenshot({ fullPage: true, path }),
-    contentType: 'image/png',
-  });
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 test('analyst journey: dashboard → China share 2010 to 2025 → Dy score explained adds up → CSV → Japanese', async ({
   page,

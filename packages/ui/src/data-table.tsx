@@ -12,10 +12,12 @@ export interface DataTableProps<Row> {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
+  /** A class for a row, e.g. to mark errors or changes. */
+  rowClassName?: (row: Row) => string | undefined;
 }
 
 /** An accessible table: a caption, header cells with scope, numbers aligned. */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, rowClassName }: DataTableProps<Row>) {
   return (
     <table className="ree-table">
       <caption>{caption}</caption>
@@ -30,7 +32,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)}>
+          <tr key={rowKey(row)} className={rowClassName?.(row)}>
             {columns.map((c) => (
               <td key={c.header} className={c.numeric ? 'ree-num' : undefined}>
                 {c.cell(row)}

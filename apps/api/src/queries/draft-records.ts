@@ -130,6 +130,16 @@ async function lockForEdit(tx: Tx, input: Omit<UpdateRecordInput, 'values'>) {
   return row;
 }
 
+/** Runs an edit; a refusal by the database (duplicate key, references) becomes a conflict the admin can read. */
+async function asEdit<T>(edit: () => Promise<T>): Promise<T> {
+  try {
+    return await edit();
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof NotFoundError) throw error;
+    return refusedByDatabase(error);
+  }
+}
+
 function refusedByDatabase(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   if (/unique|duplicate key/i.test(message)) {
@@ -144,8 +154,8 @@ function refusedByDatabase(error: unknown): never {
 export async function updateRecord(db: Db, actor: Actor, input: UpdateRecordInput) {
   const table = ENTITY_TABLE[input.entity];
   const columns = ENTITY_FILES[input.entity].columns.map((c) => `"${c.key}"`);
-  try {
-    return await db.$transaction(async (tx) => {
+  return asEdit(() =>
+    db.$transaction(async (tx) => {
       const before = await lockForEdit(tx, input);
       const [after] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
         `UPDATE "${table}" t SET (${columns.join(', ')}) =
@@ -169,16 +179,13 @@ export async function updateRecord(db: Db, actor: Actor, input: UpdateRecordInpu
         ip: actor.ip,
       });
       return { rowVersion: Number(after.rowVersion) };
-    });
-  } catch (error) {
-    if (error instanceof ConflictError || error instanceof NotFoundError) throw error;
-    return refusedByDatabase(error);
-  }
+    }),
+  );
 }
 
 export async function deleteRecord(db: Db, actor: Actor, input: z.infer<typeof DeleteRecordInput>) {
-  try {
-    return await db.$transaction(async (tx) => {
+  return asEdit(() =>
+    db.$transaction(async (tx) => {
       const before = await lockForEdit(tx, input);
       await tx.$executeRawUnsafe(
         `DELETE FROM "${ENTITY_TABLE[input.entity]}" t WHERE t."versionId" = $1 AND ${keySql(input.entity, 2)}`,
@@ -194,9 +201,6 @@ export async function deleteRecord(db: Db, actor: Actor, input: z.infer<typeof D
         ip: actor.ip,
       });
       return { deleted: true };
-    });
-  } catch (error) {
-    if (error instanceof ConflictError || error instanceof NotFoundError) throw error;
-    return refusedByDatabase(error);
-  }
+    }),
+  );
 }

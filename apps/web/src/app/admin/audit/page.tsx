@@ -1,3 +1,4 @@
+import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { Pager } from '@/components/pager';
@@ -82,40 +83,31 @@ export default async function AuditPage({
         </a>
       </form>
       <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.audit')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.when')}</th>
-              <th scope="col">{t('admin.who')}</th>
-              <th scope="col">{t('admin.what')}</th>
-              <th scope="col">{t('admin.target')}</th>
-              <th scope="col">{t('admin.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.items.map((e) => (
-              <tr key={e.id}>
-                <td>{date.format(e.at)}</td>
-                <td>{e.actorEmail ?? '–'}</td>
-                <td>{e.action}</td>
-                <td>{e.target ?? '–'}</td>
-                <td>
-                  {e.before || e.after ? (
-                    <details>
-                      <summary>{t('admin.details')}</summary>
-                      <pre className="ree-json">
-                        {JSON.stringify({ before: e.before, after: e.after }, null, 2)}
-                      </pre>
-                    </details>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('admin.audit')}
+          rows={audit.items}
+          rowKey={(e) => e.id}
+          columns={[
+            { header: t('admin.when'), cell: (e) => date.format(e.at) },
+            { header: t('admin.who'), cell: (e) => e.actorEmail ?? '–' },
+            { header: t('admin.what'), cell: (e) => e.action },
+            { header: t('admin.target'), cell: (e) => e.target ?? '–' },
+            {
+              header: t('admin.details'),
+              cell: (e) =>
+                e.before || e.after ? (
+                  <details>
+                    <summary>{t('admin.details')}</summary>
+                    <pre className="ree-json">
+                      {JSON.stringify({ before: e.before, after: e.after }, null, 2)}
+                    </pre>
+                  </details>
+                ) : (
+                  '–'
+                ),
+            },
+          ]}
+        />
       </div>
       <Pager
         page={audit.pageInfo.page}

@@ -1,3 +1,4 @@
+import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { UserButtons } from '@/components/admin/actions';
@@ -40,42 +41,34 @@ export default async function UsersPage({
         </button>
       </form>
       <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.users')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('auth.name')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.disabled')}</th>
-              <th scope="col">{t('admin.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.items.map((u) => (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.name}</td>
-                <td>{u.role}</td>
-                <td>{u.disabled ? '✓' : ''}</td>
-                <td>
-                  <UserButtons
-                    id={u.id}
-                    role={u.role}
-                    disabled={u.disabled}
-                    labels={{
-                      makeAdmin: t('admin.makeAdmin'),
-                      makeUser: t('admin.makeUser'),
-                      disable: t('admin.disable'),
-                      enable: t('admin.enable'),
-                      forceReset: t('admin.forceReset'),
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('admin.users')}
+          rows={users.items}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: t('auth.email'), cell: (u) => u.email },
+            { header: t('auth.name'), cell: (u) => u.name },
+            { header: t('admin.role'), cell: (u) => u.role },
+            { header: t('admin.disabled'), cell: (u) => (u.disabled ? '✓' : '') },
+            {
+              header: t('admin.what'),
+              cell: (u) => (
+                <UserButtons
+                  id={u.id}
+                  role={u.role}
+                  disabled={u.disabled}
+                  labels={{
+                    makeAdmin: t('admin.makeAdmin'),
+                    makeUser: t('admin.makeUser'),
+                    disable: t('admin.disable'),
+                    enable: t('admin.enable'),
+                    forceReset: t('admin.forceReset'),
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
       </div>
       <nav className="controls" aria-label={t('admin.users')}>
         {params.cursor ? (

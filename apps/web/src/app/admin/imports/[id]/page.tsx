@@ -1,3 +1,4 @@
+import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -83,29 +84,23 @@ export default async function ImportReportPage({
         <p>{t('admin.noIssues')}</p>
       ) : (
         <div className="ree-table-wrap">
-          <table className="ree-table">
-            <caption>{t('admin.report', { file: batch.fileName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.severity')}</th>
-                <th scope="col">{t('admin.file')}</th>
-                <th scope="col">{t('admin.line')}</th>
-                <th scope="col">{t('admin.column')}</th>
-                <th scope="col">{t('admin.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((issue, i) => (
-                <tr key={i} className={issue.severity === 'error' ? 'ree-row--error' : 'ree-row--warning'}>
-                  <td>{t(issue.severity === 'error' ? 'admin.severity.error' : 'admin.severity.warning')}</td>
-                  <td>{issue.file}</td>
-                  <td>{issue.line ?? '–'}</td>
-                  <td>{issue.column ?? '–'}</td>
-                  <td>{issue.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('admin.report', { file: batch.fileName })}
+            rows={issues.map((issue, i) => ({ ...issue, n: i }))}
+            rowKey={(issue) => String(issue.n)}
+            rowClassName={(issue) => (issue.severity === 'error' ? 'ree-row--error' : 'ree-row--warning')}
+            columns={[
+              {
+                header: t('admin.severity'),
+                cell: (issue) =>
+                  t(issue.severity === 'error' ? 'admin.severity.error' : 'admin.severity.warning'),
+              },
+              { header: t('admin.file'), cell: (issue) => issue.file },
+              { header: t('admin.line'), cell: (issue) => issue.line ?? '–' },
+              { header: t('admin.column'), cell: (issue) => issue.column ?? '–' },
+              { header: t('admin.message'), cell: (issue) => issue.message },
+            ]}
+          />
         </div>
       )}
       <Pager

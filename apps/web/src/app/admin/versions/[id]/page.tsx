@@ -1,3 +1,4 @@
+import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PublishForm } from '@/components/admin/actions';
@@ -76,57 +77,36 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       )}
       <h2>{t('admin.tables')}</h2>
       <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.tables')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.table')}</th>
-              <th scope="col">{t('admin.rows')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(version.rows).map(([entity, count]) => (
-              <tr key={entity}>
-                <td>
-                  <a href={`/admin/versions/${id}/${entity}`}>{entity}</a>
-                </td>
-                <td>{count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('admin.tables')}
+          rows={Object.entries(version.rows)}
+          rowKey={([entity]) => entity}
+          columns={[
+            {
+              header: t('admin.table'),
+              cell: ([entity]) => <a href={`/admin/versions/${id}/${entity}`}>{entity}</a>,
+            },
+            { header: t('admin.rows'), cell: ([, count]) => count, numeric: true },
+          ]}
+        />
       </div>
       {imports.items.length ? (
         <>
           <h2>{t('admin.imports')}</h2>
           <div className="ree-table-wrap">
-            <table className="ree-table">
-              <caption>{t('admin.imports')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.file')}</th>
-                  <th scope="col">{t('admin.when')}</th>
-                  <th scope="col">{t('col.status')}</th>
-                  <th scope="col">{t('admin.accepted')}</th>
-                  <th scope="col">{t('admin.rejected')}</th>
-                  <th scope="col">{t('admin.warnings')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.items.map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <a href={`/admin/imports/${b.id}`}>{b.fileName}</a>
-                    </td>
-                    <td>{date.format(b.createdAt)}</td>
-                    <td>{b.status}</td>
-                    <td>{b.accepted}</td>
-                    <td>{b.rejected}</td>
-                    <td>{b.warnings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('admin.imports')}
+              rows={imports.items}
+              rowKey={(b) => b.id}
+              columns={[
+                { header: t('admin.file'), cell: (b) => <a href={`/admin/imports/${b.id}`}>{b.fileName}</a> },
+                { header: t('admin.when'), cell: (b) => date.format(b.createdAt) },
+                { header: t('col.status'), cell: (b) => b.status },
+                { header: t('admin.accepted'), cell: (b) => b.accepted, numeric: true },
+                { header: t('admin.rejected'), cell: (b) => b.rejected, numeric: true },
+                { header: t('admin.warnings'), cell: (b) => b.warnings, numeric: true },
+              ]}
+            />
           </div>
         </>
       ) : null}
