@@ -6,8 +6,10 @@ const config: NextConfig = {
   reactStrictMode: true,
   transpilePackages: ['@ree/ui'],
   typedRoutes: false,
-  // forbidden() for the admin pages' "not allowed" page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for the admin pages' "not allowed" page.
+    authInterrupts: true,
+  },
   async headers() {
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },

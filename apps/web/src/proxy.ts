@@ -1,8 +1,9 @@
 // Runs before every request. Two jobs, both configuration rather than authorisation (which the API and server
 // components check, never this file):
-// 1. The browser talks to this origin only: /api/auth/* and /trpc/* are forwarded to the API server, so
-//    session cookies stay first-party and need no CORS. Done here, not in next.config rewrites, because those
-//    are frozen at build time and API_URL is a run-time setting.
+// 1. The browser talks to this origin only: /api/auth/* is forwarded to the API server, so session cookies stay
+//    first-party and need no CORS. Done here, not in next.config rewrites, because those are frozen at build
+//    time and API_URL is a run-time setting. (/trpc/* and /files/* go through route handlers that stream:
+//    lib/forward-to-api.ts.)
 // 2. A per-request nonce-based Content-Security-Policy for pages (Next's inline scripts carry the nonce).
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
@@ -26,7 +27,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith('/api/auth/') || pathname.startsWith('/trpc/')) {
+  if (pathname.startsWith('/api/auth/')) {
     return NextResponse.rewrite(new URL(`${pathname}${search}`, serverEnv.API_URL));
   }
   const nonce = btoa(crypto.randomUUID());
@@ -40,6 +41,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not /files/*: uploads stream through their route handler, and the proxy would buffer their bodies.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/).*)' }],
+  // Not /files/* and /trpc/*: they stream through route handlers, and the proxy would buffer their bodies.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/|trpc/).*)' }],
 };

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockDataDirectory } from './pglite-lock.ts';
 
 export type Db = PrismaClient;
 
@@ -30,8 +31,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, adapterFactory, kind: 'postgresql', close: () => db.$disconnect() };
   }
   const dir = target.pgliteDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  let unlock = () => {};
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(dir, { recursive: true });
+    unlock = lockDataDirectory(dir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const adapterFactory = new PrismaPGlite(pglite);
   const db = new PrismaClient({ adapter: adapterFactory });
   return {
@@ -41,6 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     async close() {
       await db.$disconnect();
       await pglite.close();
+      unlock();
     },
   };
 }

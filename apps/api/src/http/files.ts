@@ -14,6 +14,7 @@ import { stageImport } from '../imports/stage-import.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
 import type { SessionUser } from '../trpc/context.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
+import { spoolUpload } from './spool.ts';
 
 export interface FileRouteOptions {
   db: Db;
@@ -74,18 +75,23 @@ export async function handleFileRoute(
           error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         });
       }
-      const result = await stageImport(
-        options.db,
-        actor,
-        {
-          versionId: input.data.versionId,
-          fileName: input.data.name,
-          entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
-          maxBytes: options.maxImportBytes,
-        },
-        req,
-      );
-      return reply(res, 200, result);
+      const upload = await spoolUpload(req, options.maxImportBytes);
+      try {
+        const result = await stageImport(
+          options.db,
+          actor,
+          {
+            versionId: input.data.versionId,
+            fileName: input.data.name,
+            entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
+            maxBytes: options.maxImportBytes,
+          },
+          upload.read(),
+        );
+        return reply(res, 200, result);
+      } finally {
+        await upload.remove();
+      }
     }
 
     if (req.method !== 'GET') return reply(res, 405, { error: 'Use GET.' });

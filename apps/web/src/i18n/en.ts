@@ -266,6 +266,7 @@ export const en = {
   'admin.duplicate':
     'This exact file was already imported into this version (same content): nothing new was read, and this is its report.',
   'admin.applyRows': 'Apply the {count} valid rows',
+  'admin.applying': 'Applying… (large imports take minutes)',
   'admin.discard': 'Apply none (discard)',
   'admin.applied': 'Applied {when}.',
   'admin.discarded': 'Discarded: nothing was applied.',

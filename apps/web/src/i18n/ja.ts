@@ -266,6 +266,7 @@ export const ja: Messages = {
   'admin.duplicate':
     'まったく同じファイルがこのバージョンに取り込み済みです（内容が同一）。新たな読み込みは行わず、そのレポートを表示しています。',
   'admin.applyRows': '有効な {count} 行を適用',
+  'admin.applying': '適用中…（大きな取り込みには数分かかります）',
   'admin.discard': '何も適用しない（破棄）',
   'admin.applied': '{when} に適用しました。',
   'admin.discarded': '破棄しました。何も適用されていません。',

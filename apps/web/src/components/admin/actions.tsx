@@ -7,16 +7,20 @@ import { browserApi } from '@/lib/trpc-browser';
 export function useAction() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const run = async (call: () => Promise<unknown>) => {
     setError(null);
+    setBusy(true);
     try {
       await call();
       router.refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
-  return { run, error };
+  return { run, error, busy };
 }
 
 export const ErrorText = ({ error }: { error: string | null }) =>

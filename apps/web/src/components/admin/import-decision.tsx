@@ -10,23 +10,25 @@ export function ImportDecision({
 }: {
   batchId: string;
   canApply: boolean;
-  labels: { apply: string; discard: string };
+  labels: { apply: string; discard: string; working: string };
 }) {
-  const { run, error } = useAction();
+  const { run, error, busy } = useAction();
   return (
     <div className="controls">
       {canApply ? (
         <button
           type="button"
           className="ree-button ree-button--primary"
+          disabled={busy}
           onClick={() => run(() => browserApi.imports.applyRows.mutate({ batchId }))}
         >
-          {labels.apply}
+          {busy ? labels.working : labels.apply}
         </button>
       ) : null}
       <button
         type="button"
         className="ree-button ree-button--secondary"
+        disabled={busy}
         onClick={() => run(() => browserApi.imports.discard.mutate({ batchId }))}
       >
         {labels.discard}

@@ -59,7 +59,11 @@ export default async function ImportReportPage({
           <ImportDecision
             batchId={batch.id}
             canApply={batch.accepted > 0}
-            labels={{ apply: t('admin.applyRows', { count: batch.accepted }), discard: t('admin.discard') }}
+            labels={{
+              apply: t('admin.applyRows', { count: batch.accepted }),
+              discard: t('admin.discard'),
+              working: t('admin.applying'),
+            }}
           />
         </>
       ) : (
