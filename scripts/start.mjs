@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const webPort = process.env.WEB_PORT ?? '3000';
 const apiPort = process.env.API_PORT ?? '4000';
-const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: webPort };
 const children = [];
 
 function run(name, args) {
@@ -42,7 +42,7 @@ for (let i = 0; i < 120; i++) {
   if (ok) break;
   await sleep(500);
 }
-run('web', ['--filter', '@ree/web', 'exec', 'next', 'start', '--port', webPort]);
+run('web', ['--filter', '@ree/web', 'start']);
 await sleep(1500);
 console.log(
   `\nREE Resilience is running: http://localhost:${webPort}  (API on http://127.0.0.1:${apiPort})\n`,

@@ -1,5 +1,5 @@
 // End-to-end journeys against the built portal: the API (on its own PGlite directory, or DATABASE_URL) and
-// `next start`, on ports of their own so a running dev portal is left alone. Chromium comes from Debian.
+// the web app's server (apps/web/server.ts), on ports of their own so a running dev portal is left alone. Chromium comes from Debian.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -74,9 +74,15 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
     {
-      command: `pnpm --filter @ree/web exec next start --port ${WEB_PORT}`,
+      command: 'pnpm --filter @ree/web start',
       url: `${origin}/sign-in`,
-      env: { API_URL: `http://127.0.0.1:${API_PORT}`, PUBLIC_ORIGIN: origin, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        API_URL: `http://127.0.0.1:${API_PORT}`,
+        PUBLIC_ORIGIN: origin,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        PORT: String(WEB_PORT),
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

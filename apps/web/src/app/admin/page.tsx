@@ -1,3 +1,4 @@
+import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { NewDraftForm, PublishForm, RollbackButton } from '@/components/admin/actions';
 import { getT } from '@/i18n/server';
@@ -29,47 +30,52 @@ export default async function AdminPage() {
         }}
       />
       <div className="ree-table-wrap">
-        <table className="ree-table">
-          <caption>{t('admin.versions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.label')}</th>
-              <th scope="col">{t('col.status')}</th>
-              <th scope="col">{t('admin.when')}</th>
-              <th scope="col">{t('admin.rows')}</th>
-              <th scope="col">{t('admin.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <td>
+        <DataTable
+          caption={t('admin.versions')}
+          rows={versions}
+          rowKey={(v) => v.id}
+          columns={[
+            {
+              header: t('admin.label'),
+              cell: (v) => (
+                <>
                   <a href={`/admin/versions/${v.id}`}>{v.label}</a>
                   {v.isCurrent ? ` (${t('admin.current')})` : ''}
-                </td>
-                <td>{t(v.status === 'draft' ? 'admin.status.draft' : 'admin.status.published')}</td>
-                <td>
-                  {v.publishedAt
-                    ? `${date.format(v.publishedAt)} · ${v.publishedBy ?? ''}`
-                    : date.format(v.createdAt)}
-                </td>
-                <td>{Object.values(v.rows).reduce((a, b) => a + b, 0)}</td>
-                <td>
-                  {v.status === 'draft' ? (
-                    <PublishForm
-                      versionId={v.id}
-                      labels={{ note: t('admin.note'), publish: t('admin.publish') }}
-                    />
-                  ) : v.isCurrent ? (
-                    v.note
-                  ) : (
-                    <RollbackButton versionId={v.id} label={t('admin.rollback')} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('col.status'),
+              cell: (v) => t(v.status === 'draft' ? 'admin.status.draft' : 'admin.status.published'),
+            },
+            {
+              header: t('admin.when'),
+              cell: (v) =>
+                v.publishedAt
+                  ? `${date.format(v.publishedAt)} · ${v.publishedBy ?? ''}`
+                  : date.format(v.createdAt),
+            },
+            {
+              header: t('admin.rows'),
+              cell: (v) => Object.values(v.rows).reduce((a, b) => a + b, 0),
+              numeric: true,
+            },
+            {
+              header: t('admin.what'),
+              cell: (v) =>
+                v.status === 'draft' ? (
+                  <PublishForm
+                    versionId={v.id}
+                    labels={{ note: t('admin.note'), publish: t('admin.publish') }}
+                  />
+                ) : v.isCurrent ? (
+                  v.note
+                ) : (
+                  <RollbackButton versionId={v.id} label={t('admin.rollback')} />
+                ),
+            },
+          ]}
+        />
       </div>
     </main>
   );
