@@ -12,7 +12,7 @@ import {
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
-import { ENTITY_TABLE } from '../queries/dataset-versions.ts';
+import { ENTITY_TABLE, keyMatchesJson } from '../queries/dataset-versions.ts';
 import type { Actor } from '../queries/user-admin.ts';
 import { type Problem, type RecordSink, readUpload } from './read-upload.ts';
 
@@ -375,7 +375,7 @@ async function warnSharesOver100(db: Db, batchId: string, versionId: string, sta
 async function warnReplacedRows(db: Db, batchId: string, versionId: string, stager: Stager) {
   for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
     const table = ENTITY_TABLE[entity];
-    const match = ENTITY_FILES[entity].key.map((k) => `t."${k}"::text = r."data"->>'${k}'`).join(' AND ');
+    const match = keyMatchesJson(entity, 'r."data"');
     const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "import_row" r JOIN "${table}" t ON t."versionId" = $2 AND ${match}
        WHERE r."batchId" = $1 AND r."entity" = $3`,

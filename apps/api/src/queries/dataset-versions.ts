@@ -2,7 +2,7 @@
 // empty), publish a draft (it becomes immutable and current), roll back (an earlier published version becomes
 // current again; nothing is deleted). Every step is audited in the same transaction.
 import { z } from 'zod';
-import { ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -25,6 +25,14 @@ export const ENTITY_TABLE = {
   policies: 'policy_measure',
   stockpiles: 'stockpile',
 } as const satisfies Record<EntityName, string>;
+
+/**
+ * SQL matching the row of alias `t` whose natural key is the one held in a JSON expression (a staged row's data,
+ * a parameter): `t."country"::text = <json>->>'country' AND …`. Column names come from ENTITY_FILES only.
+ */
+export function keyMatchesJson(entity: EntityName, json: string): string {
+  return ENTITY_FILES[entity].key.map((k) => `t."${k}"::text = ${json}->>'${k}'`).join(' AND ');
+}
 
 /** Data tables in copy order (sources and countries first: the others refer to them). */
 export const DATA_TABLES = ENTITY_NAMES.map((e) => ENTITY_TABLE[e]);

@@ -6,7 +6,7 @@ import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-d
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { ENTITY_TABLE } from './dataset-versions.ts';
+import { ENTITY_TABLE, keyMatchesJson } from './dataset-versions.ts';
 import { PageInfo, PageInput, skipTake } from './pagination.ts';
 import type { Actor } from './user-admin.ts';
 
@@ -30,11 +30,6 @@ export const RecordsPage = z.object({
   items: z.array(z.object({ key: RowKey, rowVersion: z.int(), values: z.record(z.string(), Value) })),
   pageInfo: PageInfo,
 });
-
-/** What the entity's table is ordered and matched by. Column names come from ENTITY_FILES, never from input. */
-function keySql(entity: EntityName, param: number): string {
-  return ENTITY_FILES[entity].key.map((k) => `t."${k}"::text = ($${param}::jsonb)->>'${k}'`).join(' AND ');
-}
 
 async function versionOf(db: Pick<Db, 'datasetVersion'>, versionId: string) {
   const version = await db.datasetVersion.findUnique({ where: { id: versionId } });
@@ -103,7 +98,7 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 async function currentRow(tx: Tx, entity: EntityName, versionId: string, key: Record<string, unknown>) {
   const [row] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT * FROM "${ENTITY_TABLE[entity]}" t WHERE t."versionId" = $1 AND ${keySql(entity, 2)} FOR UPDATE`,
+    `SELECT * FROM "${ENTITY_TABLE[entity]}" t WHERE t."versionId" = $1 AND ${keyMatchesJson(entity, '($2::jsonb)')} FOR UPDATE`,
     versionId,
     JSON.stringify(key),
   );
@@ -161,7 +156,7 @@ export async function updateRecord(db: Db, actor: Actor, input: UpdateRecordInpu
         `UPDATE "${table}" t SET (${columns.join(', ')}) =
            (SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM jsonb_populate_record(NULL::"${table}", $3::jsonb) x),
            "rowVersion" = t."rowVersion" + 1
-         WHERE t."versionId" = $1 AND ${keySql(input.entity, 2)} AND t."rowVersion" = $4
+         WHERE t."versionId" = $1 AND ${keyMatchesJson(input.entity, '($2::jsonb)')} AND t."rowVersion" = $4
          RETURNING *`,
         input.versionId,
         JSON.stringify(input.key),
@@ -188,7 +183,7 @@ export async function deleteRecord(db: Db, actor: Actor, input: z.infer<typeof D
     db.$transaction(async (tx) => {
       const before = await lockForEdit(tx, input);
       await tx.$executeRawUnsafe(
-        `DELETE FROM "${ENTITY_TABLE[input.entity]}" t WHERE t."versionId" = $1 AND ${keySql(input.entity, 2)}`,
+        `DELETE FROM "${ENTITY_TABLE[input.entity]}" t WHERE t."versionId" = $1 AND ${keyMatchesJson(input.entity, '($2::jsonb)')}`,
         input.versionId,
         JSON.stringify(input.key),
       );
