@@ -8,10 +8,10 @@ test.use({ storageState: ADMIN.state });
 
 const CSV = [
   'country,stage,material,year,quantity,unit,basis,projection,source_id,status',
-  // China's 2024 mine output revised up: the one good row.
-  'CHN,mining,REE,2024,400000,t,REO,false,usgs-mcs-2025,verified',
-  'AUS,mining,REE,2024,1.7,share,REO,false,usgs-mcs-2025,verified',
-  'USA,mining,REE,twenty,45000,t,REO,false,usgs-mcs-2025,verified',
+  // China's 2025 mine output revised up: the one good row.
+  'CHN,mining,REE,2025,285000,t,REO,false,usgs-mcs-2026,estimated',
+  'AUS,mining,REE,2025,1.7,share,REO,false,usgs-mcs-2026,verified',
+  'USA,mining,REE,twenty,51000,t,REO,false,usgs-mcs-2026,verified',
 ].join('\n');
 
 test('admin: import with bad rows → report → apply → diff → publish → analyst sees it → roll back', async ({
@@ -68,9 +68,9 @@ test('admin: import with bad rows → report → apply → diff → publish → 
   await expect(page.getByRole('heading', { name: `Differences: ${currentLabel} → ${label}` })).toBeVisible();
   const changed = page.getByTestId('diff-production').getByRole('row', { name: /Changed/ });
   await expect(changed).toHaveCount(1);
-  await expect(changed.locator('mark')).toHaveText('400000');
+  await expect(changed.locator('mark')).toHaveText('285000');
   await expect(changed.locator('del')).toHaveText('270000');
-  const hhi = page.getByTestId('headline').getByRole('row', { name: /HHI, REE mining 2024/ });
+  const hhi = page.getByTestId('headline').getByRole('row', { name: /HHI, REE mining 2025/ });
   await expect(hhi).toHaveClass(/ree-row--changed/);
   await expect(hhi.getByRole('cell').nth(2)).toHaveText(/^\+/);
   await shot(page, testInfo, 'admin-diff');
@@ -78,9 +78,9 @@ test('admin: import with bad rows → report → apply → diff → publish → 
 
   // Publish; the analyst's dashboard follows.
   await page.getByRole('link', { name: 'Back to the version' }).click();
-  await page.getByLabel('Note (what changed)').fill('China 2024 mine output revised');
+  await page.getByLabel('Note (what changed)').fill('China 2025 mine output revised');
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByText('China 2024 mine output revised')).toBeVisible();
+  await expect(page.getByText('China 2025 mine output revised')).toBeVisible();
   const published = await topShare();
   expect(published).not.toBe(before);
 

@@ -8,6 +8,7 @@ export const PORTAL_PAGES = [
   '/countries/CHN',
   '/facilities',
   '/timeline',
+  '/claims',
   '/method',
   '/scenarios',
   '/scenarios/new',

@@ -9,10 +9,12 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   browser,
 }, testInfo) => {
   const alice = await analystPage(browser, 'alice');
-  await alice.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await alice.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
   await alice.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
-  // Japan's NdPr (index units): China 65 of 100 a year cut for 2 months; 60 days of stockpile cover 3.21 months.
-  await expect(alice.getByTestId('months-of-cover')).toHaveText('3.21');
+  // Japan's Dy (index units): China 99 of 100 a year cut for 2 months. Holdings are unknown, so the baseline has
+  // no stockpile; with 90 days of it, the gap of 8.24 a month is covered for 2.99 months.
+  await alice.getByLabel('Stockpile (days)').fill('90');
+  await expect(alice.getByTestId('months-of-cover')).toHaveText('2.99');
   await expect(alice.getByTestId('total-shortfall')).toHaveText('0');
   const computeMs = Number(await alice.getByTestId('compute-ms').getAttribute('data-ms'));
   await expect(alice.getByTestId('mc-rate')).toBeVisible({ timeout: 20_000 });
@@ -37,7 +39,7 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   const url = alice.url();
   await alice.reload();
   await expect(alice.getByRole('heading', { name: '2010 embargo on Japan' })).toBeVisible();
-  await expect(alice.getByTestId('months-of-cover')).toHaveText('3.21');
+  await expect(alice.getByTestId('months-of-cover')).toHaveText('2.99');
   await alice.getByLabel('Share read-only with signed-in users').check();
   await expect(alice.getByLabel('Share read-only with signed-in users')).toBeChecked();
   await alice.waitForTimeout(500);
@@ -45,11 +47,11 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   const bob = await analystPage(browser, 'bob');
   await bob.goto(url);
   await expect(bob.getByText('Read-only: shared by its owner.')).toBeVisible();
-  await expect(bob.getByTestId('months-of-cover')).toHaveText('3.21');
+  await expect(bob.getByTestId('months-of-cover')).toHaveText('2.99');
   await expect(bob.getByLabel('Name')).toBeDisabled();
   await expect(bob.getByRole('button', { name: 'Save' })).toHaveCount(0);
 
-  await alice.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await alice.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
   await alice.getByRole('button', { name: 'Preset: April 2025 licensing' }).click();
   await alice.getByLabel('Name').fill('2025 licensing');
   await alice.getByRole('button', { name: 'Save' }).click();
@@ -71,7 +73,7 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
 
 test('the Web Worker and the server agree to the last digit, for random seeds', async ({ browser }) => {
   const page = await analystPage(browser, 'alice');
-  await page.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await page.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
   await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
   await page.getByLabel('Samples').fill('2000');
   await page.getByLabel('Name').fill('worker vs server');
@@ -121,7 +123,7 @@ test('a scenario exported as JSON imports back exactly', async ({ browser }) => 
   ]);
   const file = (await download.path()) ?? '';
 
-  await page.goto('/scenarios/new?consumer=JPN&material=NdPr&stage=separation');
+  await page.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
   await page.getByLabel('Import JSON').setInputFiles(file);
   await expect(page.getByLabel('Name')).toHaveValue('licensing, 90 days');
   await expect(page.getByLabel('Stockpile (days)')).toHaveValue('90');

@@ -17,10 +17,11 @@ test('sign up → dashboard with a real figure → sign out → dashboard redire
   await page.getByRole('button', { name: 'Create an account' }).click();
 
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole('heading', { name: 'Share of world mining of REE, 2024' })).toBeVisible();
-  // USGS MCS 2025: China 270,000 t of 393,950 t summed over the countries listed → 68.5 %.
-  await expect(page.getByTestId('top-share')).toHaveText('68.5%');
-  await expect(page.getByRole('link', { name: /Mineral Commodity Summaries 2025/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Share of world mining of REE, 2025' })).toBeVisible();
+  // USGS MCS 2026: China 270,000 t of 390,310 t (the countries listed plus other countries; the rounded world
+  // total is 390,000 t) → 69.2 %.
+  await expect(page.getByTestId('top-share')).toHaveText('69.2%');
+  await expect(page.getByRole('link', { name: /Mineral Commodity Summaries 2026/ })).toBeVisible();
   await expect(page.getByText(/Dataset version: Reference/).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();

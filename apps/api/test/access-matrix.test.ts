@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Expectation> = {
     invalid: { input: { iso3: 'jp' }, field: 'iso3' },
   },
   'reference.sources': { ...signedIn, input: {}, invalid: { input: { extra: 1 }, field: '' } },
+  'reference.claims': { ...signedIn, input: {}, invalid: { input: { asOf: 'x' }, field: 'asOf' } },
   'reference.versions': { ...signedIn, input: undefined },
   'production.concentration': { ...signedIn, input: {}, invalid: { input: { year: 1200 }, field: 'year' } },
   'production.supplyRisk': {
@@ -147,7 +148,7 @@ const EXPECTED: Record<string, Expectation> = {
   'datasets.records': {
     ...adminNotFound,
     input: { versionId: NO_SUCH_ID, entity: 'countries' },
-    invalid: { input: { versionId: NO_SUCH_ID, entity: 'prices' }, field: 'entity' },
+    invalid: { input: { versionId: NO_SUCH_ID, entity: 'costs' }, field: 'entity' },
   },
   'datasets.updateRecord': {
     ...adminNotFound,

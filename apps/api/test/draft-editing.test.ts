@@ -28,24 +28,25 @@ afterAll(async () => {
   await database?.close();
 });
 
-const CHN_2024 = {
+const CHN_2025 = {
   country: 'CHN',
   stage: 'mining',
   material: 'REE',
-  year: 2024,
+  year: 2025,
   unit: 't',
   basis: 'REO',
   projection: false,
+  sourceId: 'usgs-mcs-2026',
 };
 
 async function chinaRow(versionId: string) {
   const page = await callerFor(database, admin).datasets.records({
     versionId,
     entity: 'production',
-    search: 'CHN mining REE 2024 t REO false',
+    search: 'CHN mining REE 2025 t REO false usgs-mcs-2026',
   });
-  const item = page.items.find((i) => JSON.stringify(i.key) === JSON.stringify(CHN_2024));
-  if (!item) throw new Error('CHN 2024 row not found');
+  const item = page.items.find((i) => JSON.stringify(i.key) === JSON.stringify(CHN_2025));
+  if (!item) throw new Error('CHN 2025 row not found');
   return { page, item };
 }
 
@@ -167,7 +168,7 @@ describe('diff and publishing', () => {
       entity: 'production',
       key: item.key,
       rowVersion: item.rowVersion,
-      values: { ...item.values, quantity: 350_000 } as never,
+      values: { ...item.values, quantity: 285_000 } as never,
     });
     const diff = await caller.datasets.diff({ from: originalCurrent, to: draft.id });
     const production = diff.entities.find((e) => e.entity === 'production');
@@ -175,15 +176,15 @@ describe('diff and publishing', () => {
     expect(production?.changed[0]).toMatchObject({
       fields: ['quantity'],
       before: { quantity: 270_000 },
-      after: { quantity: 350_000 },
+      after: { quantity: 285_000 },
     });
     expect(
       diff.entities
         .filter((e) => e.entity !== 'production')
         .every((e) => e.counts.changed + e.counts.added + e.counts.removed === 0),
     ).toBe(true);
-    const hhi = diff.headline.find((h) => h.figure === 'HHI, REE mining 2024');
-    expect(hhi?.before).toBeCloseTo(4923.6, 1);
+    const hhi = diff.headline.find((h) => h.figure === 'HHI, REE mining 2025');
+    expect(hhi?.before).toBeCloseTo(5054, 0);
     expect(hhi?.after).toBeGreaterThan(hhi?.before ?? Infinity);
     expect(hhi?.change).toBeCloseTo((hhi?.after ?? 0) - (hhi?.before ?? 0), 1);
     const same = await caller.datasets.diff({ from: originalCurrent, to: originalCurrent });

@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ENTITY_FILES, ENTITY_NAMES, parseEntityCsv } from '@ree/domain';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_FILES, ENTITY_NAMES, parseEntityCsv, REFERENCE_DIR } from '../src/data/reference-dataset.ts';
+import { REFERENCE_DIR } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { applyImport } from '../src/imports/apply-import.ts';
 import { exportVersionZip } from '../src/imports/export-version.ts';
@@ -85,7 +86,7 @@ describe('reading real-world files', () => {
 
     const facilities =
       `${ENTITY_FILES.facilities.columns.map((c) => c.header).join(',')}\n` +
-      'test-plant,Test Plant,Operator Ltd,AUS,separation,NdPr; Dy,"1,500",t,REO,planned,2027,"Line one,\nline two ""quoted""",lynas-reports,estimated\n';
+      'test-plant,Test Plant,Operator Ltd,AUS,-31.5,115.9,separation,NdPr; Dy,"1,500",t,REO,design,NdPr oxide,planned,2027,,"Line one,\nline two ""quoted""",lynas-reports,estimated\n';
     const f = await importFile('Facilities.CSV', facilities);
     expect(f.issues).toEqual([]);
     expect(f.batch.accepted).toBe(1);
@@ -260,7 +261,7 @@ describe('the bad-file corpus: each gives the right report and leaves the draft 
       file: 'facilities.csv',
       data: () =>
         `${ENTITY_FILES.facilities.columns.map((c) => c.header).join(',')}\n` +
-        'evil,"=HYPERLINK(""http://x.invalid"",""click"")",Op,AUS,mining,REE,,t,REO,planned,,,lynas-reports,estimated\n',
+        'evil,"=HYPERLINK(""http://x.invalid"",""click"")",Op,AUS,,,mining,REE,,t,REO,,,planned,,,,lynas-reports,estimated\n',
       accepted: 0,
       rejected: 1,
       expect: [{ severity: 'error', line: 2, column: 'name', message: /looks like a spreadsheet formula/ }],
@@ -291,7 +292,7 @@ describe('the bad-file corpus: each gives the right report and leaves the draft 
     },
     {
       name: 'a file for no known table',
-      file: 'prices.csv',
+      file: 'costs.csv',
       data: () => 'a,b\n1,2\n',
       accepted: 0,
       rejected: 0,
@@ -300,7 +301,7 @@ describe('the bad-file corpus: each gives the right report and leaves the draft 
           severity: 'error',
           line: null,
           column: null,
-          message: /cannot tell which table "prices.csv" is for/,
+          message: /cannot tell which table "costs.csv" is for/,
         },
       ],
     },
@@ -443,7 +444,7 @@ describe('export', () => {
       );
     }
     // Text a spreadsheet would run is neutralised with an apostrophe (and taken off again on import).
-    expect(new TextDecoder().decode(files['investments.csv'])).toContain(",'+25 % extraction capacity,");
+    expect(new TextDecoder().decode(files['claims.csv'])).toContain(`"'+25% Extraction Capacity (`);
     const caller = callerFor(database, admin);
     const empty = await caller.datasets.createDraft({ label: `Round trip ${Date.now()}`, from: 'empty' });
     const staged = await stageImport(

@@ -1,6 +1,8 @@
 // The shipped dataset in the database: what loaded, what the database refuses, and what the API serves.
+
+import { ENTITY_FILES, ENTITY_NAMES, EU_CRM_2023 } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_FILES, ENTITY_NAMES, readReferenceDataset } from '../src/data/reference-dataset.ts';
+import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { seedReferenceDataset } from '../src/db/seed.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
@@ -27,6 +29,9 @@ const TABLE: Record<(typeof ENTITY_NAMES)[number], string> = {
   investments: 'investment',
   policies: 'policy_measure',
   stockpiles: 'stockpile',
+  indicators: 'material_indicator',
+  prices: 'price_point',
+  claims: 'article_claim',
 };
 
 describe('the shipped dataset', () => {
@@ -135,10 +140,10 @@ describe('reference procedures', () => {
     const result = await caller.supply.importSources({ importer: 'JPN', exporter: 'CHN', material: 'REE' });
     const byYear = Object.fromEntries(result.flows.filter((f) => f.unit === 'share').map((f) => [f.year, f]));
     expect(byYear[2008]).toMatchObject({ quantity: 0.9, unit: 'share', status: 'estimated' });
-    expect(byYear[2010]).toMatchObject({ quantity: 0.857, status: 'estimated' });
+    expect(byYear[2010]).toMatchObject({ quantity: 0.8161, status: 'verified' });
     expect(result.flows.find((f) => f.year === 2010 && f.unit === 't')?.quantity).toBe(20_000);
     expect(byYear[2018]).toMatchObject({ quantity: 0.58, status: 'verified' });
-    expect(byYear[2025]?.quantity).toBe(0.65);
+    expect(byYear[2025]?.quantity).toBe(0.6);
     expect(result.sources.map((s) => s.id)).toContain('nikkei-2020-02-15');
     await expect(caller.supply.importSources({ importer: 'ZZZ' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -152,28 +157,54 @@ describe('reference procedures', () => {
       sort: 'capacityPerYear',
       direction: 'desc',
     });
-    expect(separation.items[0]?.id).toBe('lynas-malaysia');
+    expect(separation.items[0]?.id).toBe('baotou-huamei-separation');
     expect(separation.items.at(-1)?.capacityPerYear).toBeNull();
     expect(separation.items.every((f) => f.stage === 'separation')).toBe(true);
     const page = await caller.supply.facilities({ pageSize: 2, page: 2, sort: 'name' });
     expect(page.items).toHaveLength(2);
-    expect(page.pageInfo.total).toBeGreaterThanOrEqual(10);
-    const lynas = await caller.supply.facilities({ search: 'lynas' });
-    expect(lynas.items.map((f) => f.id).sort()).toEqual(['kalgoorlie', 'lynas-malaysia', 'mount-weld']);
+    expect(page.pageInfo.total).toBeGreaterThanOrEqual(50);
+    const lynas = await caller.supply.facilities({ search: 'lynas', pageSize: 100 });
+    expect(lynas.items.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['kalgoorlie', 'lynas-malaysia', 'lynas-malaysia-hre-circuit', 'mount-weld']),
+    );
     await expect(caller.supply.facilities({ pageSize: 1000 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('facilities are corrected and extended: stages, bases, statuses, China and Japan, coordinates (defect 10)', async () => {
+    const all = await caller.supply.facilities({ pageSize: 100 });
+    const byId = new Map(all.items.map((f) => [f.id, f]));
+    expect(byId.get('kalgoorlie')?.stage).toBe('cracking'); // cracking and leaching, not separation
+    expect(byId.get('mount-weld')?.capacityProduct).toMatch(/^NdPr/); // 12,000 t/yr of NdPr, not REO
+    expect(byId.get('mountain-pass-separation')).toMatchObject({ startYear: 2023, capacityKind: 'output' });
+    expect(byId.get('lynas-malaysia-hre-circuit')?.capacityProduct).toMatch(/not Dy\/Tb output/);
+    expect(byId.get('eneabba')).toMatchObject({ capacityPerYear: 5500, operatingStatus: 'construction' });
+    expect(byId.get('dong-pao')?.operatingStatus).toBe('abandoned');
+    expect(byId.get('irel-oscom-mopp')?.operatingStatus).toBe('operating');
+    for (const id of ['bayan-obo', 'baotou-huamei-separation', 'shin-etsu-takefu-separation'])
+      expect(byId.has(id), id).toBe(true);
+    expect(all.items.filter((f) => f.country === 'CHN').length).toBeGreaterThanOrEqual(5);
+    expect(all.items.filter((f) => f.country === 'JPN').length).toBeGreaterThanOrEqual(5);
+    expect(all.items.every((f) => (f.latitude === null) === (f.longitude === null))).toBe(true);
+    expect(all.items.filter((f) => f.latitude !== null).length).toBeGreaterThan(45);
+    // The seed article's "Okinawa Rare Earth Facility" is not a facility (defect 11).
+    expect(all.items.some((f) => /okinawa/i.test(`${f.id} ${f.name}`))).toBe(false);
   });
 
   it("timeline: China's export controls in date order, filtered by country, type and year", async () => {
     const result = await caller.supply.timeline({ country: 'CHN', types: ['policy'], yearFrom: 2023 });
     expect(result.items.map((i) => i.id)).toEqual([
+      'china-gallium-germanium-2023',
+      'china-graphite-2023',
       'china-technology-ban-2023',
       'china-licensing-2025-04',
+      'china-extraterritorial-2025-10',
       'china-licensing-2025-10',
       'china-dual-use-japan-2026',
     ]);
-    expect(result.items[1]?.elements).toEqual(['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y']);
-    const seed = await caller.supply.timeline({ pageSize: 100 });
-    expect(seed.items.filter((i) => i.sourceId === 'seed-article')).toHaveLength(11);
+    expect(result.items[3]?.elements).toEqual(['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y']);
+    // The seed article's claims are claims, not events (defect 11): none is on the timeline.
+    const all = await caller.supply.timeline({ pageSize: 100 });
+    expect(all.items.filter((i) => i.sourceId === 'seed-article')).toEqual([]);
     await expect(caller.supply.timeline({ yearFrom: 2020, yearTo: 2010 })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
@@ -181,32 +212,65 @@ describe('reference procedures', () => {
 });
 
 describe('element and country views', () => {
-  it('EU supply risk: processing is the bottleneck for rare earths (92 % Chinese refining), with its inputs', async () => {
-    const r = await caller.production.supplyRisk({ material: 'REE' });
-    expect(r.stage).toBe('processing');
-    expect(r.processing?.year).toBe(2023);
-    // By hand, refining 2023: the IEA's shares (China 0.92, Malaysia 0.05, Australia 0.01) normalised to the 98 % they
-    // cover, as the EU method's shares sum to 1; no trade factor (no general export control on rare earths in
-    // 2023); IR 1, EoL-RIR 0, SI 1, so SR = HHI_WGI = Σ (sᵢ/0.98)² × WGIᵢ.
-    const s = (x: number) => (x / 0.98) ** 2;
-    expect(r.processing?.supplyRisk).toBeCloseTo(s(0.92) * 5.67 + s(0.05) * 4.14 + s(0.01) * 2.02, 9);
-    expect(r.supplyRisk).toBeGreaterThan(r.extraction?.supplyRisk ?? Number.POSITIVE_INFINITY);
-    expect(r.assumptions).toMatchObject({ importReliance: 1, eolRir: 0, substitutionIndex: 1 });
+  it('EU supply risk per element, with its own inputs, the bottleneck named and no blanket trade factor (defect 9)', async () => {
+    const risk = (material: 'Dy' | 'Nd' | 'La' | 'Er') =>
+      caller.production.supplyRisk({ material, year: 2025 });
+    const [dy, nd, la, er] = await Promise.all([risk('Dy'), risk('Nd'), risk('La'), risk('Er')]);
+    expect(new Set([dy, nd, la].map((r) => r.supplyRisk?.toFixed(2))).size).toBe(3);
+    expect(dy.bottleneck).toBe('processing');
+    expect(dy.processing).toMatchObject({ materialUsed: 'HREE', yearUsed: 2023 }); // heavy, not all-REE, shares
+    expect(dy.extraction).toMatchObject({ materialUsed: 'REE' });
+    expect(dy.inputs).toMatchObject({
+      eolRir: { value: 0.01, material: 'Dy' },
+      substitutionIndex: { value: 0.99, material: 'Dy' },
+      importReliance: { value: 1 },
+      tradeFactors: {},
+    });
+    // By hand: China 99.9 % of heavy-REE separation (WGI 5.67), the 0.1 % unallocated spread: 0.999² × 5.67 × 0.99 × 0.99.
+    expect(dy.supplyRisk).toBeCloseTo(0.999 ** 2 * 5.67 * 0.99 * 0.99, 9);
+    expect(dy.published).toMatchObject({ supplyRisk: 5.6, stage: 'processing' });
+    expect(er.inputs.substitutionIndex?.value).toBe(1);
+    // "Other countries" never gets a governance score: it is not a supplier.
+    for (const r of [dy, nd, la]) expect(Object.keys(r.inputs.wgi)).not.toContain('ROW');
+    expect(la.processing).toMatchObject({ materialUsed: 'REE' });
+    if ('notes' in la.processing)
+      expect(la.processing.notes.join(' ')).toMatch(/REE figures stand in for La/);
   });
 
-  it('facilities that produce dysprosium include the heavy-rare-earth circuits and REE producers', async () => {
+  it('the EU CRM 2023 figures in indicators.csv are the ones the domain reproduces against', async () => {
+    const dataset = await readReferenceDataset();
+    for (const [element, row] of Object.entries(EU_CRM_2023)) {
+      const of = (indicator: string) =>
+        dataset.rows.indicators.find(
+          (r) => r.material === element && r.indicator === indicator && r.scope === 'EU',
+        )?.value;
+      expect(of('supply-risk'), element).toBe(row.supplyRisk);
+      expect(of('si-sr'), element).toBe(row.siSr);
+      expect(of('eol-rir'), element).toBe(row.eolRir);
+    }
+  });
+
+  it('facilities that produce dysprosium are those whose products name it, not mixed-REE mines (defect 1)', async () => {
     const dy = await caller.supply.facilities({ product: 'Dy', pageSize: 100 });
-    expect(dy.items.map((f) => f.id)).toEqual(
-      expect.arrayContaining(['lynas-malaysia', 'eneabba', 'mount-weld']),
+    const ids = dy.items.map((f) => f.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['eneabba', 'lynas-malaysia-hre-circuit', 'shin-etsu-takefu-separation']),
     );
-    expect(dy.items.map((f) => f.id)).not.toContain('mountain-pass-separation'); // NdPr only
+    for (const id of ['mount-weld', 'kalgoorlie', 'dong-pao', 'mountain-pass-separation'])
+      expect(ids).not.toContain(id);
+    expect(dy.items.every((f) => f.products.some((p) => ['Dy', 'HREE'].includes(p)))).toBe(true);
   });
 
   it("a country's profile: China's production over time, reserves, governance and stages", async () => {
     const china = await caller.supply.countryProfile({ iso3: 'CHN' });
-    expect(china.production.filter((p) => p.stage === 'mining' && p.unit === 't').map((p) => p.year)).toEqual(
-      [2008, 2010, 2011, 2016, 2021, 2022, 2023, 2024],
-    );
+    const years = china.production.filter((p) => p.stage === 'mining' && p.unit === 't').map((p) => p.year);
+    expect([...new Set(years)]).toEqual([
+      2008, 2010, 2011, 2016, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ]);
+    // 2024 is in MCS 2025 and MCS 2026: the profile shows the newest edition's figure only.
+    expect(china.production.filter((p) => p.year === 2024 && p.unit === 't').map((p) => p.sourceId)).toEqual([
+      'usgs-mcs-2026',
+    ]);
     expect(china.reserves[0]).toMatchObject({ quantity: 44_000_000 });
     expect(china.governance[0]).toMatchObject({ wgi: 5.67 });
     expect(china.stages).toEqual(expect.arrayContaining(['mining', 'separation', 'magnet']));

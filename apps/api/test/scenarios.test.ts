@@ -19,15 +19,27 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('scenarios', () => {
-  it("a baseline for Japan's NdPr comes from the dataset: suppliers, partners, stockpile, governance", async () => {
+  it("a baseline for Japan's NdPr comes from the dataset: named suppliers, unallocated supply, partners, governance", async () => {
     const b = await alice.scenarios.baseline({ consumer: 'JPN', material: 'NdPr', stage: 'separation' });
     expect(b.year).toBe(2025);
     expect(b.unit).toBe('index');
-    expect(b.input.baseline.suppliers.map((s) => s.id)).toEqual(['CHN', 'ROW']);
-    expect(b.input.baseline.suppliers[0]?.supplyPerYear).toBeCloseTo(65, 9);
-    expect(b.input.baseline.stockpileDays).toBe(60);
-    expect(b.input.wgi).toEqual({ CHN: 5.67, ROW: 10 });
+    // Sojitz (Lynas, shipped from Malaysia) has more than 70 % of Japan's Nd market; the rest is not itemised.
+    expect(b.input.baseline.suppliers.map((s) => [s.id, s.partner])).toEqual([
+      ['MYS', true],
+      ['unallocated', false],
+    ]);
+    expect(b.input.baseline.suppliers[0]?.supplyPerYear).toBeCloseTo(70, 9);
+    expect(b.input.baseline.stockpileDays).toBe(0); // holdings undisclosed: none assumed
+    expect(b.input.wgi).toEqual({ MYS: 4.14, unallocated: 0 });
     expect(b.assumptions.join(' ')).toMatch(/index/);
+    expect(b.assumptions.join(' ')).toMatch(/30\.0 % of imports is not allocated to a country/);
+    expect(b.assumptions.join(' ')).toMatch(/Stockpile holdings are not known/);
+  });
+
+  it("the default baseline is Japan's dysprosium, almost all Chinese", async () => {
+    const b = await alice.scenarios.baseline({});
+    expect(b.input.material).toBe('Dy');
+    expect(b.input.baseline.suppliers[0]).toMatchObject({ id: 'CHN', supplyPerYear: 99 });
   });
 
   it('saves, runs on the server with the same result as the domain, lists, duplicates, renames and deletes', async () => {

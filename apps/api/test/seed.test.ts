@@ -1,8 +1,9 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DatasetRowError } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetRowError, REFERENCE_DIR, readReferenceDataset } from '../src/data/reference-dataset.ts';
+import { REFERENCE_DIR, readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { seedReferenceDataset } from '../src/db/seed.ts';
 import { openTestDatabase } from './support.ts';
@@ -34,7 +35,7 @@ describe('reference dataset seed', () => {
     );
     const error = await readReferenceDataset(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetRowError);
-    expect((error as DatasetRowError).message).toMatch(/^production\.csv, line 3, column quantity: /);
+    expect((error as DatasetRowError).message).toMatch(/^production\.csv, line 6, column quantity: /);
   });
 
   it('an unknown source id or country is refused', async () => {

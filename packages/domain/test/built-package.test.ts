@@ -7,11 +7,13 @@ const root = new URL('..', import.meta.url);
 
 // turbo runs `build` before this package's tests; run `pnpm --filter @ree/domain build` first by hand.
 describe('built package', () => {
-  it('runs the example with node and prints both scores with their breakdown', () => {
+  it("runs the example with node on the shipped CSVs and prints Japan's scores with their breakdown", () => {
     const out = execFileSync(process.execPath, ['examples/score-japan.mjs'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/Japan · NdPr · separation · 2025: \d+\.\d \/ 100 \(coverage 85 %\)/);
-    expect(out).toMatch(/Japan · Dy · separation · 2025: \d+\.\d \/ 100/);
-    expect(out).toContain('(left out) substitutability: substitution index not known');
+    for (const material of ['NdPr', 'Dy', 'Tb'])
+      for (const year of [2010, 2025])
+        expect(out).toMatch(new RegExp(`Japan · ${material} · separation · ${year}: \\d+\\.\\d / 100`));
+    expect(out).toContain('(left out) stockpileCover: stockpile holdings not known');
+    expect(out).toContain('imports: REE figures stand in for Dy (data quality 70 %)');
   });
 
   it('depends on zod only, is side-effect free and exports only its entry point', () => {

@@ -55,7 +55,7 @@ describe('resilienceScore', () => {
         0.1 * (60 / 180));
     expect(r.score).toBeCloseTo(expected, 10);
     expect(r.coverage).toBe(1);
-    expect(r.methodVersion).toBe('1.0.0');
+    expect(r.methodVersion).toBe('2.0.0');
   });
 
   it('its component points add up to the score, and weights to 1', () => {

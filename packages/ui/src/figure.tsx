@@ -4,6 +4,10 @@ export interface FigureSource {
   id: string;
   citation: string;
   url: string | null;
+  /** When the source was published (shown, so a reader sees how old the figures are). */
+  publishedOn?: string | null;
+  /** Whether its figures are past the age the source gives them (a newer edition is due). */
+  stale?: boolean;
 }
 
 export interface FigureProps {
@@ -19,7 +23,9 @@ export interface FigureProps {
   sources: readonly FigureSource[];
   /** The dataset version the numbers come from, e.g. "Reference 2026.1". */
   datasetVersion: string;
-  labels: { sources: string; version: string; showData: string };
+  /** How far the figure can be trusted (verified, estimated, unverified), already in the reader's language. */
+  status?: { value: 'verified' | 'estimated' | 'unverified'; label: string };
+  labels: { sources: string; version: string; showData: string; stale?: string };
 }
 
 /**
@@ -34,12 +40,18 @@ export function Figure({
   actions,
   sources,
   datasetVersion,
+  status,
   labels,
 }: FigureProps) {
   return (
     <figure className="ree-figure" aria-labelledby={`${id}-title`}>
       <h2 className="ree-figure__title" id={`${id}-title`}>
         {title}
+        {status ? (
+          <span className={`ree-badge ree-badge--${status.value}`} data-testid={`${id}-status`}>
+            {status.label}
+          </span>
+        ) : null}
       </h2>
       <div id={`${id}-chart`}>{children}</div>
       {table ? (
@@ -61,6 +73,12 @@ export function Figure({
             ) : (
               s.citation
             )}
+            {s.publishedOn ? ` (${s.publishedOn})` : ''}
+            {s.stale && labels.stale ? (
+              <span className="ree-badge ree-badge--stale" data-testid="source-stale">
+                {labels.stale}
+              </span>
+            ) : null}
           </span>
         ))}
         . {labels.version}: {datasetVersion}.

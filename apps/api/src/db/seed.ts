@@ -1,6 +1,7 @@
 // Loads the shipped reference dataset as a published, current version. Idempotent: the same files (same
 // content hash) change nothing; all rows land in one transaction or none do.
-import type { ReferenceDataset, ReferenceRows } from '../data/reference-dataset.ts';
+import type { DatasetRows } from '@ree/domain';
+import type { ReferenceDataset } from '../data/reference-dataset.ts';
 import { makeCurrent } from '../queries/dataset-versions.ts';
 import type { Db } from './client.ts';
 
@@ -48,7 +49,7 @@ export async function seedReferenceDataset(db: Db, dataset: ReferenceDataset): P
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Inserts every entity's rows into a draft version, sources and countries first (the others refer to them). */
-export async function insertRows(tx: Tx, versionId: string, rows: ReferenceRows): Promise<void> {
+export async function insertRows(tx: Tx, versionId: string, rows: DatasetRows): Promise<void> {
   const v = <T extends object>(list: readonly T[]) => list.map((row) => ({ versionId, ...row }));
   await tx.source.createMany({ data: v(rows.sources) });
   await tx.country.createMany({ data: v(rows.countries) });
@@ -62,4 +63,7 @@ export async function insertRows(tx: Tx, versionId: string, rows: ReferenceRows)
   await tx.investment.createMany({ data: v(rows.investments) });
   await tx.policyMeasure.createMany({ data: v(rows.policies) });
   await tx.stockpile.createMany({ data: v(rows.stockpiles) });
+  await tx.materialIndicator.createMany({ data: v(rows.indicators) });
+  await tx.pricePoint.createMany({ data: v(rows.prices) });
+  await tx.articleClaim.createMany({ data: v(rows.claims) });
 }

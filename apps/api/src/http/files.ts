@@ -1,11 +1,12 @@
 // Admin routes that move files rather than JSON, so they live beside tRPC: POST /files/import streams an upload
 // into a validation report; GET /files/export/<versionId> sends a version as the shipped CSV files (ZIP);
 // GET /files/audit.csv sends the audit log, filtered like the audit page.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ENTITY_NAMES } from '@ree/domain';
 import { z } from 'zod';
 import type { Auth } from '../auth/auth.ts';
 import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
-import { ENTITY_NAMES } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { exportVersionZip } from '../imports/export-version.ts';

@@ -1,7 +1,7 @@
 // Applies a validated import batch to its draft — every staged row, in one transaction, or none of them — or
 // discards it. Rows whose key the draft already has are replaced (their rowVersion moves on).
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';

@@ -1,8 +1,8 @@
 // A dataset version as the files the repository ships (data/reference/*.csv plus dataset.json), zipped: an export
 // imported into an empty draft gives an identical version.
+import { ENTITY_FILES, ENTITY_NAMES } from '@ree/domain';
 import { zipSync } from 'fflate';
 import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
-import { ENTITY_FILES, ENTITY_NAMES } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { ENTITY_TABLE } from '../queries/dataset-versions.ts';

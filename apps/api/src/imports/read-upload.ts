@@ -1,10 +1,10 @@
 // Reads an uploaded file — CSV, a JSON array, or a ZIP of several — as a stream of records handed to a sink, one
 // at a time, so a 100 MB upload is never held in memory as a whole. Knows file formats, nothing of databases.
+
 import { createHash } from 'node:crypto';
+import { CsvParser, CsvSyntaxError, ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
-import { CsvParser, CsvSyntaxError } from '../data/csv.ts';
 import { JsonArraySplitter, JsonShapeError } from '../data/json-array.ts';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 
 export type Severity = 'error' | 'warning';
 

@@ -8,7 +8,7 @@ import {
   type EntityName,
   keyOf,
   rowFromCells,
-} from '../data/reference-dataset.ts';
+} from '@ree/domain';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
@@ -262,12 +262,15 @@ interface Reference {
   key: string;
   header: string;
   to: 'sources' | 'countries';
+  /** A list column (several countries in one cell). */
+  list: boolean;
 }
 function referencesOf(entity: EntityName): Reference[] {
-  return ENTITY_FILES[entity].columns.flatMap((col): Reference[] => {
-    if (col.header === 'source_id') return [{ key: col.key, header: col.header, to: 'sources' }];
+  const columns: readonly { header: string; key: string; type: string }[] = ENTITY_FILES[entity].columns;
+  return columns.flatMap((col): Reference[] => {
+    if (col.header === 'source_id') return [{ key: col.key, header: col.header, to: 'sources', list: false }];
     if ((COUNTRY_COLUMNS as readonly string[]).includes(col.header)) {
-      return [{ key: col.key, header: col.header, to: 'countries' }];
+      return [{ key: col.key, header: col.header, to: 'countries', list: col.type === 'list' }];
     }
     return [];
   });
@@ -279,11 +282,16 @@ async function rejectUnknownReferences(db: Db, batchId: string, versionId: strin
     for (const ref of referencesOf(entity)) {
       const table = ENTITY_TABLE[ref.to];
       const keyColumn = ref.to === 'sources' ? 'id' : 'iso3';
+      // A list column (supplier_countries) names several: each element is checked.
+      const from = ref.list
+        ? `"import_row" r CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."data"->'${ref.key}') = 'array' THEN r."data"->'${ref.key}' ELSE '[]'::jsonb END) AS v(value)`
+        : `"import_row" r`;
+      const value = ref.list ? 'v.value' : `r."data"->>'${ref.key}'`;
       const bad = await db.$queryRawUnsafe<{ key: string; file: string; line: number; value: string }[]>(
-        `SELECT r."key", r."file", r."line", r."data"->>'${ref.key}' AS value FROM "import_row" r
-         WHERE r."batchId" = $1 AND r."entity" = $2 AND r."data"->>'${ref.key}' IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t."versionId" = $3 AND t."${keyColumn}" = r."data"->>'${ref.key}')
-           AND NOT EXISTS (SELECT 1 FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4 AND i."key" = r."data"->>'${ref.key}')
+        `SELECT r."key", r."file", r."line", ${value} AS value FROM ${from}
+         WHERE r."batchId" = $1 AND r."entity" = $2 AND ${value} IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t."versionId" = $3 AND t."${keyColumn}" = ${value})
+           AND NOT EXISTS (SELECT 1 FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4 AND i."key" = ${value})
          ORDER BY r."file", r."line"`,
         batchId,
         entity,

@@ -1,5 +1,5 @@
 // One country's place in the chain: production and reserves over time, governance, and its share by stage.
-import { Iso3 } from '@ree/domain';
+import { Iso3, newestEditions, Source } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -39,7 +39,7 @@ export async function countryProfile(db: Db, input: z.infer<typeof CountryProfil
   const country = await db.country.findUnique({ where: { versionId_iso3: { versionId, iso3: input.iso3 } } });
   if (!country)
     throw new NotFoundError(`Unknown country code "${input.iso3}": it is not in this dataset version.`);
-  const [governance, production, reserves, facilities] = await Promise.all([
+  const [governance, allProduction, allReserves, facilities, sourceRows] = await Promise.all([
     db.governanceScore.findMany({ where: { versionId, country: input.iso3 }, orderBy: { year: 'asc' } }),
     db.productionRecord.findMany({
       where: { versionId, country: input.iso3 },
@@ -47,7 +47,29 @@ export async function countryProfile(db: Db, input: z.infer<typeof CountryProfil
     }),
     db.reserveEstimate.findMany({ where: { versionId, country: input.iso3 }, orderBy: { year: 'asc' } }),
     db.facility.findMany({ where: { versionId, country: input.iso3 }, select: { stage: true } }),
+    db.source.findMany({
+      where: { versionId },
+      select: { id: true, citation: true, publishedOn: true, series: true },
+    }),
   ]);
+  // Of a series (USGS MCS) only the newest edition's figure for a year; older editions stay readable by edition.
+  const sources = new Map(
+    sourceRows.map((s) => [
+      s.id,
+      Source.parse({
+        id: s.id,
+        citation: s.citation,
+        publishedOn: s.publishedOn ?? undefined,
+        series: s.series ?? undefined,
+      }),
+    ]),
+  );
+  const production = newestEditions(
+    allProduction,
+    sources,
+    (p) => `${p.stage}|${p.material}|${p.year}|${p.unit}|${p.projection}`,
+  );
+  const reserves = newestEditions(allReserves, sources, () => 'reserves');
   const stages = [...new Set([...production.map((p) => p.stage), ...facilities.map((f) => f.stage)])];
   return {
     datasetVersion: version,

@@ -1,8 +1,8 @@
 // Dataset versions for admins: list them with row counts, start a draft (a copy of the current version, or
 // empty), publish a draft (it becomes immutable and current), roll back (an earlier published version becomes
 // current again; nothing is deleted). Every step is audited in the same transaction.
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -24,6 +24,9 @@ export const ENTITY_TABLE = {
   investments: 'investment',
   policies: 'policy_measure',
   stockpiles: 'stockpile',
+  indicators: 'material_indicator',
+  prices: 'price_point',
+  claims: 'article_claim',
 } as const satisfies Record<EntityName, string>;
 
 /**
@@ -43,6 +46,8 @@ export const GENERATED_ID = new Set<string>([
   'reserve_estimate',
   'trade_flow',
   'stockpile',
+  'material_indicator',
+  'price_point',
 ]);
 
 /** A table's columns, in order. Table names come from ENTITY_TABLE only, never from input. */

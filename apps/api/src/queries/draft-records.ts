@@ -1,8 +1,8 @@
 // Reading and editing the rows of a version, one entity at a time. Edits go to drafts only and carry the
 // rowVersion the editor read: if someone saved the row in between, the edit is refused as a conflict, never
 // silently written over theirs. Every edit is audited with the row before and after.
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from './audit.ts';

@@ -1,18 +1,24 @@
-import { Facility as FacilitySchema, FacilityStatus, Iso3, Material, Stage } from '@ree/domain';
+import {
+  Facility as FacilitySchema,
+  FacilityStage,
+  FacilityStatus,
+  Iso3,
+  Material,
+  productsCovering,
+} from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { productsCovering } from './materials.ts';
 import { PageInfo, PageInput, skipTake } from './pagination.ts';
 import { sourcesFor } from './sources.ts';
 import { versioned } from './versioned.ts';
 import { resolveVersion } from './versions.ts';
 
 export const FacilitiesInput = PageInput.extend({
-  stage: Stage.optional(),
+  stage: FacilityStage.optional(),
   country: Iso3.optional(),
   operatingStatus: FacilityStatus.optional(),
-  /** Facilities whose products cover this material (its elements, groups containing them, or REE). */
+  /** Facilities whose products include this material or an element of it (a mixed REE product does not count). */
   product: Material.optional(),
   /** Case-insensitive part of the operator's or the facility's name. */
   search: z.string().trim().min(1).max(100).optional(),
@@ -28,13 +34,18 @@ const FACILITY_FIELDS = {
   name: true,
   operator: true,
   country: true,
+  latitude: true,
+  longitude: true,
   stage: true,
   products: true,
   capacityPerYear: true,
   capacityUnit: true,
   capacityBasis: true,
+  capacityKind: true,
+  capacityProduct: true,
   operatingStatus: true,
   startYear: true,
+  endYear: true,
   notes: true,
   sourceId: true,
   status: true,
@@ -73,7 +84,13 @@ export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInp
       version.id,
       rows.map((r) => r.sourceId),
     ),
-    items: rows.map((r) => FacilitySchema.parse({ ...r, notes: r.notes ?? undefined })),
+    items: rows.map((r) =>
+      FacilitySchema.parse({
+        ...r,
+        notes: r.notes ?? undefined,
+        capacityProduct: r.capacityProduct ?? undefined,
+      }),
+    ),
     pageInfo: { page: input.page, pageSize: input.pageSize, total },
   };
 }

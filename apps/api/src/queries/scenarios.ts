@@ -11,7 +11,8 @@ import { resolveVersion } from './versions.ts';
 
 export const BaselineInput = z.strictObject({
   consumer: Iso3.default('JPN'),
-  material: Material.default('NdPr'),
+  // Dysprosium: the material a Chinese cut hits hardest, and one whose Chinese share is itemised.
+  material: Material.default('Dy'),
   stage: Stage.default('separation'),
 });
 
@@ -20,20 +21,30 @@ export const INDEX_DEMAND = 100;
 /** Spare capacity of each supplier when the data has none: 10 % of what it supplies (an editable assumption). */
 export const DEFAULT_SPARE_SHARE = 0.1;
 
+/** The simulation's name for imports no named country accounts for: a source of supply, never a country. */
+export const UNALLOCATED_SUPPLIER = 'unallocated';
+
 export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>) {
   const explained = await explainScore(db, params);
-  const { input: score } = explained;
-  const tonnes = explained.importsUnit === 't';
+  const { input: score, imports } = explained;
+  const total = imports?.total ?? null;
+  const perYear = (share: number) => share * (total ?? INDEX_DEMAND);
   const partners = new Set(score.partners ?? []);
-  const suppliers = Object.entries(score.imports).map(([id, quantity]) => {
-    const supplyPerYear = tonnes ? quantity : quantity * INDEX_DEMAND;
-    return {
-      id,
-      supplyPerYear,
-      spareCapacityPerYear: supplyPerYear * DEFAULT_SPARE_SHARE,
-      partner: partners.has(id),
-    };
-  });
+  const suppliers = Object.entries(score.imports).map(([id, share]) => ({
+    id,
+    supplyPerYear: perYear(share),
+    spareCapacityPerYear: perYear(share) * DEFAULT_SPARE_SHARE,
+    partner: partners.has(id),
+  }));
+  const unallocated = score.unallocated ?? 0;
+  if (unallocated > 0) {
+    suppliers.push({
+      id: UNALLOCATED_SUPPLIER,
+      supplyPerYear: perYear(unallocated),
+      spareCapacityPerYear: perYear(unallocated) * DEFAULT_SPARE_SHARE,
+      partner: false,
+    });
+  }
   const demandPerYear = suppliers.reduce((sum, s) => sum + s.supplyPerYear, 0) || INDEX_DEMAND;
   const input: z.input<typeof ScenarioInput> = {
     consumer: params.consumer,
@@ -47,20 +58,32 @@ export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>)
       months: 12,
     },
     shocks: [],
-    wgi: Object.fromEntries(suppliers.map((s) => [s.id, score.wgi[s.id] ?? 10])),
+    // Unallocated supply comes from many small sources: as a whole it is rarely cut (governance 0 → 2 % a year).
+    wgi: Object.fromEntries(
+      suppliers.map((s) => [s.id, s.id === UNALLOCATED_SUPPLIER ? 0 : (score.wgi[s.id] ?? 10)]),
+    ),
     monteCarlo: { samples: 10_000, seed: 1 },
     scoreInput: score,
   };
   return {
     datasetVersion: explained.datasetVersion,
     year: score.year,
-    unit: tonnes ? ('t' as const) : ('index' as const),
+    unit: total !== null ? ('t' as const) : ('index' as const),
     input,
     assumptions: [
-      tonnes ? null : `Only shares are known: quantities are an index (demand = ${INDEX_DEMAND} a year).`,
+      total !== null
+        ? null
+        : `Only shares are known: quantities are an index (demand = ${INDEX_DEMAND} a year).`,
       `Spare capacity is ${DEFAULT_SPARE_SHARE * 100} % of each supplier's supply unless you edit it.`,
-      explained.importsMaterial !== params.material
-        ? `No ${params.material} imports of its own: all rare earths stand in.`
+      unallocated > 0
+        ? `${(unallocated * 100).toFixed(1)} % of imports is not allocated to a country in the sources: it is simulated as "${UNALLOCATED_SUPPLIER}", a source no shock names, rarely disrupted as a whole.`
+        : null,
+      imports?.note ?? null,
+      imports === null
+        ? `No ${params.material} imports in the data: ${explained.importsTried.join('; ')}.`
+        : null,
+      score.stockpileDays === undefined
+        ? 'Stockpile holdings are not known: the baseline starts with none (edit it to test a stockpile).'
         : null,
     ].filter((a): a is string => a !== null),
   };

@@ -1,14 +1,26 @@
+import { freshness } from '@ree/domain';
 import type { Db } from '../db/client.ts';
 
-/** The sources behind a set of rows, by id, in one query. */
+/** Today as an ISO date: what "as of" and freshness are read against. */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The sources behind a set of rows, by id, in one query, each with its date and whether it is stale. */
 export async function sourcesFor(db: Db, versionId: string, ids: Iterable<string>) {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 0) return [];
-  return db.source.findMany({
+  const rows = await db.source.findMany({
     where: { versionId, id: { in: unique } },
-    select: { id: true, citation: true, url: true },
+    select: { id: true, citation: true, url: true, publishedOn: true, staleAfterDays: true, licence: true },
     orderBy: { id: 'asc' },
   });
+  const now = today();
+  return rows.map(({ staleAfterDays, ...s }) => ({
+    ...s,
+    stale: freshness(
+      { publishedOn: s.publishedOn ?? undefined, staleAfterDays: staleAfterDays ?? undefined },
+      now,
+    ).stale,
+  }));
 }
 
 export async function listSources(db: Db, versionId: string) {
@@ -22,6 +34,8 @@ export async function listSources(db: Db, versionId: string) {
       publishedOn: true,
       accessedOn: true,
       licence: true,
+      series: true,
+      staleAfterDays: true,
     },
     orderBy: { id: 'asc' },
   });

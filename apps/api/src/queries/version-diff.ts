@@ -1,14 +1,17 @@
 // Two dataset versions side by side: per entity, the rows added, removed and changed (with the fields that
 // changed), and what that does to the headline figures analysts see — HHI of production and resilience scores.
+
 import type { Material, Stage } from '@ree/domain';
+import { ENTITY_FILES, ENTITY_NAMES, type EntityName, keyOf } from '@ree/domain';
 import { z } from 'zod';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName, keyOf } from '../data/reference-dataset.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { concentrationIn } from './concentration.ts';
 import { ENTITY_TABLE } from './dataset-versions.ts';
 import { scoreIn } from './score.ts';
 import type { VersionRef } from './versions.ts';
+
+type VersionOf = VersionRef & { published: boolean };
 
 export const DiffInput = z.strictObject({
   from: z.uuid(),
@@ -132,7 +135,7 @@ async function orNull(compute: () => Promise<number | null>): Promise<number | n
   }
 }
 
-async function headline(db: Db, from: VersionRef, to: VersionRef) {
+async function headline(db: Db, from: VersionOf, to: VersionOf) {
   const figures: VersionDiff['headline'] = [];
   const add = (figure: string, kind: 'hhi' | 'score', before: number | null, after: number | null) =>
     figures.push({
@@ -148,7 +151,7 @@ async function headline(db: Db, from: VersionRef, to: VersionRef) {
       async () => (await concentrationIn(db, to, { stage, material, projection: false })).year,
     );
     const year = latest ?? undefined;
-    const value = (v: VersionRef) =>
+    const value = (v: VersionOf) =>
       orNull(async () => (await concentrationIn(db, v, { stage, material, projection: false, year })).hhi);
     add(`HHI, ${material} ${stage}${year ? ` ${year}` : ''}`, 'hhi', await value(from), await value(to));
   }
@@ -161,7 +164,7 @@ async function headline(db: Db, from: VersionRef, to: VersionRef) {
   for (const { importer } of importers) {
     for (const material of SCORE_MATERIALS) {
       const stage = 'separation';
-      const value = (v: VersionRef) =>
+      const value = (v: VersionOf) =>
         orNull(async () => (await scoreIn(db, v, { consumer: importer, material, stage })).result.score);
       add(`Resilience score, ${importer} ${material} ${stage}`, 'score', await value(from), await value(to));
     }
@@ -172,12 +175,22 @@ async function headline(db: Db, from: VersionRef, to: VersionRef) {
 export async function diffVersions(db: Db, input: z.infer<typeof DiffInput>): Promise<VersionDiff> {
   const versions = await db.datasetVersion.findMany({
     where: { id: { in: [input.from, input.to] } },
-    select: { id: true, label: true },
+    select: { id: true, label: true, status: true },
   });
-  const from = versions.find((v) => v.id === input.from);
-  const to = versions.find((v) => v.id === input.to);
+  const ref = (id: string) => {
+    const v = versions.find((x) => x.id === id);
+    // Drafts change: their rows are read afresh, never from the published-version cache.
+    return v ? { id: v.id, label: v.label, published: v.status === 'published' } : undefined;
+  };
+  const from = ref(input.from);
+  const to = ref(input.to);
   if (!from || !to) throw new NotFoundError('No such dataset version.');
   const entities = [];
   for (const entity of ENTITY_NAMES) entities.push(await entityDiff(db, from.id, to.id, entity, input.limit));
-  return { from, to, entities, headline: await headline(db, from, to) };
+  return {
+    from: { id: from.id, label: from.label },
+    to: { id: to.id, label: to.label },
+    entities,
+    headline: await headline(db, from, to),
+  };
 }

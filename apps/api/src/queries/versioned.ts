@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 /** Every data answer says which dataset version it comes from and which sources are behind its rows. */
 export const VersionRef = z.object({ id: z.string(), label: z.string() });
-export const SourceRef = z.object({ id: z.string(), citation: z.string(), url: z.string().nullable() });
+/** A source as answers cite it: with its publication date, licence, and whether its figures are stale. */
+export const SourceRef = z.object({
+  id: z.string(),
+  citation: z.string(),
+  url: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  licence: z.string().nullable(),
+  stale: z.boolean(),
+});
 
 export const AsOfInput = z.strictObject({ asOf: z.uuid().optional() });
 

@@ -9,6 +9,7 @@ const LINKS = [
   ['/scenarios', 'nav.scenarios'],
   ['/facilities', 'nav.facilities'],
   ['/timeline', 'nav.timeline'],
+  ['/claims', 'nav.claims'],
   ['/method', 'nav.method'],
 ] as const;
 

@@ -25,7 +25,16 @@ export function translator(locale: Locale): Translate {
 /** Translates a value from the data (a stage, a band, a status) when the dictionary knows it; else shows it as is. */
 export function translateValue(
   t: Translate,
-  prefix: 'stage' | 'band' | 'status' | 'facilityStatus',
+  prefix:
+    | 'stage'
+    | 'band'
+    | 'status'
+    | 'facilityStatus'
+    | 'euStage'
+    | 'score.method'
+    | 'capacityKind'
+    | 'claimPart'
+    | 'claimAssessment',
   value: string,
 ): string {
   const key = `${prefix}.${value}` as MessageKey;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Iso3 } from './country.ts';
+import { Material } from './element.ts';
 import { Provenance } from './provenance.ts';
 
 const Id = z.string().regex(/^[a-z0-9-]{2,64}$/, 'an id is lower-case letters, digits and dashes');
@@ -20,6 +21,14 @@ export const Partnership = z
     endDate: IsoDate.optional(),
     /** Whether it secures supply for the consumer (offtake, priority rights); used by the score's partner share. */
     securesSupply: z.boolean().default(false),
+    /** The materials it secures; empty means every rare earth. */
+    materials: z.array(Material).default([]),
+    /**
+     * The countries the secured material is shipped from (Lynas separates Mount Weld's ore in Malaysia, so a deal
+     * with an Australian partner is delivered from MYS). Only the consumer's itemised imports from these countries
+     * count as secured; empty means the partner country itself.
+     */
+    supplierCountries: z.array(Iso3).default([]),
   })
   .extend(Provenance.shape);
 export type Partnership = z.infer<typeof Partnership>;

@@ -17,9 +17,15 @@ export const PolicyKind = z.enum([
 ]);
 export type PolicyKind = z.infer<typeof PolicyKind>;
 
+/** The kinds of measure that restrict exports (the score's "supply from export-restricting countries"). */
+export const RESTRICTING_KINDS: readonly PolicyKind[] = ['export-control', 'export-quota', 'embargo'];
+
+const IsoDate = z.iso.date();
+
 /**
- * A government measure (the seed article's policy table: measure, impact, duration), including export controls
- * with the elements they affect and when they apply.
+ * A government measure, including export controls with the elements and destination they cover. A measure is
+ * announced on `startDate`, takes effect on `effectiveOn` (the same day when absent), may be suspended from
+ * `suspendedOn` until `suspendedUntil` (open-ended when absent), and ends on `endDate`.
  */
 export const PolicyMeasure = z
   .strictObject({
@@ -30,30 +36,27 @@ export const PolicyMeasure = z
     impact: z.string().max(1000).optional(),
     /** For export controls: the elements affected. Empty means all rare earths. */
     elements: z.array(ElementSymbol).default([]),
-    /** For export controls aimed at one country (e.g. the 2010 embargo on Japan). */
+    /** For export controls aimed at one destination (e.g. the 2010 embargo on Japan). Absent: every destination. */
     targetCountry: Iso3.optional(),
-    startDate: z.iso.date(),
-    endDate: z.iso.date().optional(),
+    /** Announced (or signed) on. */
+    startDate: IsoDate,
+    /** In force from; absent means from `startDate`. */
+    effectiveOn: IsoDate.optional(),
+    suspendedOn: IsoDate.optional(),
+    suspendedUntil: IsoDate.optional(),
+    endDate: IsoDate.optional(),
   })
   .extend(Provenance.shape)
   .refine((p) => !p.endDate || p.endDate >= p.startDate, {
     message: 'ends before it starts',
     path: ['endDate'],
+  })
+  .refine((p) => !p.effectiveOn || p.effectiveOn >= p.startDate, {
+    message: 'takes effect before it is announced',
+    path: ['effectiveOn'],
+  })
+  .refine((p) => !p.suspendedUntil || (p.suspendedOn !== undefined && p.suspendedUntil > p.suspendedOn), {
+    message: 'a suspension needs its start (suspended_on) before its end',
+    path: ['suspendedUntil'],
   });
 export type PolicyMeasure = z.infer<typeof PolicyMeasure>;
-
-/** Whether an export control restricts `element` to `importer` in `year` (any overlap with the year counts). */
-export function restrictsExport(
-  measure: PolicyMeasure,
-  element: ElementSymbol,
-  importer: string,
-  year: number,
-): boolean {
-  if (measure.kind !== 'export-control' && measure.kind !== 'embargo' && measure.kind !== 'export-quota')
-    return false;
-  if (measure.elements.length > 0 && !measure.elements.includes(element)) return false;
-  if (measure.targetCountry && measure.targetCountry !== importer) return false;
-  const startYear = Number(measure.startDate.slice(0, 4));
-  const endYear = measure.endDate ? Number(measure.endDate.slice(0, 4)) : Number.POSITIVE_INFINITY;
-  return startYear <= year && year <= endYear;
-}

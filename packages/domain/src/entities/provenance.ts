@@ -22,6 +22,16 @@ export const Source = z.strictObject({
   publishedOn: z.iso.date().optional(),
   accessedOn: z.iso.date().optional(),
   licence: z.string().max(200).optional(),
+  /**
+   * The publication series this source is one edition of (e.g. `usgs-mcs` for every Mineral Commodity Summaries).
+   * Reads of a figure that several editions give take the newest edition unless asked for another.
+   */
+  series: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'a series is lower-case letters, digits and dashes')
+    .optional(),
+  /** After this many days from publication its figures are shown as stale (a newer edition is due). */
+  staleAfterDays: z.int().min(1).max(36_500).optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -1,3 +1,12 @@
+// METHOD.md, generated from the code so that every weight, parameter and example in it is the one the code uses.
+import { reproduceEuCrm2023 } from '../indicators/eu-crm-2023.ts';
+import { dataMaterials } from '../method/materials.ts';
+import {
+  FALLBACK_QUALITY,
+  MAX_FIGURE_AGE_YEARS,
+  PROXY_QUALITY,
+  QUALITY_LOST_PER_YEAR,
+} from '../method/parameters.ts';
 import { disruptionProbability } from '../simulation/risk.ts';
 import {
   COMPONENT_INFO,
@@ -8,45 +17,102 @@ import {
   METHOD_VERSION,
   MIN_COVERAGE,
 } from './method.ts';
-import { type ResilienceInput, resilienceScore } from './resilience-score.ts';
+import { backTestEmbargo, backTestScores, WORKED_EXAMPLE } from './method-examples.ts';
+import { resilienceScore } from './resilience-score.ts';
+import { scoreSensitivity } from './sensitivity.ts';
 
-/** The worked example in METHOD.md: an illustration with round numbers, not a figure from the dataset. */
-export const WORKED_EXAMPLE: ResilienceInput = {
-  consumer: 'JPN',
-  material: 'Dy',
-  stage: 'separation',
-  year: 2025,
-  imports: { CHN: 90, MYS: 10 },
-  wgi: { CHN: 5.67, MYS: 4.14 },
-  exportRestricting: ['CHN'],
-  partners: ['MYS'],
-  recyclingShare: 0.01,
-  substitutionIndex: 0.9,
-  stockpileDays: 60,
-};
+export { WORKED_EXAMPLE } from './method-examples.ts';
 
 const pct = (x: number, digits = 0) => `${(x * 100).toFixed(digits)} %`;
 const num = (x: number, digits = 2) => x.toFixed(digits);
+const label = (id: ComponentId) => COMPONENT_INFO[id].label;
+
+function componentTable(): string {
+  return ComponentId.options
+    .map(
+      (id) =>
+        `| ${label(id)} | ${COMPONENT_INFO[id].formula} | ${num(DEFAULT_WEIGHTS[id])} | ${COMPONENT_INFO[id].why} |`,
+    )
+    .join('\n');
+}
+
+function workedExample(): string {
+  const example = resilienceScore(WORKED_EXAMPLE);
+  const sensitivity = scoreSensitivity(WORKED_EXAMPLE);
+  if (example.status !== 'ok' || !sensitivity) throw new Error('the worked example must have enough data');
+  const rows = example.components
+    .map(
+      (c) =>
+        `| ${c.label} | ${num(c.risk, 3)} | ${num(c.weight, 3)} | ${num(c.points, 2)} / ${num(c.maxPoints, 2)} |`,
+    )
+    .join('\n');
+  const sens = sensitivity.components
+    .map(
+      (c) =>
+        `| ${label(c.id)} | ${num(c.pointsLost, 2)} | ${c.weightUp >= 0 ? '+' : ''}${num(c.weightUp, 2)} | ${c.weightDown >= 0 ? '+' : ''}${num(c.weightDown, 2)} |`,
+    )
+    .join('\n');
+  return `### 1. Component by component (round numbers, for illustration)
+
+Japan's dysprosium at the separation stage: 90 % from China (WGI 5.67, export licensing in force), 10 % from
+Malaysia (4.14, a partner), 1 % recycling, substitution index 0.9, 60 days of stockpile held.
+
+| component | risk | weight | points / max |
+|---|---|---|---|
+${rows}
+
+**Score: ${num(example.score, 1)}** (coverage ${pct(example.coverage)}). It drags most on
+**${label(example.drag ?? 'supplierConcentration')}**.
+
+Sensitivity (\`scoreSensitivity\`): the points each component's risk costs, and how the score moves when that
+component's weight is raised or lowered by half (the others renormalised). The weight that moves it most:
+**${label(sensitivity.mostSensitiveWeight ?? 'supplierConcentration')}**.
+
+| component | points lost | weight × 1.5 | weight × 0.5 |
+|---|---|---|---|
+${sens}`;
+}
+
+function backTest(): string {
+  const { end2009, embargo, end2010 } = backTestScores();
+  const embargoRun = backTestEmbargo();
+  const score = (r: typeof end2009) =>
+    r.result.score === null ? 'insufficient data' : num(r.result.score, 1);
+  const shortfall = embargoRun.deterministic.totals.shortfall;
+  return `### 2. Back-test: 2009 data and the 2010 embargo (recomputed from \`BACK_TEST_ROWS\`)
+
+The rows, as in the shipped dataset: Japan's imports were 85.49 % from China in 2009 and 81.61 % in 2010 (Ministry
+of Finance via Searchina); the WSJ's "about 20,000 t from China" in 2010 is a tonnage with no total, so it is not a
+share; China cut its 2010 export quota by about 40 % (from 2010-07-01) and halted exports to Japan from 2010-09-21
+to 2010-11-20 (Global Trade Alert).
+
+- End of 2009: **${score(end2009)}** (coverage ${pct(end2009.result.coverage)}), dragged down most by
+  ${label(end2009.result.drag ?? 'supplierConcentration')}. The data has no control in force at the end of 2009
+  (China's earlier export quotas, 50,145 t in 2009, are not in it), so restricted supply is 0: the method warned
+  through concentration and governance alone.
+- 2010-10-15, during the embargo: **${score(embargo)}**, restricted supply ${pct(embargo.result.components.find((c) => c.id === 'restrictedSupply')?.risk ?? 0, 1)}
+  (the embargo and the quota cut).
+- End of 2010: **${score(end2010)}** (the embargo was over; the quota cut was still in force).
+- The embargo run on the 2009 baseline (index 100 a year; China's 85.49 cut completely for two months; 10 % spare
+  capacity elsewhere; no stockpile): shortfall **${num(shortfall, 1)}** of 100, ${pct(shortfall / 100, 1)} of a year's
+  needs, in ${embargoRun.deterministic.series.filter((m) => m.shortfall > 0).length} months. What followed: Japan's
+  imports fell to 15,400 t in 2011 (−34 %, Nikkei) and China's share to 68.4 %.`;
+}
+
+function euTable(): string {
+  return reproduceEuCrm2023()
+    .map(
+      (r) =>
+        `| ${r.element} | ${num(r.published, 1)} | ${r.reproduced === null ? '–' : num(r.reproduced, 2)} | ${r.matches ? 'yes' : 'no'} | ${r.why} |`,
+    )
+    .join('\n');
+}
 
 /**
  * The scoring method in words and formulas (Markdown), generated from the code so that every weight and number in
  * it is the one the code uses. `METHOD.md` is this text; a test fails when the two differ.
  */
 export function methodDocument(): string {
-  const rows = ComponentId.options
-    .map(
-      (id) =>
-        `| ${COMPONENT_INFO[id].label} | ${COMPONENT_INFO[id].formula} | ${num(DEFAULT_WEIGHTS[id])} | ${COMPONENT_INFO[id].why} |`,
-    )
-    .join('\n');
-  const example = resilienceScore(WORKED_EXAMPLE);
-  if (example.status !== 'ok') throw new Error('the worked example must have enough data');
-  const exampleRows = example.components
-    .map(
-      (c) =>
-        `| ${c.label} | ${num(c.risk, 3)} | ${num(c.weight, 3)} | ${num(c.points, 2)} / ${num(c.maxPoints, 2)} |`,
-    )
-    .join('\n');
   const probabilities = [
     ['Australia', 2.02],
     ['Japan', 2.25],
@@ -55,102 +121,146 @@ export function methodDocument(): string {
   ]
     .map(([name, wgi]) => `${name} (${wgi}): ${pct(disruptionProbability(Number(wgi)), 1)}`)
     .join(' · ');
-
+  const quality = Object.entries(FALLBACK_QUALITY)
+    .map(([level, q]) => `${level} ${pct(q)}`)
+    .join(' · ');
   return `# The REE Resilience scoring method (version ${METHOD_VERSION})
 
 This file is generated from the code by \`methodDocument()\` (\`pnpm --filter @ree/domain method\`); a test fails when
-it is out of date. Every weight and number below is the one the code uses.
+it is out of date. Every weight, parameter and example below is the one the code uses. What changed since 1.0.0 and
+how Japan's scores moved: [CHANGELOG.md](CHANGELOG.md).
 
 ## What the score says
 
-\`resilienceScore\` rates one consumer (a country such as Japan, or a company) for one material (an element, NdPr,
-or a group), at one stage of the chain (mining, separation, metal, magnet, recycling), in one year: **0 to 100,
-where 100 is the most resilient**. It is built from nine components. Each turns data into a *risk* from 0 (no
-risk) to 1 (worst); the score is
+\`resilienceScore\` rates one consumer (a country such as Japan, the EU-27, or a company) for one material (an
+element, NdPr, or a group), at one stage of the chain, in one year: **0 to 100, where 100 is the most resilient**.
+It is built from nine components. Each turns data into a *risk* from 0 (no risk) to 1 (worst); the score is
 
     score = 100 × Σᵢ wᵢ × (1 − riskᵢ) ÷ Σᵢ wᵢ     over the components that have data
 
-so each component adds \`100 × wᵢ/Σw × (1 − riskᵢ)\` points, and the points add up to the score. Weights can be
-overridden per call; the method version changes whenever a formula or default weight does.
+so each component adds \`100 × wᵢ/Σw × (1 − riskᵢ)\` points, and the points add up to the score. The result names the
+component that costs most points (its **drag**) and the sources and notes behind every component.
 
 ## Components and default weights
 
 | component | risk (0–1) | weight | why |
 |---|---|---|---|
-${rows}
+${componentTable()}
 
-Supply means the consumer's imports by exporting country plus its own (domestic) output at that stage. Domestic
-supply counts as a supplier for concentration, with governance risk 0, never restricted, and as secured.
-Governance is the World Bank WGI on the EU's 0–10 scale, (2.5 − mean of the six estimates) × 2 (eu-crm-2017).
-Full stockpile cover is ${FULL_STOCKPILE_DAYS} days (Japan's 2020 international resource strategy).
+Supply means the consumer's imports by named exporting country, imports no named country accounts for
+(*unallocated*), and its own output at that stage. Governance is the World Bank WGI on the EU's 0–10 scale,
+(2.5 − mean of the six estimates) × 2 (eu-crm-2017). Full stockpile cover is ${FULL_STOCKPILE_DAYS} days.
+
+## From dataset rows to the score's input (\`scoreFromDataset\`)
+
+The API loads a dataset version's rows; \`scoreFromDataset\` turns them into the input and the score. The same call on
+the shipped CSVs (\`parseDataset\`) gives the same numbers (\`examples/score-japan.mjs\`).
+
+**Which figures describe a material.** Its own figures for the year first; else its own latest figures of up to
+${MAX_FIGURE_AGE_YEARS} years before; else the nearest stand-in, in this order: the commercial mix (NdPr for Nd and Pr;
+Nd for NdPr), the EU group (a heavy element takes heavy-REE figures, never light-REE ones), all rare earths — e.g.
+Dy: ${dataMaterials('Dy')
+    .map((d) => d.material)
+    .join(' → ')}. A stand-in lowers the *data quality* of the components
+it feeds (${quality}; each year of age −${pct(QUALITY_LOST_PER_YEAR)}), which lowers coverage, not the score; the
+result says what stood in.
+
+**Shares from incomplete data.** Of a series (USGS MCS) only the newest edition counts, unless an edition is asked
+for; older editions are kept and named, never mixed in. Tonnages become shares only of a total the same publication
+gives (a world total, total imports, or its full list with "other countries"): one producer's tonnage, or China's
+without a world total, is not a share. Published shares of different publications may complement each other for
+different countries. Rounded shares that add up to a little over 100 % are scaled to the whole.
+
+**Unallocated supply** (USGS "other countries", or what published shares leave out) is unknown, never a supplier.
+The score takes it as spread over many small suppliers (it adds nothing to concentration, governance or restricted
+supply, and is never the largest supplier or a partner), and gives the worst case as the low end of its **range**:
+one more supplier holding all of it, governed as badly as possible, restricting exports. Half of what it could do is
+unknown, so the supply components count at (1 − unallocated ÷ 2) of their data quality in the coverage.
+
+**Export controls** count from the day they take effect to their end, and not while suspended, per element and
+destination, read on an as-of date: by default the year's last day, or today for the current year. China's October
+2025 package was due on 2025-11-08 and suspended on 2025-11-07 until 2026-11-10: never in force before then.
+
+**Partners.** An agreement in force secures only the consumer's *itemised* imports from the countries it delivers
+from (Lynas separates Mount Weld's ore in Malaysia: JARE–Lynas secures Japan's imports from MYS). An agreement
+whose countries are not itemised secures nothing that can be counted, and the result says so.
+
+**Stockpiles.** Only holdings that are reported count as cover. A target is a policy, not a holding; undisclosed
+holdings are unknown (Japan since 2020), so the component is left out with the target shown.
+
+**Recycling, substitution, import reliance.** The EU's end-of-life recycling input rate and substitution index
+(eu-crm-2023) per element — the mean of its elements' for a mix or group. A consumer without a published recycling
+rate of its own takes the EU's at ${pct(PROXY_QUALITY)} data quality. A published net import reliance (USGS's for the
+United States) is used instead of the one computed from the mix.
 
 ## When the answer is "insufficient data"
 
-- No supply at all for the cell: no score.
-- A component whose data is unknown (restrictions, partners, recycling, substitution, stockpile not given) is left
-  out and the weights of the others are renormalised. The share of the total weight that had data is the
-  **coverage**; below ${pct(MIN_COVERAGE)} the score is "insufficient data", with the list of what is missing.
-- Suppliers without a governance score may make up at most ${pct(MAX_UNSCORED_GOVERNANCE_SHARE)} of supply; they are
-  then counted as worst governed (10). Above that, the governance component is missing.
+- No named supply at all for the cell: no score, and the result lists what was tried.
+- A component whose data is unknown is left out and the weights of the others are renormalised. The **coverage** is
+  the share of the total weight with data, each weight counted at its data quality; below ${pct(MIN_COVERAGE)} the
+  score is "insufficient data", with the list of what is missing.
+- Named suppliers without a governance score may make up at most ${pct(MAX_UNSCORED_GOVERNANCE_SHARE)} of supply; they
+  are then counted as worst governed (10). Above that, the governance component is missing.
 
-## Worked example (round numbers, for illustration)
+## Worked examples (a test recomputes every number)
 
-Japan's dysprosium at the separation stage: 90 % from China (WGI 5.67, export licensing in force), 10 % from
-Malaysia (4.14, a partner), 1 % recycling, substitution index 0.9, 60 days of stockpile.
+${workedExample()}
 
-| component | risk | weight | points / max |
-|---|---|---|---|
-${exampleRows}
-
-**Score: ${num(example.score, 1)}** (coverage ${pct(example.coverage)}).
+${backTest()}
 
 ## Properties the tests check (fast-check, 1,000 cases each)
 
-- The score is always between 0 and 100 and never NaN.
+- The score is always between 0 and 100 and never NaN; its range's low end is never above the score.
 - More stockpile, or more recycling, never lowers it.
 - Moving supply from a better-governed supplier to a worse-governed one never raises it, when the receiving
-  supplier already supplies at least as much (so concentration cannot fall) and both have the same restriction and
-  partner status. (Without that condition, diversifying away from a dominant supplier can rightly raise the score.)
+  supplier already supplies at least as much and both have the same restriction and partner status.
 - The component points add up to the score; the renormalised weights add up to 1.
 
 ## Chain score
 
-\`chainScore\` scores each stage and reports the lowest as the chain's score and its **bottleneck** stage — a
-chain is as resilient as its weakest link, as the EU reports the higher of extraction and processing supply risk.
-
-## Related indicators
-
-- HHI = Σ (100 · sᵢ)², 0–10,000; DOJ/FTC (2010) bands: < 1,500 unconcentrated, 1,500–2,500 moderately,
-  > 2,500 highly concentrated (doj-hmg-2010).
-- Top-n share (the IEA's "top three" headline), import reliance, share from listed suppliers.
-- EU supply risk (eu-crm-2017, eu-crm-2023):
-  SR = [HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2)] × (1 − EoL_RIR) × SI_SR, with
-  HHI_WGI,t = Σ S_c² × WGI_c × t_c (shares as fractions; t_c 0.8 with a trade agreement, 1.1–1.5 with export
-  restrictions). Critical when SR ≥ 1 and economic importance ≥ 2.8. \`euSupplyRiskBottleneck\` reports the higher
-  of extraction and processing.
+\`chainScore\` scores each stage and reports the lowest as the chain's score and its **bottleneck** stage.
 
 ## Disruption simulation
 
 \`simulateDisruption\` runs month by month. Shocks cut a supplier's exports (and its spare capacity) by a fraction,
 take a facility's output away, or raise demand. Lost supply is re-sourced from the other suppliers' spare capacity
-in proportion to it — partners' first when asked — then the stockpile (days × annual demand ÷ 365) is drawn, and
-what remains is shortfall. Every month balances: supplied + from stockpile + shortfall = demand. Months of cover =
-initial stockpile ÷ the largest monthly gap.
+in proportion to it — partners' first when asked — then the stockpile is drawn, and what remains is shortfall.
+Every month balances: supplied + from stockpile + shortfall = demand.
 
-\`simulateRisk\` is Monte Carlo over random disruptions. A supplier's annual disruption probability comes from its
-governance: p = 2 % + 48 % × (WGI ÷ 10)² — an assumption, overridable, chosen so well-governed suppliers sit near
-2 % and the worst near 50 %: ${probabilities}. A disruption withholds a uniform 25–100 % for 1–6 months from a
-uniform start month. Results: mean, P50, P95, expected shortfall beyond P95, and the drivers (each supplier's share
-of the supply lost in the worst 5 % of samples). Seeded (sfc32): the same seed gives the same result in Node and
-every browser.
+\`simulateRisk\` is Monte Carlo *around the scenario*. In every sample each of the scenario's shocks happens with its
+depth (cut, lost output, surge) × U(0.5, 1.5), capped at 100 %, and its duration × U(0.5, 1.5), at least one month —
+nobody knows how deep or long a cut will be. On top, every supplier may be disrupted at random: its annual
+probability comes from its governance, p = 2 % + 48 % × (WGI ÷ 10)² (an assumption, overridable): ${probabilities};
+such a disruption withholds a uniform 25–100 % for 1–6 months from a uniform start month. Results: mean, P50, P95,
+expected shortfall beyond P95, the drivers, and what was sampled. Seeded (sfc32): the same seed gives the same result
+in Node and every browser.
+
+## The EU supply risk (\`supplyRiskFromDataset\`)
+
+SR = [HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2)] × (1 − EoL_RIR) × SI_SR, with HHI_WGI,t = Σ S_c² ×
+WGI_c × t_c (eu-crm-2017), for extraction and for processing; the higher is the **bottleneck**. Inputs per element:
+the element's own shares at each stage (or the nearest stand-in, said), the EU's IR, EoL-RIR and SI_SR for the
+element, no trade factor (the EU applied none to any rare-earth supplier in 2023), unallocated supply as spread
+(it adds nothing), and a named supplier without a governance score at 10. The data has no per-element EU sourcing:
+global supply stands in for it.
+
+### The EU CRM 2023 figures reproduced from their published inputs (\`reproduceEuCrm2023\`)
+
+The EU publishes SR, EoL-RIR, SI_SR and IR per element (as CritMAT transcribes them) but not the country shares
+behind them. An SR can be reproduced only where one supplier is known to hold all supply: the heavy rare earths'
+processing, on global supply only, 100 % China.
+
+| element | published | reproduced | matches | why |
+|---|---|---|---|---|
+${euTable()}
 
 ## Citations
 
 - eu-crm-2017 — Blengini et al., "EU methodology for critical raw materials assessment", Resources Policy 2017,
   doi 10.1016/j.resourpol.2017.05.008; JRC EUR 28654 EN, doi 10.2760/73303.
-- eu-crm-2023 — European Commission, Study on the Critical Raw Materials for the EU 2023, doi 10.2873/725585.
+- eu-crm-2023 — European Commission, Study on the Critical Raw Materials for the EU 2023, doi 10.2873/725585;
+  results as transcribed by CritMAT (meyerdata/CritMAT).
 - doj-hmg-2010 — U.S. DOJ/FTC Horizontal Merger Guidelines (2010).
 - wgi-2022 — World Bank, Worldwide Governance Indicators 2022.
-- iea-gcmo-2024 — IEA, Global Critical Minerals Outlook 2024.
 `;
 }

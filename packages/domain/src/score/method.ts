@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a formula, a weight or a normalisation changes, so a stored score says how it was made. */
-export const METHOD_VERSION = '1.0.0';
+export const METHOD_VERSION = '2.0.0';
 
 /** The components of the resilience score, in the order they are shown. */
 export const ComponentId = z.enum([
@@ -43,7 +43,8 @@ export const COMPONENT_INFO: Readonly<Record<ComponentId, { label: string; formu
   {
     supplierConcentration: {
       label: 'Supplier concentration',
-      formula: 'HHI of the consumer’s supply (imports by country plus domestic output) ÷ 10,000',
+      formula:
+        'HHI of the consumer’s supply (imports by named country plus domestic output) ÷ 10,000; unallocated supply adds nothing (spread), or its square at worst',
       why: 'Few suppliers means one decision or accident can remove most supply (DOJ/FTC bands: > 2,500 is highly concentrated).',
     },
     governanceConcentration: {
@@ -53,17 +54,20 @@ export const COMPONENT_INFO: Readonly<Record<ComponentId, { label: string; formu
     },
     largestSupplier: {
       label: 'Dependence on the largest supplier',
-      formula: 'the largest foreign supplier’s share of supply',
+      formula:
+        'the largest named foreign supplier’s share of supply (unallocated supply is never a supplier)',
       why: 'The IEA’s headline measure: how much one country could withhold.',
     },
     restrictedSupply: {
       label: 'Supply from export-restricting countries',
-      formula: 'share of supply from countries with export controls in force on this material',
+      formula:
+        'share of supply from countries with export controls in force on this material to this consumer on the as-of date',
       why: 'Licensing and bans (China 2010, 2023, 2025) turn concentration into actual disruption.',
     },
     partnerSupply: {
       label: 'Supply not secured by partners',
-      formula: '1 − (share from partners with supply agreements + domestic share)',
+      formula:
+        '1 − (share of itemised supply from the countries an agreement in force delivers from + domestic share)',
       why: 'Offtake agreements and equity stakes (Sojitz–Lynas, JARE) keep supply flowing to the consumer first.',
     },
     importReliance: {
@@ -83,16 +87,20 @@ export const COMPONENT_INFO: Readonly<Record<ComponentId, { label: string; formu
     },
     stockpileCover: {
       label: 'Stockpile cover',
-      formula: 'max(0, 1 − stockpile days ÷ 180)',
-      why: 'Japan’s 2020 strategy targets up to 180 days for high-risk metals; a stockpile buys time to re-source.',
+      formula:
+        'max(0, 1 − stockpile days held ÷ 180); a target is not a holding, undisclosed holdings are not known',
+      why: 'Japan’s 2020 strategy aims at up to 180 days for high-risk metals; a stockpile buys time to re-source.',
     },
   };
 
 /** Days of stockpile that count as full cover (Japan's 2020 international resource strategy). */
 export const FULL_STOCKPILE_DAYS = 180;
 
-/** Below this share of the total weight with data, the score says "insufficient data" instead of a number. */
-export const MIN_COVERAGE = 0.6;
+/**
+ * Below this coverage (the share of the total weight with data, counted at its data quality) the score says
+ * "insufficient data" instead of a number.
+ */
+export const MIN_COVERAGE = 0.5;
 
 /** Suppliers without a governance score may make up at most this share; they are then scored as worst (10). */
 export const MAX_UNSCORED_GOVERNANCE_SHARE = 0.05;

@@ -1,50 +1,16 @@
 import { z } from 'zod';
-import { Material } from '../entities/element.ts';
-import { Year } from '../entities/production.ts';
-import { Stage } from '../entities/stage.ts';
-import { importReliance } from '../indicators/import-reliance.ts';
+import { COMPONENT_IDS, combine, type Measures, measure, risksOf, upperRisks } from './measures.ts';
 import {
   COMPONENT_INFO,
   ComponentId,
   DEFAULT_WEIGHTS,
   FULL_STOCKPILE_DAYS,
-  MAX_UNSCORED_GOVERNANCE_SHARE,
   METHOD_VERSION,
   MIN_COVERAGE,
 } from './method.ts';
+import { type ResilienceInput, type ResilienceInputOut, withDefaults } from './resilience-input-schema.ts';
 
-const Fraction = z.number().finite().min(0).max(1);
-const SupplyRecord = z.record(z.string().regex(/^[A-Z]{3}$/), z.number().finite().nonnegative());
-
-/** Everything the score needs for one consumer × material × stage × year. Quantities share one unit. */
-export const ResilienceInput = z.strictObject({
-  /** The consumer: an ISO3 country code (e.g. JPN) or a company id. */
-  consumer: z.string().min(2).max(100),
-  material: Material,
-  stage: Stage,
-  year: Year,
-  /** The consumer's imports by exporting country. */
-  imports: SupplyRecord,
-  /** The consumer's own output at this stage. */
-  domesticProduction: z.number().finite().nonnegative().default(0),
-  /** The consumer's exports at this stage (for import reliance). */
-  exports: z.number().finite().nonnegative().default(0),
-  /** Governance, EU 0–10 scale (10 = worst), by country. */
-  wgi: z.record(z.string(), z.number().finite().min(0).max(10)),
-  /** Countries with export controls in force on this material; omit when unknown. */
-  exportRestricting: z.array(z.string()).optional(),
-  /** Countries with supply agreements with the consumer; omit when unknown. */
-  partners: z.array(z.string()).optional(),
-  /** End-of-life recycling input rate, 0–1; omit when unknown. */
-  recyclingShare: Fraction.optional(),
-  /** Substitution index SI_SR, 0–1 (1 = no substitute); omit when unknown. */
-  substitutionIndex: Fraction.optional(),
-  /** Stockpile in days of consumption; omit when unknown. */
-  stockpileDays: z.number().finite().nonnegative().optional(),
-  /** Overrides of the default weights. */
-  weights: z.partialRecord(ComponentId, z.number().finite().nonnegative()).optional(),
-});
-export type ResilienceInput = z.input<typeof ResilienceInput>;
+export { ResilienceInput, type ResilienceInputOut } from './resilience-input-schema.ts';
 
 const InputValue = z.union([
   z.number(),
@@ -61,10 +27,14 @@ export const ScoreComponent = z.object({
   label: z.string(),
   /** The data the component was computed from. */
   inputs: z.record(z.string(), InputValue),
-  /** Normalised risk, 0 (no risk) to 1 (worst). */
+  /** Normalised risk, 0 (no risk) to 1 (worst), with unallocated supply spread over many small suppliers. */
   risk: z.number(),
+  /** The risk with unallocated supply at its worst (one supplier, worst governed, restricting). */
+  riskUpper: z.number(),
   /** The weight after renormalising over the components with data (they sum to 1). */
   weight: z.number(),
+  /** Data quality of the component's inputs, 0–1 (1 = the consumer's own figures for the material and year). */
+  quality: z.number(),
   /** Points this component adds to the score: 100 × weight × (1 − risk). The points sum to the score. */
   points: z.number(),
   /** The most it could add: 100 × weight. */
@@ -81,15 +51,24 @@ const ScoreHeader = z.object({
   material: z.string(),
   stage: z.string(),
   year: z.int(),
-  /** Share of the total weight whose data was available, 0–1. */
+  /** Share of the total weight with data, each weighted by its data quality, 0–1. */
   coverage: z.number(),
+  /** Share of supply no named supplier accounts for, 0–1. */
+  unallocatedShare: z.number(),
   components: z.array(ScoreComponent),
   missing: z.array(MissingComponent),
+  /** The component that costs the score most points (100 × weight × risk), null without a score. */
+  drag: ComponentId.nullable(),
 });
 
 /** A score with its breakdown, or "insufficient data" with the reason. Used to validate API answers too. */
 export const ResilienceScore = z.discriminatedUnion('status', [
-  ScoreHeader.extend({ status: z.literal('ok'), score: z.number() }),
+  ScoreHeader.extend({
+    status: z.literal('ok'),
+    score: z.number(),
+    /** The score with unallocated supply at its worst (low) and spread over many small suppliers (high). */
+    range: z.object({ low: z.number(), high: z.number() }),
+  }),
   ScoreHeader.extend({ status: z.literal('insufficient-data'), score: z.null(), reason: z.string() }),
 ]);
 export type ResilienceScore = z.infer<typeof ResilienceScore>;
@@ -104,22 +83,7 @@ export interface ResilienceScoreValue {
   coverage: number;
 }
 
-const COMPONENT_IDS = ComponentId.options;
 const NO_SUPPLY = 'no supply data for this consumer, material, stage and year';
-
-/** The numbers every component is computed from, gathered in one pass over the suppliers. */
-interface Measures {
-  countries: string[];
-  quantities: number[];
-  total: number;
-  domestic: number;
-  domesticShare: number;
-  hhi: number;
-  hhiWgi: number;
-  unscoredShare: number;
-  largest: number;
-  largestCountry: string | null;
-}
 
 function importsAsArrays(input: ResilienceInput): { countries: string[]; quantities: number[] } {
   const countries: string[] = [];
@@ -131,111 +95,6 @@ function importsAsArrays(input: ResilienceInput): { countries: string[]; quantit
   return { countries, quantities };
 }
 
-/**
- * Gathers the measures from suppliers given as parallel arrays (which the bulk scorer already has). Drops the
- * consumer itself and zero quantities.
- */
-function measure(input: ResilienceInput, supplierList: string[], supplied: number[]): Measures {
-  const countries: string[] = [];
-  const quantities: number[] = [];
-  const domestic = input.domesticProduction ?? 0;
-  let total = domestic;
-  for (let i = 0; i < supplierList.length; i++) {
-    const country = supplierList[i] as string;
-    const q = supplied[i] as number;
-    if (!Number.isFinite(q) || q < 0)
-      throw new RangeError(`imports from ${country} must be a finite number ≥ 0`);
-    if (country === input.consumer || q === 0) continue;
-    countries.push(country);
-    quantities.push(q);
-    total += q;
-  }
-  const domesticShare = total > 0 ? domestic / total : 0;
-  const m: Measures = {
-    countries,
-    quantities,
-    total,
-    domestic,
-    domesticShare,
-    hhi: domesticShare * domesticShare,
-    hhiWgi: 0,
-    unscoredShare: 0,
-    largest: 0,
-    largestCountry: null,
-  };
-  if (total <= 0) return m;
-  for (let i = 0; i < countries.length; i++) {
-    const country = countries[i] as string;
-    const s = (quantities[i] as number) / total;
-    m.hhi += s * s;
-    if (s > m.largest) {
-      m.largest = s;
-      m.largestCountry = country;
-    }
-    const g = input.wgi[country];
-    if (g === undefined) {
-      m.unscoredShare += s;
-      m.hhiWgi += s * s * 10; // a supplier without a governance score counts as the worst governed
-    } else m.hhiWgi += s * s * g;
-  }
-  return m;
-}
-
-/** The summed share of the listed countries, each counted once (the consumer is never among the suppliers). */
-function shareOfListed(m: Measures, listed: readonly string[]): number {
-  let share = 0;
-  for (let i = 0; i < m.countries.length; i++) {
-    if (listed.includes(m.countries[i] as string)) share += (m.quantities[i] as number) / m.total;
-  }
-  return share;
-}
-
-/** Fills `risks` (in COMPONENT_IDS order) with each component's risk, NaN where its data is missing. */
-function risksOf(input: ResilienceInput, m: Measures, risks: Float64Array): void {
-  risks[0] = m.hhi;
-  risks[1] = m.unscoredShare > MAX_UNSCORED_GOVERNANCE_SHARE ? Number.NaN : Math.min(1, m.hhiWgi / 10);
-  risks[2] = m.largest;
-  risks[3] = input.exportRestricting === undefined ? Number.NaN : shareOfListed(m, input.exportRestricting);
-  risks[4] =
-    input.partners === undefined
-      ? Number.NaN
-      : Math.max(0, 1 - m.domesticShare - shareOfListed(m, input.partners));
-  risks[5] = importReliance({
-    production: m.domestic,
-    imports: m.total - m.domestic,
-    exports: input.exports ?? 0,
-  });
-  risks[6] =
-    input.recyclingShare === undefined
-      ? Number.NaN
-      : Math.max(0, 1 - input.recyclingShare - (1 - input.recyclingShare) * m.domesticShare);
-  risks[7] = input.substitutionIndex ?? Number.NaN;
-  risks[8] =
-    input.stockpileDays === undefined
-      ? Number.NaN
-      : Math.max(0, 1 - input.stockpileDays / FULL_STOCKPILE_DAYS);
-}
-
-/** Σ weight × (1 − risk) over the components with data, weights renormalised; and the coverage. */
-function combine(
-  risks: Float64Array,
-  weights: Readonly<Record<ComponentId, number>>,
-): { score: number; coverage: number; present: number } {
-  let totalWeight = 0;
-  let present = 0;
-  let sum = 0;
-  for (let i = 0; i < COMPONENT_IDS.length; i++) {
-    const w = weights[COMPONENT_IDS[i] as ComponentId];
-    const risk = risks[i] as number;
-    totalWeight += w;
-    if (Number.isNaN(risk)) continue;
-    present += w;
-    sum += w * (1 - risk);
-  }
-  if (totalWeight <= 0) throw new RangeError('at least one weight must be positive');
-  return { score: present > 0 ? (100 * sum) / present : 0, coverage: present / totalWeight, present };
-}
-
 function weightsOf(input: ResilienceInput): Readonly<Record<ComponentId, number>> {
   return input.weights ? { ...DEFAULT_WEIGHTS, ...input.weights } : DEFAULT_WEIGHTS;
 }
@@ -243,7 +102,7 @@ function weightsOf(input: ResilienceInput): Readonly<Record<ComponentId, number>
 function insufficientReason(noSupply: boolean, coverage: number): string | null {
   if (noSupply) return NO_SUPPLY;
   if (coverage < MIN_COVERAGE) {
-    return `only ${(coverage * 100).toFixed(0)} % of the method's weight has data (at least ${MIN_COVERAGE * 100} % is needed)`;
+    return `only ${(coverage * 100).toFixed(0)} % of the method's weight has data of enough quality (at least ${MIN_COVERAGE * 100} % is needed)`;
   }
   return null;
 }
@@ -261,15 +120,21 @@ export function resilienceScoreValue(input: ResilienceInput): ResilienceScoreVal
 
 /** `resilienceScoreValue` for suppliers given as parallel arrays; `input.imports` is ignored. Internal. */
 export function scoreValueOfSuppliers(
-  input: ResilienceInput,
+  raw: ResilienceInput,
   supplierList: string[],
   supplied: number[],
 ): ResilienceScoreValue {
+  const input = withDefaults(raw);
   const m = measure(input, supplierList, supplied);
-  const noSupply = m.total <= 0;
+  const noSupply = m.countries.length === 0 && m.domestic <= 0;
   if (noSupply) scratchRisks.fill(Number.NaN);
   else risksOf(input, m, scratchRisks);
-  const { score, coverage } = combine(scratchRisks, weightsOf(input));
+  const { score, coverage } = combine(
+    scratchRisks,
+    weightsOf(input),
+    input.quality ?? {},
+    m.unallocatedShare,
+  );
   return {
     consumer: input.consumer,
     material: input.material,
@@ -283,23 +148,29 @@ export function scoreValueOfSuppliers(
 /**
  * Scores how resilient a consumer's supply of one material at one stage is in one year: 0–100, 100 = most
  * resilient. Each component turns data into a risk from 0 to 1; the score is 100 × Σ weight × (1 − risk) over the
- * components with data, weights renormalised to sum to 1. With too little data (coverage below 60 %, or no
- * supply at all) it returns `insufficient-data` and what is missing instead of a number.
+ * components with data, weights renormalised to sum to 1. Unallocated supply (`unallocated`) is unknown: the score
+ * takes it as spread over many small suppliers, `range.low` as one worst-case supplier. With too little data
+ * (coverage below 50 %, or no named supply at all) it returns `insufficient-data` and what is missing instead.
  * Validate untrusted input with `ResilienceInput.parse` first; this function trusts its types for speed.
  * @example
  * resilienceScore({ consumer: 'JPN', material: 'Dy', stage: 'separation', year: 2024,
  *   imports: { CHN: 90, MYS: 10 }, wgi: { CHN: 5.67, MYS: 4.14 }, exportRestricting: ['CHN'], partners: ['MYS'],
  *   recyclingShare: 0.01, substitutionIndex: 0.9, stockpileDays: 60 }).score // ≈ 18.2 (see METHOD.md)
  */
-export function resilienceScore(input: ResilienceInput): ResilienceScore {
+export function resilienceScore(raw: ResilienceInput): ResilienceScore {
+  const input = withDefaults(raw);
   const { countries, quantities } = importsAsArrays(input);
   const m = measure(input, countries, quantities);
-  const noSupply = m.total <= 0;
+  const noSupply = m.countries.length === 0 && m.domestic <= 0;
   const risks = new Float64Array(COMPONENT_IDS.length);
+  const upper = new Float64Array(COMPONENT_IDS.length);
   if (noSupply) risks.fill(Number.NaN);
   else risksOf(input, m, risks);
+  upperRisks(m, risks, upper);
   const weights = weightsOf(input);
-  const { score, coverage, present } = combine(risks, weights);
+  const quality = input.quality ?? {};
+  const { score, coverage, present } = combine(risks, weights, quality, m.unallocatedShare);
+  const low = combine(upper, weights, quality, m.unallocatedShare).score;
   const components: ScoreComponent[] = [];
   const missing: MissingComponent[] = [];
   COMPONENT_IDS.forEach((id, i) => {
@@ -314,11 +185,14 @@ export function resilienceScore(input: ResilienceInput): ResilienceScore {
       label: COMPONENT_INFO[id].label,
       inputs: componentInputs(id, input, m, risk),
       risk,
+      riskUpper: upper[i] as number,
       weight,
+      quality: quality[id] ?? 1,
       points: 100 * weight * (1 - risk),
       maxPoints: 100 * weight,
     });
   });
+  const reason = insufficientReason(noSupply, coverage);
   const header = {
     methodVersion: METHOD_VERSION,
     consumer: input.consumer,
@@ -326,16 +200,24 @@ export function resilienceScore(input: ResilienceInput): ResilienceScore {
     stage: input.stage,
     year: input.year,
     coverage,
+    unallocatedShare: m.unallocatedShare,
     components,
     missing,
+    drag: reason === null ? dragOf(components) : null,
   };
-  const reason = insufficientReason(noSupply, coverage);
   return reason === null
-    ? { ...header, status: 'ok', score }
+    ? { ...header, status: 'ok', score, range: { low, high: score } }
     : { ...header, status: 'insufficient-data', score: null, reason };
 }
 
-function missingReason(id: ComponentId, input: ResilienceInput, m: Measures): string {
+/** The component that costs most points: the largest weight × risk. */
+function dragOf(components: readonly ScoreComponent[]): ComponentId | null {
+  let best: ScoreComponent | null = null;
+  for (const c of components) if (!best || c.maxPoints - c.points > best.maxPoints - best.points) best = c;
+  return best?.id ?? null;
+}
+
+function missingReason(id: ComponentId, input: ResilienceInputOut, m: Measures): string {
   switch (id) {
     case 'governanceConcentration': {
       const unscored = m.countries.filter((c) => input.wgi[c] === undefined);
@@ -350,7 +232,7 @@ function missingReason(id: ComponentId, input: ResilienceInput, m: Measures): st
     case 'substitutability':
       return 'substitution index not known';
     case 'stockpileCover':
-      return 'stockpile not known';
+      return 'stockpile holdings not known';
     default:
       return 'not known';
   }
@@ -359,7 +241,7 @@ function missingReason(id: ComponentId, input: ResilienceInput, m: Measures): st
 /** The data behind one component, as the breakdown shows it. */
 function componentInputs(
   id: ComponentId,
-  input: ResilienceInput,
+  input: ResilienceInputOut,
   m: Measures,
   risk: number,
 ): Record<string, InputValue> {
@@ -370,7 +252,7 @@ function componentInputs(
         shares[c] = (m.quantities[i] as number) / m.total;
       });
       if (m.domestic > 0) shares[input.consumer] = m.domesticShare;
-      return { hhi: m.hhi * 10_000, shares };
+      return { hhi: m.hhi * 10_000, shares, unallocatedShare: m.unallocatedShare };
     }
     case 'governanceConcentration':
       return {
@@ -387,9 +269,10 @@ function componentInputs(
     case 'importReliance':
       return {
         imports: m.total - m.domestic,
-        exports: input.exports ?? 0,
+        exports: input.exports,
         domesticProduction: m.domestic,
         importReliance: risk,
+        published: input.publishedImportReliance !== undefined,
       };
     case 'recyclingAndDomestic':
       return { recyclingShare: input.recyclingShare ?? null, domesticShare: m.domesticShare };

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { InvalidSupplyError } from '../errors.ts';
-import { DisruptionBaseline, emptyPlan, prepareBaseline, runPlan } from './disruption.ts';
+import {
+  applyShock,
+  type Baseline,
+  DisruptionBaseline,
+  emptyPlan,
+  prepareBaseline,
+  runPlan,
+  Shock,
+  type ShockPlan,
+} from './disruption.ts';
 import { createRng } from './rng.ts';
 
 /**
@@ -14,8 +23,20 @@ export function disruptionProbability(wgi: number, { min = 0.02, max = 0.5 } = {
   return min + (max - min) * g * g;
 }
 
+/** How far each sample may stray from a scenario's shocks: depth and duration × a uniform factor in [1 − x, 1 + x]. */
+export const ShockUncertainty = z.strictObject({
+  depth: z.number().min(0).max(1).default(0.5),
+  duration: z.number().min(0).max(1).default(0.5),
+});
+
 export const RiskInput = z.strictObject({
   baseline: DisruptionBaseline,
+  /**
+   * The scenario's own shocks. Every sample applies each of them with its depth (cut, lost output, surge) and its
+   * duration drawn around the values given (see `uncertainty`), on top of the background disruptions.
+   */
+  shocks: z.array(Shock).max(50).default([]),
+  uncertainty: ShockUncertainty.default({ depth: 0.5, duration: 0.5 }),
   /** Governance by supplier id; a supplier without one is treated as worst governed (10). */
   wgi: z.record(z.string(), z.number().finite().min(0).max(10)),
   samples: z.int().min(1).max(1_000_000).default(10_000),
@@ -28,9 +49,22 @@ export const RiskInput = z.strictObject({
 });
 export type RiskInput = z.input<typeof RiskInput>;
 
+/** What the Monte Carlo draws, in words a results panel can show. */
+export interface RiskSampling {
+  /** The scenario's shocks, each applied in every sample with a drawn depth and duration. */
+  shocks: number;
+  /** Depth factor range: a shock's fraction (or lost output, or surge) × U(low, high), capped at 100 %. */
+  depth: [number, number];
+  /** Duration factor range: a shock's months × U(low, high), rounded, at least one month. */
+  duration: [number, number];
+  /** Background disruptions: each supplier, with an annual probability from its governance. */
+  background: { minCut: number; maxMonths: number };
+}
+
 export interface RiskResult {
   samples: number;
   seed: number;
+  sampling: RiskSampling;
   /** Shortfall over the horizon, in the baseline's unit. */
   mean: number;
   p50: number;
@@ -44,9 +78,11 @@ export interface RiskResult {
 }
 
 /**
- * Monte Carlo over random export disruptions: in each sample every supplier may be disrupted (probability from
- * its governance, see `disruptionProbability`) for a random share and duration starting in a random month; the
- * sample is then simulated like `simulateDisruption`. Seeded: the same input gives the same result everywhere.
+ * Monte Carlo around a scenario: in each sample the scenario's shocks happen with a depth and a duration drawn
+ * around the values given (nobody knows how deep or how long a cut will be), and on top of them every supplier
+ * may be disrupted at random (probability from its governance, see `disruptionProbability`) for a random share
+ * and duration starting in a random month; the sample is then simulated like `simulateDisruption`. With no shocks
+ * it is the baseline's background risk. Seeded: the same input gives the same result everywhere.
  * @example simulateRisk({ baseline, wgi: { CHN: 5.67, AUS: 2.02 }, samples: 10_000, seed: 7 }).p95
  */
 export function simulateRisk(rawInput: RiskInput): RiskResult {
@@ -71,23 +107,49 @@ export function simulateRisk(rawInput: RiskInput): RiskResult {
   const shortfalls = new Float64Array(input.samples);
   const lostBySample = new Float64Array(input.samples * n);
 
+  const index = new Map(base.suppliers.map((x, i) => [x.id, i]));
+  const { depth, duration: durationSpread } = input.uncertainty;
   for (let s = 0; s < input.samples; s++) {
     plan.cut.fill(0);
+    plan.lost.fill(0);
+    plan.surge.fill(0);
     let any = false;
+    for (const shock of input.shocks) {
+      const d = 1 - depth + 2 * depth * rng.next();
+      const months = Math.max(
+        1,
+        Math.round(shock.months * (1 - durationSpread + 2 * durationSpread * rng.next())),
+      );
+      applyShock(plan, drawnShock(shock, d, months), index);
+      any = true;
+    }
+    if (input.shocks.length > 0) recordLost(baseline, plan, lostBySample, s);
     for (let i = 0; i < n; i++) {
       if (rng.next() >= (pHorizon[i] ?? 0)) continue;
       const fraction = minCut + (1 - minCut) * rng.next();
       const start = Math.floor(rng.next() * months);
       const duration = 1 + Math.floor(rng.next() * maxMonths);
       const end = Math.min(months, start + duration);
-      for (let m = start; m < end; m++) plan.cut[i * months + m] = fraction;
-      lostBySample[s * n + i] = (baseline.supply[i] ?? 0) * fraction * (end - start);
+      for (let m = start; m < end; m++) {
+        const k = i * months + m;
+        const before = plan.cut[k] ?? 0;
+        plan.cut[k] = 1 - (1 - before) * (1 - fraction);
+        lostBySample[s * n + i] =
+          (lostBySample[s * n + i] ?? 0) + (baseline.supply[i] ?? 0) * (plan.cut[k] - before);
+      }
       any = true;
     }
     shortfalls[s] = any ? runPlan(baseline, plan, null, null, scratch) : 0;
   }
+  const sampling: RiskSampling = {
+    shocks: input.shocks.length,
+    depth: [1 - depth, 1 + depth],
+    duration: [1 - durationSpread, 1 + durationSpread],
+    background: { minCut, maxMonths },
+  };
   return summarise(
     input,
+    sampling,
     base.suppliers.map((x) => x.id),
     probabilities,
     shortfalls,
@@ -95,8 +157,37 @@ export function simulateRisk(rawInput: RiskInput): RiskResult {
   );
 }
 
+/** A scenario shock as one sample draws it: depth × `d` (a cut at most 100 %), lasting `months`. */
+function drawnShock(shock: Shock, d: number, months: number): Shock {
+  switch (shock.kind) {
+    case 'exportCut':
+      return { ...shock, fraction: Math.min(1, shock.fraction * d), months };
+    case 'facilityOutage':
+      return { ...shock, lostPerYear: shock.lostPerYear * d, months };
+    case 'demandSurge':
+      return { ...shock, fraction: Math.min(5, shock.fraction * d), months };
+  }
+}
+
+/** Each supplier's supply lost in sample `s` to the plan's cuts and outages so far (for the drivers). */
+function recordLost(baseline: Baseline, plan: ShockPlan, lostBySample: Float64Array, s: number): void {
+  const n = baseline.supply.length;
+  for (let i = 0; i < n; i++) {
+    let lost = 0;
+    for (let m = 0; m < plan.months; m++) {
+      const k = i * plan.months + m;
+      lost += Math.min(
+        baseline.supply[i] ?? 0,
+        (baseline.supply[i] ?? 0) * (plan.cut[k] ?? 0) + (plan.lost[k] ?? 0),
+      );
+    }
+    lostBySample[s * n + i] = lost;
+  }
+}
+
 function summarise(
   input: z.output<typeof RiskInput>,
+  sampling: RiskSampling,
   ids: string[],
   probabilities: number[],
   shortfalls: Float64Array,
@@ -127,6 +218,7 @@ function summarise(
   return {
     samples: count,
     seed: input.seed,
+    sampling,
     mean: sum / count,
     p50: at(0.5),
     p95: at(0.95),

@@ -42,8 +42,8 @@ export interface ScenarioResult {
 }
 
 /**
- * Runs a scenario: the month-by-month simulation of its shocks, and Monte Carlo over random disruptions of the
- * same baseline. Deterministic for a given input (the seed is part of it).
+ * Runs a scenario: the month-by-month simulation of its shocks, and Monte Carlo around them (their depth and
+ * duration drawn around the values given, plus random background disruptions of the same baseline). Deterministic for a given input (the seed is part of it).
  * @example runScenario({ consumer: 'JPN', material: 'NdPr', stage: 'separation', baseline, shocks }).deterministic.totals.shortfall
  */
 export function runScenario(raw: ScenarioInput): ScenarioResult {
@@ -55,6 +55,7 @@ export function runScenario(raw: ScenarioInput): ScenarioResult {
   });
   const risk = simulateRisk({
     baseline: input.baseline,
+    shocks: input.shocks,
     wgi: input.wgi,
     samples: input.monteCarlo.samples,
     seed: input.monteCarlo.seed,

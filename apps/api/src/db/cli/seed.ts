@@ -1,5 +1,6 @@
 // `db:seed`: load the shipped reference dataset into DATABASE_URL or the PGlite directory.
-import { DatasetRowError, readReferenceDataset } from '../../data/reference-dataset.ts';
+import { DatasetRowError } from '@ree/domain';
+import { readReferenceDataset } from '../../data/reference-dataset.ts';
 import { loadEnv } from '../../env.ts';
 import { openDatabase } from '../client.ts';
 import { deployMigrations } from '../migrator.ts';

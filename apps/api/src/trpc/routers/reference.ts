@@ -1,6 +1,8 @@
+import { ArticleClaim } from '@ree/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.ts';
+import { datasetRows } from '../../queries/dataset-rows.ts';
 import { CountryInput, ElementsInput, listCountries, listElements } from '../../queries/reference.ts';
 import { listSources } from '../../queries/sources.ts';
 import { AsOfInput, VersionRef } from '../../queries/versioned.ts';
@@ -31,6 +33,8 @@ const SourceRow = z.object({
   publishedOn: z.string().nullable(),
   accessedOn: z.string().nullable(),
   licence: z.string().nullable(),
+  series: z.string().nullable(),
+  staleAfterDays: z.int().nullable(),
 });
 
 export const referenceRouter = {
@@ -71,6 +75,19 @@ export const referenceRouter = {
     .query(async ({ ctx, input }) => {
       const version = await resolveVersion(ctx.db, input.asOf);
       return { datasetVersion: version, items: await listSources(ctx.db, version.id) };
+    }),
+
+  /**
+   * What a publication claims (the seed article's tables and statements), each beside what the data says. Claims
+   * are never counted in any score, share or capacity.
+   */
+  claims: protectedProcedure
+    .input(AsOfInput)
+    .output(z.object({ datasetVersion: VersionRef, items: z.array(ArticleClaim) }))
+    .query(async ({ ctx, input }) => {
+      const version = await resolveVersion(ctx.db, input.asOf);
+      const data = await datasetRows(ctx.db, version);
+      return { datasetVersion: version, items: data.claims };
     }),
 
   /** Published versions, newest first: any of them can be passed as `asOf` to reproduce an old chart. */

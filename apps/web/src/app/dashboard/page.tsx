@@ -94,7 +94,8 @@ export default async function DashboardPage({
       <section aria-labelledby="scores-title">
         <h2 id="scores-title">{t('dashboard.scores', { consumer: consumerName })}</h2>
         <p className="hint">
-          {t('dashboard.scoresHint', { stage: translateValue(t, 'stage', params.scoreStage) })}
+          {t('dashboard.scoresHint', { stage: translateValue(t, 'stage', params.scoreStage) })}{' '}
+          {t('dashboard.standInHint')}
         </p>
         <div className="grid">
           {KEY_MATERIALS.map((material, i) => {
@@ -107,9 +108,21 @@ export default async function DashboardPage({
                 <div className="score-card__value">
                   {latest?.score == null ? t('common.insufficient') : formatNumber(latest.score, locale, 0)}
                 </div>
+                {latest ? (
+                  <div className="hint" data-testid={`score-${material}-basis`}>
+                    {t('dashboard.scoreBasis', {
+                      coverage: formatShare(latest.coverage, locale, 0),
+                      imports: latest.importsMaterial ?? '–',
+                      status: latest.importsStatus ? translateValue(t, 'status', latest.importsStatus) : '–',
+                    })}
+                  </div>
+                ) : null}
                 <div className="hint">
                   {points
-                    .map((p) => `${p.year}: ${p.score == null ? '–' : formatNumber(p.score, locale, 0)}`)
+                    .map(
+                      (p) =>
+                        `${p.year}: ${p.score == null ? '–' : formatNumber(p.score, locale, 0)}${p.importsMaterial && p.importsMaterial !== material ? '*' : ''}`,
+                    )
                     .join(' · ')}
                 </div>
                 {latest ? (

@@ -1,3 +1,4 @@
+import { FacilityStage, FacilityStatus } from '@ree/domain';
 import { DataTable, Figure, formatNumber } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
@@ -11,8 +12,8 @@ import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Facilities' };
 
-const STAGES = ['mining', 'separation', 'metal', 'magnet', 'recycling'] as const;
-const STATUSES = ['operating', 'construction', 'planned', 'closed'] as const;
+const STAGES = FacilityStage.options;
+const STATUSES = FacilityStatus.options;
 const SORTS = ['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator'] as const;
 
 const Params = z.object({
@@ -106,8 +107,15 @@ export default async function FacilitiesPage({
                 'name',
                 'operator',
                 'country',
+                'latitude',
+                'longitude',
                 'stage',
+                'products',
                 'capacity_per_year',
+                'capacity_unit',
+                'capacity_basis',
+                'capacity_kind',
+                'capacity_product',
                 'operating_status',
                 'start_year',
                 'status',
@@ -118,8 +126,15 @@ export default async function FacilitiesPage({
                 f.name,
                 f.operator,
                 f.country,
+                f.latitude,
+                f.longitude,
                 f.stage,
+                f.products.join('; '),
                 f.capacityPerYear,
+                f.capacityUnit,
+                f.capacityBasis,
+                f.capacityKind,
+                f.capacityProduct ?? null,
                 f.operatingStatus,
                 f.startYear,
                 f.status,
@@ -151,9 +166,12 @@ export default async function FacilitiesPage({
               { header: t('select.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               {
                 header: t('facilities.capacity'),
-                cell: (f) => (f.capacityPerYear == null ? '–' : formatNumber(f.capacityPerYear, locale)),
-                numeric: true,
+                cell: (f) =>
+                  f.capacityPerYear == null
+                    ? '–'
+                    : `${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit}/yr, ${f.capacityProduct ?? f.capacityBasis}${f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''}`,
               },
+              { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
               {
                 header: t('facilities.status'),
                 cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),

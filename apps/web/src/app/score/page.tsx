@@ -4,7 +4,7 @@ import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
-import { figureLabels } from '@/components/figure-labels';
+import { figureLabels, figureStatus } from '@/components/figure-labels';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -53,7 +53,9 @@ export default async function ScorePage({
       </main>
     );
   }
-  const { result, sources, datasetVersion, importsMaterial } = explained.data;
+  const { result, sources, datasetVersion, imports, provenance, asOfDate } = explained.data;
+  const citation = new Map(sources.map((s) => [s.id, s]));
+  const drag = result.drag ? result.components.find((c) => c.id === result.drag) : undefined;
   return (
     <main id="main">
       <h1>
@@ -70,14 +72,46 @@ export default async function ScorePage({
       {result.status === 'insufficient-data' ? (
         <p role="status">{t('score.insufficient', { reason: result.reason })}</p>
       ) : null}
-      {importsMaterial && importsMaterial !== params.material ? (
-        <p className="hint">{t('score.importsFallback', { material: params.material })}</p>
+      {result.status === 'ok' && result.unallocatedShare > 0 ? (
+        <p data-testid="score-range">
+          {t('score.range', {
+            low: formatNumber(result.range.low, locale, 1),
+            high: formatNumber(result.range.high, locale, 1),
+            share: formatShare(result.unallocatedShare, locale),
+          })}
+        </p>
       ) : null}
+      {drag ? (
+        <p data-testid="score-drag">
+          {t('score.drag', {
+            component: t(`component.${drag.id}`),
+            points: formatNumber(drag.maxPoints - drag.points, locale, 1),
+          })}
+        </p>
+      ) : null}
+      {imports ? (
+        <p className="hint">
+          {t('score.imports', {
+            material: imports.material,
+            year: imports.year,
+            method: translateValue(t, 'score.method', imports.method),
+            status: translateValue(t, 'status', imports.status),
+            source: imports.sourceIds.map((id) => citation.get(id)?.citation ?? id).join('; '),
+          })}{' '}
+          {imports.note ? (
+            <span lang="en" data-testid="score-imports-note">
+              {imports.note}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="hint">{t('score.asOf', { date: asOfDate })}</p>
       <Figure
         id="score-breakdown"
         title={t('score.title')}
         sources={sources}
         datasetVersion={datasetVersion.label}
+        {...(imports ? { status: figureStatus(t, imports.status) } : {})}
         labels={figureLabels(t)}
         table={
           <DataTable
@@ -88,6 +122,7 @@ export default async function ScorePage({
               { header: t('score.component'), cell: (c) => t(`component.${c.id}`) },
               { header: t('score.risk'), cell: (c) => formatNumber(c.risk, locale, 3), numeric: true },
               { header: t('score.weight'), cell: (c) => formatNumber(c.weight, locale, 3), numeric: true },
+              { header: t('score.quality'), cell: (c) => formatShare(c.quality, locale, 0), numeric: true },
               {
                 header: t('score.points'),
                 cell: (c) => <span data-testid="component-points">{formatNumber(c.points, locale, 2)}</span>,
@@ -99,6 +134,17 @@ export default async function ScorePage({
                   Object.entries(c.inputs)
                     .map(([k, v]) => `${k}: ${describeInput(v, locale)}`)
                     .join('; '),
+              },
+              {
+                header: t('score.notes'),
+                cell: (c) => (
+                  <span lang="en">
+                    {[
+                      ...(provenance[c.id]?.notes ?? []),
+                      ...(provenance[c.id]?.sourceIds ?? []).map((id) => citation.get(id)?.citation ?? id),
+                    ].join(' · ')}
+                  </span>
+                ),
               },
             ]}
           />
@@ -150,7 +196,7 @@ export default async function ScorePage({
               <li key={m.id}>
                 {t(`component.${m.id}`)}: {t('score.notKnown')}{' '}
                 <span lang="en" className="hint">
-                  ({m.reason})
+                  ({[m.reason, ...(provenance[m.id]?.notes ?? [])].join('; ')})
                 </span>
               </li>
             ))}

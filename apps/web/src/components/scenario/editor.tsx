@@ -95,6 +95,7 @@ export default function ScenarioEditor(props: EditorProps) {
         id: Date.now(),
         input: {
           baseline: parsed.data.baseline,
+          shocks: parsed.data.shocks,
           wgi: parsed.data.wgi,
           samples: parsed.data.monteCarlo.samples,
           seed: parsed.data.monteCarlo.seed,
@@ -714,6 +715,20 @@ export default function ScenarioEditor(props: EditorProps) {
             data-seed={risk.result.seed}
           >
             {L('scenario.mcSpeed', { rate: fmt(risk.result.samples / (risk.ms / 1000), props.locale, 0) })}
+          </p>
+          <p className="hint" data-testid="mc-sampling">
+            {L(
+              risk.result.sampling.shocks > 0 ? 'scenario.mcSamplesShocks' : 'scenario.mcSamplesBackground',
+              {
+                shocks: risk.result.sampling.shocks,
+                depthLow: fmt(risk.result.sampling.depth[0] * 100, props.locale, 0),
+                depthHigh: fmt(risk.result.sampling.depth[1] * 100, props.locale, 0),
+                durationLow: fmt(risk.result.sampling.duration[0] * 100, props.locale, 0),
+                durationHigh: fmt(risk.result.sampling.duration[1] * 100, props.locale, 0),
+                minCut: fmt(risk.result.sampling.background.minCut * 100, props.locale, 0),
+                maxMonths: risk.result.sampling.background.maxMonths,
+              },
+            )}
           </p>
           <ul>
             <li>

@@ -1,13 +1,15 @@
 // RFC 4180 CSV, read incrementally: feed text chunks, get records with the line they started on. Handles a BOM,
 // quoted fields with delimiters, quotes and newlines, CRLF or LF, and a comma or semicolon delimiter.
 
+import { DomainError } from '../errors.ts';
+
 export interface CsvRecord {
   /** 1-based line in the file where the record starts (the header is line 1). */
   line: number;
   fields: string[];
 }
 
-export class CsvSyntaxError extends Error {
+export class CsvSyntaxError extends DomainError {
   override name = 'CsvSyntaxError';
   constructor(
     readonly line: number,

@@ -1,4 +1,5 @@
 // How a CSV column maps onto a field of a domain entity, and how its text becomes a value.
+import { DomainError } from '../errors.ts';
 export type ColumnType = 'string' | 'int' | 'number' | 'boolean' | 'list';
 
 export interface Column {
@@ -9,7 +10,7 @@ export interface Column {
   type: ColumnType;
 }
 
-export class CellError extends Error {
+export class CellError extends DomainError {
   override name = 'CellError';
 }
 

@@ -1,0 +1,109 @@
+import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
+import { DownloadCsvButton } from '@ree/ui/downloads';
+import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { WorldMap } from '@/components/world-map';
+import type { Locale, Translate } from '@/i18n/translate';
+import { translateValue } from '@/i18n/translate';
+import type { RouterOutputs } from '@/lib/api-types';
+
+type Concentration = RouterOutputs['production']['concentration'];
+
+/** One stage's shares of a material: the element's own figures, or the stand-in named above the map. */
+export function StageFigure({
+  stage,
+  data,
+  t,
+  locale,
+}: {
+  stage: string;
+  data: Concentration;
+  t: Translate;
+  locale: Locale;
+}) {
+  const title = `${translateValue(t, 'stage', stage)} · ${data.materialUsed} · ${data.yearUsed}`;
+  return (
+    <Figure
+      id={`stage-${stage}`}
+      title={title}
+      sources={data.sources}
+      datasetVersion={data.datasetVersion.label}
+      status={figureStatus(t, data.status)}
+      labels={figureLabels(t)}
+      table={
+        <DataTable
+          caption={title}
+          rowKey={(r) => r.country}
+          rows={data.rows}
+          columns={[
+            { header: t('col.country'), cell: (r) => <a href={`/countries/${r.country}`}>{r.name}</a> },
+            { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
+            ...(data.unit === 't'
+              ? [
+                  {
+                    header: `t ${data.basis}`,
+                    cell: (r: Concentration['rows'][number]) => formatNumber(r.value, locale),
+                    numeric: true,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      }
+      actions={
+        <DownloadCsvButton
+          label={t('figure.downloadCsv')}
+          filename={`${data.materialUsed}-${stage}-${data.yearUsed}.csv`}
+          doc={{
+            title,
+            sources: data.sources,
+            datasetVersion: data.datasetVersion.label,
+            headers: ['country', 'share', 'basis', 'edition', 'status'],
+            rows: [
+              ...data.rows.map((r) => [r.country, r.share, data.basis, data.editions.join(' '), data.status]),
+              ['(unallocated)', data.unallocatedShare, data.basis, data.editions.join(' '), data.status],
+            ],
+          }}
+        />
+      }
+    >
+      {data.fallback !== 'own' || data.yearUsed !== data.year ? (
+        <p className="hint" data-testid={`stage-${stage}-fallback`}>
+          {t('elements.fallback', {
+            material: data.material,
+            used: data.materialUsed,
+            year: data.yearUsed,
+            quality: formatShare(data.quality, locale, 0),
+          })}
+        </p>
+      ) : null}
+      <p>
+        {t('elements.hhi', {
+          hhi: formatNumber(data.hhi, locale),
+          band: translateValue(t, 'band', data.hhiBand),
+        })}{' '}
+        · {t('elements.top3', { share: formatShare(data.top3Share, locale) })} ·{' '}
+        {t('elements.basis', { basis: data.basis })} ·{' '}
+        {t('elements.edition', { edition: data.editions.join(', ') })}
+      </p>
+      {!data.complete ? (
+        <p className="hint">
+          {t('elements.partial', {
+            share: formatShare(data.unallocatedShare, locale),
+            hhi: formatNumber(data.hhi, locale),
+            upper: formatNumber(data.hhiUpper, locale),
+          })}
+        </p>
+      ) : null}
+      {data.otherEditions.length > 0 ? (
+        <p className="hint">{t('elements.otherEditions', { editions: data.otherEditions.join(', ') })}</p>
+      ) : null}
+      <WorldMap
+        values={Object.fromEntries(data.rows.map((r) => [r.country, r.share]))}
+        title={title}
+        description={t('dashboard.mapAlt')}
+        formatValue={(v) => formatShare(v, locale)}
+        noDataLabel={t('figure.empty')}
+      />
+    </Figure>
+  );
+}
