@@ -19,7 +19,7 @@ describe('production.concentration', () => {
     const result = await caller.production.concentration({ stage: 'mining', material: 'REE' });
     expect(result.year).toBe(2025);
     expect(result.unit).toBe('t');
-    expect(result.datasetVersion.label).toBe('Reference 2026.12');
+    expect(result.datasetVersion.label).toMatch(/^Reference \d{4}\.\d+$/);
     expect(result.sources.map((s) => s.id)).toEqual(['usgs-mcs-2026']);
     expect(result.editions).toEqual(['usgs-mcs-2026']);
     expect(result.rows[0]).toMatchObject({ country: 'CHN', value: 270_000 });

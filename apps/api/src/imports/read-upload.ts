@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { CsvParser, CsvSyntaxError, ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { JsonArraySplitter, JsonShapeError } from '../data/json-array.ts';
+import { isUsgsMcsHeader } from './usgs-mcs.ts';
+import { UsgsMcsReader } from './usgs-mcs-reader.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -84,6 +86,11 @@ export async function readUpload(
         const zip = new ZipReader(sink, options.maxBytes);
         reader = (c) => zip.push(c);
         finish = () => zip.end();
+      } else if (format === 'csv' && isUsgsMcsHeader(firstLineOf(chunk))) {
+        // USGS's own data release: one file, every chapter; its rare-earth rows become several tables' rows.
+        const mcs = new UsgsMcsReader(options.fileName, sink);
+        reader = (c) => mcs.push(c);
+        finish = () => mcs.end();
       } else {
         const entity = options.entity ?? entityForFileName(options.fileName);
         if (!entity) {
@@ -116,6 +123,12 @@ export async function readUpload(
     });
   } else await finish();
   return { format, bytes, contentHash: hash.digest('hex') };
+}
+
+/** The first line of a chunk, read byte for byte (a header is ASCII whatever the file's encoding). */
+function firstLineOf(chunk: Uint8Array): string {
+  const end = chunk.findIndex((b) => b === 0x0a || b === 0x0d);
+  return new TextDecoder('latin1').decode(chunk.subarray(0, end < 0 ? Math.min(chunk.length, 4096) : end));
 }
 
 function detectFormat(fileName: string, firstChunk: Uint8Array): UploadFormat {

@@ -1,0 +1,192 @@
+// Reads USGS's MCS data release CSV as a stream: decodes it (UTF-8, or Windows-1252 as USGS publishes it), parses
+// it, turns its rare-earth rows into the dataset's rows (usgs-mcs.ts) and feeds them to the import sink. The report
+// says what was read, what was skipped and why.
+import { CsvParser, CsvSyntaxError, ENTITY_FILES, type EntityName } from '@ree/domain';
+import type { RecordSink } from './read-upload.ts';
+import { editionOf, mcsRow } from './usgs-mcs.ts';
+
+/**
+ * Text from bytes: UTF-8 while the bytes are UTF-8, Windows-1252 from the first byte that is not (USGS's files are
+ * Windows-1252; a file re-saved as UTF-8 stays UTF-8).
+ */
+class Utf8OrWindows1252 {
+  private utf8: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+  private readonly cp1252 = new TextDecoder('windows-1252');
+  /** The bytes of a UTF-8 sequence the previous chunk ended in the middle of (the UTF-8 decoder holds them). */
+  private held: Uint8Array = new Uint8Array(0);
+
+  decode(chunk: Uint8Array, final = false): string {
+    if (!this.utf8) return this.cp1252.decode(chunk, { stream: !final });
+    const bytes = this.held.length ? concat(this.held, chunk) : chunk;
+    try {
+      const text = this.utf8.decode(chunk, { stream: !final });
+      this.held = final ? new Uint8Array(0) : unfinishedSequence(bytes);
+      return text;
+    } catch {
+      this.utf8 = null; // everything from here on, and the held bytes, as Windows-1252
+      return this.cp1252.decode(bytes, { stream: !final });
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The last bytes that start a UTF-8 sequence the chunk does not finish (at most 3). */
+function unfinishedSequence(bytes: Uint8Array): Uint8Array {
+  let start = bytes.length - 1;
+  while (start >= 0 && bytes.length - start <= 3 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  const lead = bytes[start] ?? 0;
+  if (start < 0 || (lead & 0xc0) !== 0xc0) return new Uint8Array(0);
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  return bytes.length - start < length ? bytes.slice(start) : new Uint8Array(0);
+}
+
+export class UsgsMcsReader {
+  private readonly decoder = new Utf8OrWindows1252();
+  private readonly csv = new CsvParser(',');
+  private columns: Map<string, number> | null = null;
+  private readonly announced = new Map<EntityName, boolean>();
+  private readonly skipped = new Map<string, number>();
+  private readonly written = new Map<EntityName, number>();
+  private dead = false;
+  private readonly edition: string | null;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: RecordSink,
+  ) {
+    this.edition = editionOf(file);
+  }
+
+  async push(chunk: Uint8Array): Promise<void> {
+    await this.text(this.decoder.decode(chunk));
+  }
+
+  async end(): Promise<void> {
+    await this.text(this.decoder.decode(new Uint8Array(0), true));
+    if (this.dead) return;
+    try {
+      await this.records(this.csv.end());
+    } catch (error) {
+      await this.syntax(error);
+    }
+    if (!this.dead) await this.summary();
+  }
+
+  private async text(text: string): Promise<void> {
+    if (this.dead || !text) return;
+    try {
+      await this.records(this.csv.push(text));
+    } catch (error) {
+      await this.syntax(error);
+    }
+  }
+
+  private async records(records: { line: number; fields: string[] }[]): Promise<void> {
+    for (const { line, fields } of records) {
+      if (this.dead) return;
+      if (fields.length === 1 && fields[0]?.trim() === '') continue;
+      if (!this.columns) {
+        this.columns = new Map(
+          fields.map((f, i) => [
+            f
+              .replace(/^\uFEFF/, '')
+              .trim()
+              .toLowerCase(),
+            i,
+          ]),
+        );
+        if (!this.edition) {
+          return this.fail(
+            `cannot tell the edition from the file name "${this.file}": keep USGS's name (e.g. MCS2026_Commodities_Data.csv)`,
+          );
+        }
+        continue;
+      }
+      const columns = this.columns;
+      const result = mcsRow((c) => fields[columns.get(c) ?? -1] ?? '', this.edition ?? '');
+      if (result.kind === 'skip') this.skipped.set(result.reason, (this.skipped.get(result.reason) ?? 0) + 1);
+      else if (result.kind === 'error') {
+        await this.sink.problem({
+          file: this.file,
+          line,
+          column: result.column,
+          severity: 'error',
+          message: result.message,
+        });
+      } else await this.row(line, result.entity, result.cells);
+    }
+  }
+
+  private async row(line: number, entity: EntityName, cells: Record<string, string>): Promise<void> {
+    let ok = this.announced.get(entity);
+    if (ok === undefined) {
+      ok = await this.sink.header(
+        this.file,
+        entity,
+        ENTITY_FILES[entity].columns.map((c) => c.header),
+      );
+      this.announced.set(entity, ok);
+    }
+    if (!ok) return;
+    this.written.set(entity, (this.written.get(entity) ?? 0) + 1);
+    await this.sink.record(this.file, entity, line, (h) => cells[h] ?? '');
+  }
+
+  /** What the file held beyond the rows imported, in one warning per kind. */
+  private async summary(): Promise<void> {
+    const count = (prefix: string) =>
+      [...this.skipped]
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, n]) => [k.slice(prefix.length), n] as const);
+    const chapters = count('commodity:');
+    const rows = (list: readonly (readonly [string, number])[]) => list.reduce((s, [, n]) => s + n, 0);
+    const warn = (message: string) =>
+      this.sink.problem({ file: this.file, line: null, column: null, severity: 'warning', message });
+    const read = [...this.written].map(([e, n]) => `${n} ${ENTITY_FILES[e].file}`).join(', ') || 'no rows';
+    await warn(`read as the USGS MCS data release, edition ${this.edition}: ${read}`);
+    if (chapters.length) {
+      const names = chapters.map(([k]) => k).sort();
+      await warn(
+        `skipped ${rows(chapters)} rows of ${chapters.length} other commodities (${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})`,
+      );
+    }
+    const statistics = count('statistic:');
+    if (statistics.length)
+      await warn(
+        `rare-earth statistics the dataset does not hold, skipped: ${statistics.map(([k, n]) => `${k} ×${n}`).join(', ')}`,
+      );
+    const values = count('value:');
+    if (values.length)
+      await warn(
+        `rare-earth rows without a figure, skipped: ${values.map(([k, n]) => `${k} ×${n}`).join(', ')}`,
+      );
+    const other = [...this.skipped].filter(([k]) => !/^(commodity|statistic|value):/.test(k));
+    if (other.length) await warn(`also skipped: ${other.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  }
+
+  private async syntax(error: unknown): Promise<void> {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    await this.fail(
+      `${error.message.replace(/^line \d+: /, '')}; the rest of the file was not read`,
+      error.line,
+    );
+  }
+
+  private async fail(message: string, line: number | null = 1): Promise<void> {
+    this.dead = true;
+    await this.sink.problem({
+      file: this.file,
+      line,
+      column: null,
+      severity: 'error',
+      fileLevel: true,
+      message,
+    });
+  }
+}
