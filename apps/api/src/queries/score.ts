@@ -11,6 +11,7 @@ import {
   ResilienceScore,
   Stage,
   scoreFromDataset,
+  scoreSensitivity,
   scoreTrend,
   Year,
 } from '@ree/domain';
@@ -45,6 +46,15 @@ export const ScoreExplained = versioned({
   provenance: z.record(ComponentId, ComponentProvenance),
   /** Years with import data for this consumer, stage and material (or what stands in for it). */
   years: z.array(Year),
+  /** Which component's weight moves the score most, and the points each component's risk costs. */
+  sensitivity: z
+    .object({
+      mostSensitiveWeight: ComponentId.nullable(),
+      components: z.array(
+        z.object({ id: ComponentId, pointsLost: z.number(), weightUp: z.number(), weightDown: z.number() }),
+      ),
+    })
+    .nullable(),
 });
 export type ScoreExplained = z.infer<typeof ScoreExplained>;
 
@@ -83,7 +93,13 @@ export async function scoreIn(
     importsTried: scored.importsTried,
     provenance: scored.provenance,
     years,
+    sensitivity: sensitivityOf(scored.input),
   };
+}
+
+function sensitivityOf(input: DatasetScore['input']) {
+  const s = scoreSensitivity(input);
+  return s ? { mostSensitiveWeight: s.mostSensitiveWeight, components: s.components } : null;
 }
 
 export const TrendPoint = z.object({

@@ -249,7 +249,7 @@ export const en = {
   'admin.table': 'Table',
   'admin.import': 'Import a file',
   'admin.importHelp':
-    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). USGS's own Mineral Commodity Summaries data release (MCS2026_Commodities_Data.csv, as downloaded) is read too: its rare-earth rows become production, reserves, trade, import reliance and prices with the edition as their source. The server takes files up to {limit}. You will see a validation report before anything changes.',
+    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). USGS’s own Mineral Commodity Summaries data release (MCS2026_Commodities_Data.csv, as downloaded) is read too: its rare-earth rows become production, reserves, trade, import reliance and prices with the edition as their source. The server takes files up to {limit}. You will see a validation report before anything changes.',
   'admin.file': 'File',
   'admin.tableAuto': 'from the file name',
   'admin.upload': 'Upload and validate',
@@ -375,6 +375,7 @@ export const en = {
   'dashboard.scoreBasis': 'coverage {coverage} · imports of {imports} ({status})',
   'dashboard.standInHint':
     '* another material’s imports stand in that year (its own are not published); coverage is lower.',
+  'score.sensitivity': 'Its weight moves the score most: {component} (see the method’s sensitivity table).',
 } as const;
 
 export type MessageKey = keyof typeof en;

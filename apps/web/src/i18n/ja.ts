@@ -375,4 +375,5 @@ export const ja: Messages = {
   'dashboard.scoreBasis': 'カバー率 {coverage}・{imports}の輸入データ（{status}）',
   'dashboard.standInHint':
     '* その年は他の物質の輸入データで代用（単独のデータが未公表）。カバー率は低くなります。',
+  'score.sensitivity': '重みの変更で最もスコアが動く要素：{component}（手法の感度表を参照）。',
 };

@@ -4,11 +4,11 @@ import type { Metadata } from 'next';
 import { LazyShareLineChart } from '@/components/charts/lazy';
 import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
-import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
+import { MapFigure } from './map-figure';
 import { DashboardParams } from './params';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -255,82 +255,7 @@ export default async function DashboardPage({
         </button>
       </form>
       {map.ok ? (
-        <Figure
-          id="world-map"
-          title={t('dashboard.map', {
-            material: map.data.material,
-            stage: map.data.stage,
-            year: map.data.year,
-          })}
-          sources={map.data.sources}
-          datasetVersion={map.data.datasetVersion.label}
-          labels={labels}
-          table={
-            <DataTable
-              caption={t('dashboard.map', {
-                material: map.data.material,
-                stage: map.data.stage,
-                year: map.data.year,
-              })}
-              rowKey={(r) => r.country}
-              rows={map.data.rows}
-              columns={[
-                { header: t('col.country'), cell: (r) => r.name },
-                {
-                  header: map.data.unit === 't' ? t('col.production') : t('col.value'),
-                  cell: (r) => formatNumber(r.value, locale, 2),
-                  numeric: true,
-                },
-                { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
-              ]}
-            />
-          }
-          actions={
-            <>
-              <DownloadPngButton
-                label={t('figure.downloadPng')}
-                targetId="world-map-chart"
-                filename={`${map.data.material}-${map.data.stage}-${map.data.year}.png`}
-              />
-              <DownloadCsvButton
-                label={t('figure.downloadCsv')}
-                filename={`${map.data.material}-${map.data.stage}-${map.data.year}.csv`}
-                doc={{
-                  title: t('dashboard.map', {
-                    material: map.data.material,
-                    stage: map.data.stage,
-                    year: map.data.year,
-                  }),
-                  sources: map.data.sources,
-                  datasetVersion: map.data.datasetVersion.label,
-                  headers: ['country', 'name', map.data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
-                  rows: map.data.rows.map((r) => [r.country, r.name, r.value, r.share]),
-                }}
-              />
-            </>
-          }
-        >
-          <WorldMap
-            values={Object.fromEntries(map.data.rows.map((r) => [r.country, r.share]))}
-            title={t('dashboard.map', {
-              material: map.data.material,
-              stage: map.data.stage,
-              year: map.data.year,
-            })}
-            description={t('dashboard.mapAlt')}
-            formatValue={(v) => formatShare(v, locale)}
-            noDataLabel={t('figure.empty')}
-          />
-          {map.data.rows[0] && map.data.unit === 't' ? (
-            <p>
-              <span className="headline" data-testid="top-share">
-                {formatShare(map.data.rows[0].share, locale)}
-              </span>{' '}
-              {map.data.rows[0].name} · HHI {formatNumber(map.data.hhi, locale)} (
-              {translateValue(t, 'band', map.data.hhiBand)})
-            </p>
-          ) : null}
-        </Figure>
+        <MapFigure data={map.data} t={t} locale={locale} />
       ) : (
         <p role="status">{map.notFound ? t('figure.empty') : t('figure.error', { message: map.message })}</p>
       )}

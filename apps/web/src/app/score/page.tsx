@@ -53,7 +53,7 @@ export default async function ScorePage({
       </main>
     );
   }
-  const { result, sources, datasetVersion, imports, provenance, asOfDate } = explained.data;
+  const { result, sources, datasetVersion, imports, provenance, asOfDate, sensitivity } = explained.data;
   const citation = new Map(sources.map((s) => [s.id, s]));
   const drag = result.drag ? result.components.find((c) => c.id === result.drag) : undefined;
   return (
@@ -87,6 +87,11 @@ export default async function ScorePage({
             component: t(`component.${drag.id}`),
             points: formatNumber(drag.maxPoints - drag.points, locale, 1),
           })}
+        </p>
+      ) : null}
+      {sensitivity?.mostSensitiveWeight ? (
+        <p className="hint" data-testid="score-sensitivity">
+          {t('score.sensitivity', { component: t(`component.${sensitivity.mostSensitiveWeight}`) })}
         </p>
       ) : null}
       {imports ? (

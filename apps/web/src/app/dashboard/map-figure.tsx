@@ -1,0 +1,112 @@
+import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
+import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
+import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { WorldMap } from '@/components/world-map';
+import type { Locale, Translate } from '@/i18n/translate';
+import { translateValue } from '@/i18n/translate';
+import type { RouterOutputs } from '@/lib/api-types';
+
+type Concentration = RouterOutputs['production']['concentration'];
+
+/** The dashboard's world map of one material × stage × year, with the stand-in and unallocated share said. */
+export function MapFigure({ data, t, locale }: { data: Concentration; t: Translate; locale: Locale }) {
+  const labels = figureLabels(t);
+  return (
+    <Figure
+      id="world-map"
+      title={t('dashboard.map', {
+        material: data.material,
+        stage: data.stage,
+        year: data.year,
+      })}
+      sources={data.sources}
+      datasetVersion={data.datasetVersion.label}
+      status={figureStatus(t, data.status)}
+      labels={labels}
+      table={
+        <DataTable
+          caption={t('dashboard.map', {
+            material: data.material,
+            stage: data.stage,
+            year: data.year,
+          })}
+          rowKey={(r) => r.country}
+          rows={data.rows}
+          columns={[
+            { header: t('col.country'), cell: (r) => r.name },
+            {
+              header: data.unit === 't' ? t('col.production') : t('col.value'),
+              cell: (r) => formatNumber(r.value, locale, 2),
+              numeric: true,
+            },
+            { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
+          ]}
+        />
+      }
+      actions={
+        <>
+          <DownloadPngButton
+            label={t('figure.downloadPng')}
+            targetId="world-map-chart"
+            filename={`${data.material}-${data.stage}-${data.year}.png`}
+          />
+          <DownloadCsvButton
+            label={t('figure.downloadCsv')}
+            filename={`${data.material}-${data.stage}-${data.year}.csv`}
+            doc={{
+              title: t('dashboard.map', {
+                material: data.material,
+                stage: data.stage,
+                year: data.year,
+              }),
+              sources: data.sources,
+              datasetVersion: data.datasetVersion.label,
+              headers: ['country', 'name', data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
+              rows: data.rows.map((r) => [r.country, r.name, r.value, r.share]),
+            }}
+          />
+        </>
+      }
+    >
+      <WorldMap
+        values={Object.fromEntries(data.rows.map((r) => [r.country, r.share]))}
+        title={t('dashboard.map', {
+          material: data.material,
+          stage: data.stage,
+          year: data.year,
+        })}
+        description={t('dashboard.mapAlt')}
+        formatValue={(v) => formatShare(v, locale)}
+        noDataLabel={t('figure.empty')}
+      />
+      {data.rows[0] && data.unit === 't' ? (
+        <p>
+          <span className="headline" data-testid="top-share">
+            {formatShare(data.rows[0].share, locale)}
+          </span>{' '}
+          {data.rows[0].name} · HHI {formatNumber(data.hhi, locale)} (
+          {translateValue(t, 'band', data.hhiBand)}) · {t('elements.basis', { basis: data.basis })}
+        </p>
+      ) : null}
+      {data.fallback !== 'own' || data.yearUsed !== data.year ? (
+        <p className="hint">
+          {t('elements.fallback', {
+            material: data.material,
+            used: data.materialUsed,
+            year: data.yearUsed,
+            quality: formatShare(data.quality, locale, 0),
+          })}
+        </p>
+      ) : null}
+      {!data.complete ? (
+        <p className="hint">
+          {t('elements.partial', {
+            share: formatShare(data.unallocatedShare, locale),
+            hhi: formatNumber(data.hhi, locale),
+            upper: formatNumber(data.hhiUpper, locale),
+          })}
+        </p>
+      ) : null}
+    </Figure>
+  );
+}
