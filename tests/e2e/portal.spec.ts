@@ -95,3 +95,23 @@ test('a regular user who types an admin URL gets a "not allowed" page', async ({
   const audit = await page.request.get('/files/audit.csv');
   expect(audit.status()).toBe(403);
 });
+
+test("an element page shows the element's own figures or names the stand-in, and the article's claims stay claims", async ({
+  page,
+}) => {
+  await page.goto('/elements/Dy');
+  const separation = page.locator('figure', { has: page.getByTestId('stage-separation-fallback') });
+  await expect(separation.getByTestId('stage-separation-fallback')).toContainText(
+    'No Dy figures of its own for this stage: HREE figures of 2023 stand in',
+  );
+  await expect(separation.getByTestId('stage-separation-status')).toContainText('Data: verified');
+  const facilities = page.getByRole('table', { name: /Facilities that produce it/ });
+  await expect(facilities.getByRole('row', { name: /Eneabba/ })).toHaveCount(1);
+  await expect(facilities.getByRole('row', { name: /Mount Weld/ })).toHaveCount(0);
+  await expect(page.getByTestId('supply-risk-value')).toHaveText('5.55');
+
+  await page.goto('/claims');
+  const okinawa = page.getByRole('row', { name: /Okinawa Rare Earth Facility/ });
+  await expect(okinawa).toContainText('not found in any source');
+  await expect(okinawa).toContainText('as reported, not verified');
+});

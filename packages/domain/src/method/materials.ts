@@ -47,7 +47,9 @@ export interface DataMaterial {
  */
 export function dataMaterials(material: Material): DataMaterial[] {
   const chain: DataMaterial[] = [{ material, level: 'own' }];
-  if (material === 'REE') return chain;
+  // Scandium is mined and refined apart from the lanthanides (a by-product of titanium, nickel, aluminium): the
+  // rare earths' figures say nothing about it.
+  if (material === 'REE' || material === 'Sc') return chain;
   const elements = MATERIAL_ELEMENTS[material];
   if (elements.length === 1 && (material === 'Nd' || material === 'Pr'))
     chain.push({ material: 'NdPr', level: 'mix' });

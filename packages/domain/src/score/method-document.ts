@@ -161,7 +161,8 @@ ${MAX_FIGURE_AGE_YEARS} years before; else the nearest stand-in, in this order: 
 Nd for NdPr), the EU group (a heavy element takes heavy-REE figures, never light-REE ones), all rare earths — e.g.
 Dy: ${dataMaterials('Dy')
     .map((d) => d.material)
-    .join(' → ')}. A stand-in lowers the *data quality* of the components
+    .join(' → ')}; scandium, produced apart from the lanthanides, takes none. A stand-in lowers the *data
+quality* of the components
 it feeds (${quality}; each year of age −${pct(QUALITY_LOST_PER_YEAR)}), which lowers coverage, not the score; the
 result says what stood in.
 
