@@ -193,3 +193,18 @@ export function parseDataset(files: Readonly<Record<string, string>>): {
   checkReferences(rows as DatasetRows, lines);
   return { rows: rows as DatasetRows, lines };
 }
+
+/**
+ * A dataset from rows given in code (the entities not given are empty), each row checked and completed by its
+ * entity's schema as a load would: for examples, tests and what-if analyses.
+ * @throws ZodError for a row its schema refuses.
+ * @example datasetFrom({ trade: [{ importer: 'JPN', exporter: 'CHN', material: 'Dy', stage: 'separation', year: 2025, quantity: 0.99, unit: 'share', sourceId: 's', status: 'estimated' }] })
+ */
+export function datasetFrom(rows: { [K in EntityName]?: readonly Record<string, unknown>[] }): DatasetRows {
+  const out = {} as Record<EntityName, unknown[]>;
+  for (const entity of ENTITY_NAMES) {
+    const { schema } = ENTITY_FILES[entity];
+    out[entity] = (rows[entity] ?? []).map((r) => schema.parse(r));
+  }
+  return out as DatasetRows;
+}

@@ -1,6 +1,6 @@
 // The examples METHOD.md works through, as data and code, so that a test recomputes every number it prints.
 import type { DatasetRows } from '../dataset/entity-files.ts';
-import { ENTITY_FILES, ENTITY_NAMES, type EntityName, type RowsOf } from '../dataset/entity-files.ts';
+import { datasetFrom } from '../dataset/parse.ts';
 import { scoreFromDataset } from '../method/score-from-dataset.ts';
 import { runScenario } from '../simulation/scenario.ts';
 import type { ResilienceInput } from './resilience-input-schema.ts';
@@ -20,16 +20,6 @@ export const WORKED_EXAMPLE: ResilienceInput = {
   stockpileDays: 60,
 };
 
-function rows(input: { [K in EntityName]?: Record<string, unknown>[] }): DatasetRows {
-  const out = {} as Record<EntityName, unknown[]>;
-  for (const entity of ENTITY_NAMES) {
-    out[entity] = (input[entity] ?? []).map(
-      (r) => ENTITY_FILES[entity].schema.parse(r) as RowsOf<typeof entity>,
-    );
-  }
-  return out as DatasetRows;
-}
-
 const verified = { status: 'verified' } as const;
 const share = (exporter: string, year: number, quantity: number, sourceId: string, material = 'REE') => ({
   importer: 'JPN',
@@ -48,7 +38,7 @@ const share = (exporter: string, year: number, quantity: number, sourceId: strin
  * A few rows of the shipped dataset, as they stand in it: Japan's imports in 2009–2010 (Ministry of Finance via
  * Searchina; the 2010 tonnage via the WSJ), governance, China's 2010 quota cut and the embargo on Japan.
  */
-export const BACK_TEST_ROWS: DatasetRows = rows({
+export const BACK_TEST_ROWS: DatasetRows = datasetFrom({
   sources: [
     {
       id: 'mof-via-searchina',

@@ -1,24 +1,7 @@
 // A small dataset built through the entity schemas (so defaults are filled as a load would fill them).
-import {
-  type DatasetRows,
-  ENTITY_FILES,
-  ENTITY_NAMES,
-  type EntityName,
-  type RowsOf,
-} from '../../src/index.ts';
+import { type DatasetRows, datasetFrom } from '../../src/index.ts';
 
-type RowInput<K extends EntityName> = Parameters<(typeof ENTITY_FILES)[K]['schema']['parse']>[0];
-
-export function dataset(rows: { [K in EntityName]?: Record<string, unknown>[] }): DatasetRows {
-  const out = {} as Record<EntityName, unknown[]>;
-  for (const entity of ENTITY_NAMES) {
-    const schema = ENTITY_FILES[entity].schema;
-    out[entity] = (rows[entity] ?? []).map(
-      (r) => schema.parse(r as RowInput<typeof entity>) as RowsOf<typeof entity>,
-    );
-  }
-  return out as DatasetRows;
-}
+export const dataset = datasetFrom;
 
 const v = { status: 'verified' } as const;
 export const source = (id: string, publishedOn?: string, series?: string) => ({

@@ -1,6 +1,7 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
 import type { Locale, Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
@@ -88,25 +89,8 @@ export function MapFigure({ data, t, locale }: { data: Concentration; t: Transla
           {translateValue(t, 'band', data.hhiBand)}) · {t('elements.basis', { basis: data.basis })}
         </p>
       ) : null}
-      {data.fallback !== 'own' || data.yearUsed !== data.year ? (
-        <p className="hint">
-          {t('elements.fallback', {
-            material: data.material,
-            used: data.materialUsed,
-            year: data.yearUsed,
-            quality: formatShare(data.quality, locale, 0),
-          })}
-        </p>
-      ) : null}
-      {!data.complete ? (
-        <p className="hint">
-          {t('elements.partial', {
-            share: formatShare(data.unallocatedShare, locale),
-            hhi: formatNumber(data.hhi, locale),
-            upper: formatNumber(data.hhiUpper, locale),
-          })}
-        </p>
-      ) : null}
+      <StandInNote data={data} t={t} locale={locale} />
+      <UnallocatedNote data={data} t={t} locale={locale} />
     </Figure>
   );
 }

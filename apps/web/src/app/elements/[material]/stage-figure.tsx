@@ -1,6 +1,7 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
 import type { Locale, Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
@@ -66,16 +67,7 @@ export function StageFigure({
         />
       }
     >
-      {data.fallback !== 'own' || data.yearUsed !== data.year ? (
-        <p className="hint" data-testid={`stage-${stage}-fallback`}>
-          {t('elements.fallback', {
-            material: data.material,
-            used: data.materialUsed,
-            year: data.yearUsed,
-            quality: formatShare(data.quality, locale, 0),
-          })}
-        </p>
-      ) : null}
+      <StandInNote data={data} t={t} locale={locale} testId={`stage-${stage}-fallback`} />
       <p>
         {t('elements.hhi', {
           hhi: formatNumber(data.hhi, locale),
@@ -85,15 +77,7 @@ export function StageFigure({
         {t('elements.basis', { basis: data.basis })} ·{' '}
         {t('elements.edition', { edition: data.editions.join(', ') })}
       </p>
-      {!data.complete ? (
-        <p className="hint">
-          {t('elements.partial', {
-            share: formatShare(data.unallocatedShare, locale),
-            hhi: formatNumber(data.hhi, locale),
-            upper: formatNumber(data.hhiUpper, locale),
-          })}
-        </p>
-      ) : null}
+      <UnallocatedNote data={data} t={t} locale={locale} />
       {data.otherEditions.length > 0 ? (
         <p className="hint">{t('elements.otherEditions', { editions: data.otherEditions.join(', ') })}</p>
       ) : null}
