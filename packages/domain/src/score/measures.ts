@@ -2,7 +2,7 @@
 // component's risk — central, and with the unallocated part of supply at its worst.
 import { importReliance } from '../indicators/import-reliance.ts';
 import { ComponentId, FULL_STOCKPILE_DAYS, MAX_UNSCORED_GOVERNANCE_SHARE } from './method.ts';
-import type { ResilienceInputOut } from './resilience-input-schema.ts';
+import type { ResilienceInput } from './resilience-input-schema.ts';
 
 export const COMPONENT_IDS = ComponentId.options;
 /** Components computed from the supply mix: their data quality also falls with the unallocated share. */
@@ -14,6 +14,9 @@ export const SUPPLY_COMPONENTS: ReadonlySet<ComponentId> = new Set([
   'partnerSupply',
   'importReliance',
 ]);
+
+/** SUPPLY_COMPONENTS by position in COMPONENT_IDS, for the hot path. */
+const IS_SUPPLY_COMPONENT = COMPONENT_IDS.map((id) => SUPPLY_COMPONENTS.has(id));
 
 export interface Measures {
   /** Named suppliers (never the consumer) and their quantities. */
@@ -37,11 +40,11 @@ export interface Measures {
  * consumer itself and zero quantities. Unallocated supply is taken as spread over many small suppliers: it adds
  * nothing to the concentration measures (the worst case is in `upperRisks`).
  */
-export function measure(input: ResilienceInputOut, supplierList: string[], supplied: number[]): Measures {
+export function measure(input: ResilienceInput, supplierList: string[], supplied: number[]): Measures {
   const countries: string[] = [];
   const quantities: number[] = [];
-  const domestic = input.domesticProduction;
-  const unallocated = input.unallocated;
+  const domestic = input.domesticProduction ?? 0;
+  const unallocated = input.unallocated ?? 0;
   let total = domestic + unallocated;
   for (let i = 0; i < supplierList.length; i++) {
     const country = supplierList[i] as string;
@@ -95,7 +98,7 @@ export function shareOfListed(m: Measures, listed: readonly string[]): number {
 }
 
 /** Fills `risks` (in COMPONENT_IDS order) with each component's central risk, NaN where its data is missing. */
-export function risksOf(input: ResilienceInputOut, m: Measures, risks: Float64Array): void {
+export function risksOf(input: ResilienceInput, m: Measures, risks: Float64Array): void {
   risks[0] = m.hhi;
   risks[1] = m.unscoredShare > MAX_UNSCORED_GOVERNANCE_SHARE ? Number.NaN : Math.min(1, m.hhiWgi / 10);
   risks[2] = m.largest;
@@ -106,7 +109,7 @@ export function risksOf(input: ResilienceInputOut, m: Measures, risks: Float64Ar
       : Math.max(0, 1 - m.domesticShare - shareOfListed(m, input.partners));
   risks[5] =
     input.publishedImportReliance ??
-    importReliance({ production: m.domestic, imports: m.total - m.domestic, exports: input.exports });
+    importReliance({ production: m.domestic, imports: m.total - m.domestic, exports: input.exports ?? 0 });
   risks[6] =
     input.recyclingShare === undefined
       ? Number.NaN
@@ -162,7 +165,7 @@ export function combine(
     if (Number.isNaN(risk)) continue;
     present += w;
     sum += w * (1 - risk);
-    const unknownPart = SUPPLY_COMPONENTS.has(id) ? 1 - unallocatedShare / 2 : 1;
+    const unknownPart = IS_SUPPLY_COMPONENT[i] ? 1 - unallocatedShare / 2 : 1;
     covered += w * (quality[id] ?? 1) * unknownPart;
   }
   if (totalWeight <= 0) throw new RangeError('at least one weight must be positive');

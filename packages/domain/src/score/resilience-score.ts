@@ -120,11 +120,10 @@ export function resilienceScoreValue(input: ResilienceInput): ResilienceScoreVal
 
 /** `resilienceScoreValue` for suppliers given as parallel arrays; `input.imports` is ignored. Internal. */
 export function scoreValueOfSuppliers(
-  raw: ResilienceInput,
+  input: ResilienceInput,
   supplierList: string[],
   supplied: number[],
 ): ResilienceScoreValue {
-  const input = withDefaults(raw);
   const m = measure(input, supplierList, supplied);
   const noSupply = m.countries.length === 0 && m.domestic <= 0;
   if (noSupply) scratchRisks.fill(Number.NaN);
