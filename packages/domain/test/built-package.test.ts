@@ -13,7 +13,7 @@ describe('built package', () => {
       for (const year of [2010, 2025])
         expect(out).toMatch(new RegExp(`Japan · ${material} · separation · ${year}: \\d+\\.\\d / 100`));
     expect(out).toContain('(left out) stockpileCover: stockpile holdings not known');
-    expect(out).toContain('imports: REE figures stand in for Dy (data quality 70 %)');
+    expect(out).toContain('imports: figures of 2012 stand in for 2010 (data quality 81 %)'); // Dy's own, not all-REE
   });
 
   it('depends on zod only, is side-effect free and exports only its entry point', () => {

@@ -69,7 +69,11 @@ export const EU_CRM_2023: Readonly<Record<Assessed, EuCrm2023Row>> = Object.free
   Sc: row(2.4, 'processing', null, 2.4, 3.7, null, 0, 0.87, 'GSonly'),
 });
 
-/** China's governance on the EU scale from WGI 2022 (wgi-2022), the score a single Chinese supplier carries. */
+/**
+ * China's governance on the EU scale from WGI 2022 (wgi-2022), the score a single Chinese supplier carries. The EU
+ * study (March 2023) must have used an earlier WGI edition; China's score moves little between editions, and the
+ * eight heavy rare earths reproduce to the published decimal with it.
+ */
 export const CHINA_WGI_2022 = 5.67;
 
 export interface EuCrm2023Reproduction {
@@ -117,7 +121,7 @@ export function reproduceEuCrm2023(): EuCrm2023Reproduction[] {
       matches,
       why: matches
         ? GS_ONLY_CHINA
-        : `China 100 % gives ${reproduced.toFixed(2)}, not ${r.supplyRisk}: the EU counted processing outside China (its global processing shares for ${element} are not public here)`,
+        : `China 100 % gives ${reproduced.toFixed(2)}, not ${r.supplyRisk}: the EU's inputs for ${element} differ (processing shares outside China, or another governance score); they are not public here`,
     };
   });
 }

@@ -41,7 +41,7 @@ export function inForceNotes(restrictions: readonly RestrictionInForce[], date: 
   return restrictions.map(({ measure: m, elements }) => {
     const since =
       m.suspendedUntil && date >= m.suspendedUntil
-        ? `in force again since ${m.suspendedUntil}, when its suspension ended (no extension found)`
+        ? `assumed in force again since ${m.suspendedUntil}, when its suspension was due to end: what happened then is not known (the cautious reading)`
         : `in force since ${m.effectiveOn ?? m.startDate}`;
     return `${m.country}: ${m.title} — ${since} (${elements.join(', ')})`;
   });

@@ -79,14 +79,16 @@ export function indexDataset(data: DatasetRows): DatasetIndex {
 export function governanceAsOf(
   index: DatasetIndex,
   year: number,
-): { wgi: Record<string, number>; sourceIds: Record<string, string> } {
+): { wgi: Record<string, number>; sourceIds: Record<string, string>; years: Record<string, number> } {
   const wgi: Record<string, number> = {};
   const sourceIds: Record<string, string> = {};
+  const years: Record<string, number> = {};
   for (const [country, list] of index.governance) {
     const latest = list.filter((g) => g.year <= year).at(-1) ?? list[0];
     if (!latest) continue;
     wgi[country] = latest.wgi;
     sourceIds[country] = latest.sourceId;
+    years[country] = latest.year;
   }
-  return { wgi, sourceIds };
+  return { wgi, sourceIds, years };
 }

@@ -12,8 +12,22 @@ export const FALLBACK_QUALITY: Readonly<Record<FallbackLevel, number>> = Object.
   all: 0.7,
 });
 
-/** Figures older than this many years never stand in for a year. */
+/** All-rare-earth figures older than this many years never stand in for a year. */
 export const MAX_FIGURE_AGE_YEARS = 5;
+
+/**
+ * A material's own figures (or its mix's or group's) up to this many years away, before or after, stand in for a
+ * year before all-rare-earth figures do: a heavy element never borrows all-REE shares where heavy data exists.
+ */
+export const MAX_STAND_IN_AGE_YEARS = 10;
+
+/** Data quality by the status of the figures a mix rests on: an estimate (a bound, a midpoint) is not a reading. */
+export const STATUS_QUALITY: Readonly<Record<'verified' | 'estimated' | 'unverified', number>> =
+  Object.freeze({
+    verified: 1,
+    estimated: 0.9,
+    unverified: 0.5,
+  });
 
 /** Each year between the figures used and the year asked costs this much data quality (down to half). */
 export const QUALITY_LOST_PER_YEAR = 0.05;

@@ -92,7 +92,7 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
   const found = lookup.found;
   const shares = found ? { ...found.mix.shares } : {};
   const named = Object.keys(shares).filter((c) => c !== q.consumer);
-  const { wgi, sourceIds: wgiSources } = governanceAsOf(index, q.year);
+  const { wgi, sourceIds: wgiSources, years: wgiYears } = governanceAsOf(index, q.year);
   const restrictions = restrictionsInForce(data.policies, {
     material: q.material,
     destination: q.consumer,
@@ -139,7 +139,8 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
       largestSupplier: supplyQuality,
       restrictedSupply: supplyQuality,
       partnerSupply: supplyQuality,
-      importReliance: publishedReliance ? 1 : supplyQuality,
+      // Without the consumer's own output at the stage, reliance computed from imports alone is an upper bound.
+      importReliance: publishedReliance ? 1 : supplyQuality * PROXY_QUALITY,
       ...(recycling
         ? { recyclingAndDomestic: recycling.quality * (recyclingIsProxy ? PROXY_QUALITY : 1) }
         : {}),
@@ -152,7 +153,7 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
     supplierConcentration: { sourceIds: mixSource, notes: mixNotes },
     governanceConcentration: {
       sourceIds: unique([...mixSource, ...named.flatMap((c) => (wgiSources[c] ? [wgiSources[c]] : []))]),
-      notes: mixNotes,
+      notes: [...mixNotes, ...governanceYearNotes(named, wgiYears, q.year)],
     },
     largestSupplier: { sourceIds: mixSource, notes: mixNotes },
     restrictedSupply: {
@@ -172,8 +173,10 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
           notes: [`published net import reliance, ${publishedReliance.row.year}`],
         }
       : {
-          sourceIds: mixSource,
-          notes: ["the consumer's own output at this stage is not in the data: taken as none"],
+          sourceIds: [],
+          notes: [
+            "the consumer's own output at this stage is not in the data, so import reliance is not known (unknown is not zero)",
+          ],
         },
     recyclingAndDomestic: recycling
       ? {
@@ -204,6 +207,18 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
     importsTried: lookup.tried,
     provenance,
   };
+}
+
+/** Which governance years stand in for the year scored (WGI 2022 is the only edition in the data). */
+function governanceYearNotes(
+  named: readonly string[],
+  years: Readonly<Record<string, number>>,
+  year: number,
+): string[] {
+  const used = unique(
+    named.flatMap((c) => (years[c] !== undefined && years[c] !== year ? [String(years[c])] : [])),
+  );
+  return used.length ? [`governance scores of ${used.join(', ')} stand in for ${year}`] : [];
 }
 
 function agreementNotes(agreements: readonly AgreementCredit[]): string[] {

@@ -4,8 +4,10 @@ import { dataMaterials } from '../method/materials.ts';
 import {
   FALLBACK_QUALITY,
   MAX_FIGURE_AGE_YEARS,
+  MAX_STAND_IN_AGE_YEARS,
   PROXY_QUALITY,
   QUALITY_LOST_PER_YEAR,
+  STATUS_QUALITY,
 } from '../method/parameters.ts';
 import { disruptionProbability } from '../simulation/risk.ts';
 import {
@@ -17,7 +19,7 @@ import {
   METHOD_VERSION,
   MIN_COVERAGE,
 } from './method.ts';
-import { backTestEmbargo, backTestScores, WORKED_EXAMPLE } from './method-examples.ts';
+import { backTestEmbargo, backTestScores, EMBARGO_CUTS, WORKED_EXAMPLE } from './method-examples.ts';
 import { resilienceScore } from './resilience-score.ts';
 import { scoreSensitivity } from './sensitivity.ts';
 
@@ -83,20 +85,18 @@ function backTest(): string {
 
 The rows, as in the shipped dataset: Japan's imports were 85.49 % from China in 2009 and 81.61 % in 2010 (Ministry
 of Finance via Searchina); the WSJ's "about 20,000 t from China" in 2010 is a tonnage with no total, so it is not a
-share; China cut its 2010 export quota by about 40 % (from 2010-07-01) and halted exports to Japan from 2010-09-21
-to 2010-11-20 (Global Trade Alert).
+share; China's export quotas were in force from 2009 (the years before are not in the data) and cut by about 40 %
+in 2010; China held up exports to Japan from 2010-09-21 to 2010-11-20 (Global Trade Alert).
 
 - End of 2009: **${score(end2009)}** (coverage ${pct(end2009.result.coverage)}), dragged down most by
-  ${label(end2009.result.drag ?? 'supplierConcentration')}. The data has no control in force at the end of 2009
-  (China's earlier export quotas, 50,145 t in 2009, are not in it), so restricted supply is 0: the method warned
-  through concentration and governance alone.
+  ${label(end2009.result.drag ?? 'supplierConcentration')}: China's quotas already restricted its exports.
 - 2010-10-15, during the embargo: **${score(embargo)}**, restricted supply ${pct(embargo.result.components.find((c) => c.id === 'restrictedSupply')?.risk ?? 0, 1)}
   (the embargo and the quota cut).
 - End of 2010: **${score(end2010)}** (the embargo was over; the quota cut was still in force).
-- The embargo run on the 2009 baseline (index 100 a year; China's 85.49 cut completely for two months; 10 % spare
-  capacity elsewhere; no stockpile): shortfall **${num(shortfall, 1)}** of 100, ${pct(shortfall / 100, 1)} of a year's
-  needs, in ${embargoRun.deterministic.series.filter((m) => m.shortfall > 0).length} months. What followed: Japan's
-  imports fell to 15,400 t in 2011 (−34 %, Nikkei) and China's share to 68.4 %.`;
+- The embargo run on the 2009 baseline (index 100 a year; China's 85.49 cut by the observed ${pct(EMBARGO_CUTS.october)}
+  in October and ${pct(EMBARGO_CUTS.november)} in November, as Japan's customs recorded; 10 % spare capacity elsewhere;
+  no stockpile): shortfall **${num(shortfall, 1)}** of 100, ${pct(shortfall / 100, 1)} of a year's needs. What followed:
+  Japan's imports fell to 15,400 t in 2011 (−34 %, Nikkei) and China's share to 68.4 %.`;
 }
 
 function euTable(): string {
@@ -156,15 +156,18 @@ Supply means the consumer's imports by named exporting country, imports no named
 The API loads a dataset version's rows; \`scoreFromDataset\` turns them into the input and the score. The same call on
 the shipped CSVs (\`parseDataset\`) gives the same numbers (\`examples/score-japan.mjs\`).
 
-**Which figures describe a material.** Its own figures for the year first; else its own latest figures of up to
-${MAX_FIGURE_AGE_YEARS} years before; else the nearest stand-in, in this order: the commercial mix (NdPr for Nd and Pr;
-Nd for NdPr), the EU group (a heavy element takes heavy-REE figures, never light-REE ones), all rare earths — e.g.
-Dy: ${dataMaterials('Dy')
+**Which figures describe a material.** Its own figures for the year first; else the nearest year's (up to
+${MAX_STAND_IN_AGE_YEARS} years before or after) of its own, or of the nearest stand-in in this order: the commercial mix (NdPr for Nd and Pr;
+Nd for NdPr), the EU group (a heavy element takes heavy-REE figures, never light-REE ones), and only when none of those has any, all rare earths' (of the year, or up to ${MAX_FIGURE_AGE_YEARS} years before) —
+e.g. Dy: ${dataMaterials('Dy')
     .map((d) => d.material)
     .join(' → ')}; scandium, produced apart from the lanthanides, takes none. A stand-in lowers the *data
 quality* of the components
-it feeds (${quality}; each year of age −${pct(QUALITY_LOST_PER_YEAR)}), which lowers coverage, not the score; the
-result says what stood in.
+it feeds (${quality}; each year away −${pct(QUALITY_LOST_PER_YEAR)}), and so does an estimate (${Object.entries(
+    STATUS_QUALITY,
+  )
+    .map(([status, q]) => `${status} ${pct(q)}`)
+    .join(' · ')}); that lowers coverage, not the score, and the result says what stood in.
 
 **Shares from incomplete data.** Of a series (USGS MCS) only the newest edition counts, unless an edition is asked
 for; older editions are kept and named, never mixed in. Tonnages become shares only of a total the same publication
@@ -192,7 +195,11 @@ holdings are unknown (Japan since 2020), so the component is left out with the t
 **Recycling, substitution, import reliance.** The EU's end-of-life recycling input rate and substitution index
 (eu-crm-2023) per element — the mean of its elements' for a mix or group. A consumer without a published recycling
 rate of its own takes the EU's at ${pct(PROXY_QUALITY)} data quality. A published net import reliance (USGS's for the
-United States) is used instead of the one computed from the mix.
+United States) is used; without one, and without the consumer's own output at the stage, import reliance computed
+from imports alone is an upper bound, counted at ${pct(PROXY_QUALITY)} data quality (Japan separates rare earths at
+Shin-Etsu, in amounts not published: unknown is not zero, but leaving the component out would flatter the score).
+
+**Governance** is WGI 2022, the only edition in the data; for other years the result says that 2022 stands in.
 
 ## When the answer is "insufficient data"
 
@@ -254,6 +261,9 @@ processing, on global supply only, 100 % China.
 | element | published | reproduced | matches | why |
 |---|---|---|---|---|
 ${euTable()}
+
+The EU's group figures (HREE 5.1, LREE 3.7) are aggregates whose SI_SR CritMAT leaves blank: not reproducible.
+CritMAT labels these results with a 2025 publish year, though its source is the CRM 2023 report.
 
 ## Citations
 

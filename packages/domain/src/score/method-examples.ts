@@ -1,6 +1,7 @@
 // The examples METHOD.md works through, as data and code, so that a test recomputes every number it prints.
 import type { DatasetRows } from '../dataset/entity-files.ts';
 import { datasetFrom } from '../dataset/parse.ts';
+import { EU_CRM_2023 } from '../indicators/eu-crm-2023.ts';
 import { scoreFromDataset } from '../method/score-from-dataset.ts';
 import { runScenario } from '../simulation/scenario.ts';
 import type { ResilienceInput } from './resilience-input-schema.ts';
@@ -34,9 +35,32 @@ const share = (exporter: string, year: number, quantity: number, sourceId: strin
   ...verified,
 });
 
+/** The EU CRM 2023 recycling rates and substitution indices per element, as the shipped dataset has them. */
+const euIndicators = Object.entries(EU_CRM_2023).flatMap(([material, r]) => [
+  {
+    material,
+    indicator: 'eol-rir',
+    scope: 'EU',
+    year: 2023,
+    value: r.eolRir,
+    sourceId: 'eu-crm-2023',
+    ...verified,
+  },
+  {
+    material,
+    indicator: 'si-sr',
+    scope: 'EU',
+    year: 2023,
+    value: r.siSr,
+    sourceId: 'eu-crm-2023',
+    ...verified,
+  },
+]);
+
 /**
  * A few rows of the shipped dataset, as they stand in it: Japan's imports in 2009–2010 (Ministry of Finance via
- * Searchina; the 2010 tonnage via the WSJ), governance, China's 2010 quota cut and the embargo on Japan.
+ * Searchina; the 2010 tonnage via the WSJ), governance, China's export quotas, the embargo on Japan, and the EU
+ * CRM 2023 recycling and substitution figures — so the back-test gives the portal's numbers.
  */
 export const BACK_TEST_ROWS: DatasetRows = datasetFrom({
   sources: [
@@ -51,7 +75,13 @@ export const BACK_TEST_ROWS: DatasetRows = datasetFrom({
     { id: 'wgi-2022', citation: 'World Bank, Worldwide Governance Indicators 2022' },
     { id: 'gta-2092', citation: 'Global Trade Alert, state act 2092' },
     { id: 'reuters-2010-08', citation: 'Reuters (2010-08-20): China cuts its 2010 export quota 40 %' },
+    { id: 'reuters-2011-12', citation: "Reuters (2011-12-27): China's export quotas, 2009–2012" },
+    {
+      id: 'eu-crm-2023',
+      citation: 'European Commission, Study on the Critical Raw Materials for the EU 2023',
+    },
   ],
+  indicators: euIndicators,
   governance: [{ country: 'CHN', year: 2022, wgi: 5.67, sourceId: 'wgi-2022', ...verified }],
   trade: [
     share('CHN', 2009, 0.8549, 'mof-via-searchina'),
@@ -68,6 +98,16 @@ export const BACK_TEST_ROWS: DatasetRows = datasetFrom({
       startDate: '2010-09-21',
       endDate: '2010-11-20',
       sourceId: 'gta-2092',
+      status: 'estimated',
+    },
+    {
+      id: 'china-export-quotas-2009-2014',
+      country: 'CHN',
+      kind: 'export-quota',
+      title: "China's rare-earth export quotas and duties",
+      startDate: '2009-01-01',
+      endDate: '2015-01-01',
+      sourceId: 'reuters-2011-12',
       status: 'estimated',
     },
     {
@@ -100,8 +140,12 @@ export function backTestScores() {
 
 /**
  * The 2010 embargo run on the 2009 baseline: an index of 100 a year, China 85.49, the unallocated rest; spare
- * capacity 10 % of each source; no stockpile; China cut completely for the two months of the embargo.
+ * capacity 10 % of each source; no stockpile. The cuts are the observed ones: China's shipments to Japan fell from
+ * 2,246 t in September 2010 to 1,278 t in October (−43 %) and 634 t in November (−72 %) (Japan's Ministry of
+ * Finance, via SMM, 2010-12-27).
  */
+export const EMBARGO_CUTS = { october: 1 - 1278 / 2246, november: 1 - 634 / 2246 } as const;
+
 export function backTestEmbargo() {
   const supply = [
     { id: 'CHN', supplyPerYear: 85.49, spareCapacityPerYear: 8.549 },
@@ -112,7 +156,10 @@ export function backTestEmbargo() {
     material: 'REE',
     stage: 'separation',
     baseline: { suppliers: supply, demandPerYear: 100, stockpileDays: 0, months: 12 },
-    shocks: [{ kind: 'exportCut', supplier: 'CHN', fraction: 1, startMonth: 8, months: 2 }],
+    shocks: [
+      { kind: 'exportCut', supplier: 'CHN', fraction: EMBARGO_CUTS.october, startMonth: 9, months: 1 },
+      { kind: 'exportCut', supplier: 'CHN', fraction: EMBARGO_CUTS.november, startMonth: 10, months: 1 },
+    ],
     wgi: { CHN: 5.67, unallocated: 0 },
     monteCarlo: { samples: 2000, seed: 2010 },
   });

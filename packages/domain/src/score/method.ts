@@ -45,24 +45,25 @@ export const COMPONENT_INFO: Readonly<Record<ComponentId, { label: string; formu
       label: 'Supplier concentration',
       formula:
         'HHI of the consumer’s supply (imports by named country plus domestic output) ÷ 10,000; unallocated supply adds nothing (spread), or its square at worst',
-      why: 'Few suppliers means one decision or accident can remove most supply (DOJ/FTC bands: > 2,500 is highly concentrated).',
+      why: 'Few suppliers means one decision or accident can remove most supply (DOJ/FTC 2010 bands: > 2,500 is highly concentrated; the 2023 guidelines draw the line at 1,800).',
     },
     governanceConcentration: {
       label: 'Governance-weighted concentration',
-      formula: 'Σ sᵢ² × WGIᵢ ÷ 10 over the supply shares (EU HHI_WGI); domestic supply counts as WGI 0',
+      formula:
+        'Σ sᵢ² × WGIᵢ ÷ 10 over the supply shares, as the EU’s HHI_WGI; this method counts domestic supply at WGI 0 (its own convention)',
       why: 'Concentration matters more when the suppliers are poorly governed (eu-crm-2017).',
     },
     largestSupplier: {
       label: 'Dependence on the largest supplier',
       formula:
         'the largest named foreign supplier’s share of supply (unallocated supply is never a supplier)',
-      why: 'The IEA’s headline measure: how much one country could withhold.',
+      why: 'How much one country could withhold (the IEA reports the top three’s share beside it).',
     },
     restrictedSupply: {
       label: 'Supply from export-restricting countries',
       formula:
         'share of supply from countries with export controls in force on this material to this consumer on the as-of date',
-      why: 'Licensing and bans (China 2010, 2023, 2025) turn concentration into actual disruption.',
+      why: 'Quotas, licensing and bans (China 2009–2014, 2010, 2025) turn concentration into actual disruption.',
     },
     partnerSupply: {
       label: 'Supply not secured by partners',

@@ -28,7 +28,10 @@ export function SupplyRiskFigure({ data, t, locale }: { data: SupplyRisk; t: Tra
             stage: translateValue(t, 'euStage', data.bottleneck),
           })}
           {data.published
-            ? ` · ${t('elements.srPublished', { value: formatNumber(data.published.supplyRisk, locale, 1) })}`
+            ? ` · ${t('elements.srPublished', {
+                value: formatNumber(data.published.supplyRisk, locale, 1),
+                stage: data.published.stage ? translateValue(t, 'euStage', data.published.stage) : '–',
+              })}`
             : ''}
         </p>
       ) : (
