@@ -39,11 +39,16 @@ export interface DataMaterial {
   level: FallbackLevel;
 }
 
+/** The heavy rare earths whose own figures stand in for the heavy group, nearest first. */
+export const HREE_MEMBER_STAND_INS: readonly Material[] = ['Dy', 'Tb'];
+
 /**
  * The materials whose figures may describe `material`, nearest first: its own; the commercial mix it belongs to
- * (NdPr for Nd and Pr) or, for NdPr, its main element Nd; its EU group (LREE or HREE); all rare earths. A heavy element thus takes heavy-REE figures
- * before all-REE ones, and never light-REE ones.
+ * (NdPr for Nd and Pr) or, for NdPr, its main element Nd; its EU group (LREE or HREE), or for the heavy group its
+ * members Dy then Tb; all rare earths. A heavy element thus takes heavy-REE figures before all-REE ones, and never
+ * light-REE ones.
  * @example dataMaterials('Dy').map((d) => d.material) // ['Dy', 'HREE', 'REE']
+ * @example dataMaterials('HREE').map((d) => d.material) // ['HREE', 'Dy', 'Tb', 'REE']
  */
 export function dataMaterials(material: Material): DataMaterial[] {
   const chain: DataMaterial[] = [{ material, level: 'own' }];
@@ -55,6 +60,10 @@ export function dataMaterials(material: Material): DataMaterial[] {
     chain.push({ material: 'NdPr', level: 'mix' });
   // NdPr is about three quarters neodymium: Nd's own figures describe it better than all light rare earths do.
   if (material === 'NdPr') chain.push({ material: 'Nd', level: 'mix' });
+  // The heavy group's traded, tracked members (the magnet heavies) describe its sourcing far better than all rare
+  // earths do, which are mostly light by tonnage. The light group has no such need: all rare earths are mostly it.
+  if (material === 'HREE')
+    chain.push(...HREE_MEMBER_STAND_INS.map((m) => ({ material: m, level: 'group' as const })));
   if (material !== 'LREE' && material !== 'HREE') {
     if (elements.every((e) => LREE.includes(e))) chain.push({ material: 'LREE', level: 'group' });
     else if (elements.every((e) => HREE.includes(e))) chain.push({ material: 'HREE', level: 'group' });

@@ -4,6 +4,9 @@ import { dataMaterials, productsCovering } from '../../src/index.ts';
 describe('materials and their stand-ins', () => {
   it('a heavy element takes heavy-REE figures before all-REE ones, never light-REE ones', () => {
     expect(dataMaterials('Dy').map((d) => d.material)).toEqual(['Dy', 'HREE', 'REE']);
+    // The heavy group borrows its tracked members' figures before all rare earths' (mostly light by tonnage).
+    expect(dataMaterials('HREE').map((d) => d.material)).toEqual(['HREE', 'Dy', 'Tb', 'REE']);
+    expect(dataMaterials('LREE').map((d) => d.material)).toEqual(['LREE', 'REE']);
     expect(dataMaterials('Nd').map((d) => d.material)).toEqual(['Nd', 'NdPr', 'LREE', 'REE']);
     expect(dataMaterials('NdPr').map((d) => [d.material, d.level])).toEqual([
       ['NdPr', 'own'],

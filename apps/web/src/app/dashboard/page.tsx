@@ -105,9 +105,11 @@ export default async function DashboardPage({
             return (
               <div className="score-card" key={material} data-testid={`score-${material}`}>
                 <div>{material}</div>
-                <div className="score-card__value">
-                  {latest?.score == null ? t('common.insufficient') : formatNumber(latest.score, locale, 0)}
-                </div>
+                {latest?.score == null ? (
+                  <div className="score-card__value score-card__value--none">{t('common.insufficient')}</div>
+                ) : (
+                  <div className="score-card__value">{formatNumber(latest.score, locale, 0)}</div>
+                )}
                 {latest ? (
                   <div className="hint" data-testid={`score-${material}-basis`}>
                     {t('dashboard.scoreBasis', {
