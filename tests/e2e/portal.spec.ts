@@ -109,6 +109,10 @@ test("an element page shows the element's own figures or names the stand-in, and
   await expect(facilities.getByRole('row', { name: /Eneabba/ })).toHaveCount(1);
   await expect(facilities.getByRole('row', { name: /Mount Weld/ })).toHaveCount(0);
   await expect(page.getByTestId('supply-risk-value')).toHaveText('5.55');
+  await expect(page.getByTestId('supply-risk-controls')).toContainText(
+    'Export controls read as of 2025-12-31',
+  );
+  await expect(page.getByTestId('supply-risk-controls')).toContainText('no trade factor applied to CHN');
 
   await page.goto('/claims');
   const okinawa = page.getByRole('row', { name: /Okinawa Rare Earth Facility/ });

@@ -237,6 +237,22 @@ describe('element and country views', () => {
       expect(la.processing.notes.join(' ')).toMatch(/REE figures stand in for La/);
   });
 
+  it('EU supply risk as of a date: the controls in force are named, and a trade factor applies only if asked', async () => {
+    const endOf2025 = await caller.production.supplyRisk({ material: 'Dy', year: 2025 });
+    expect(endOf2025.asOfDate).toBe('2025-12-31');
+    expect(endOf2025.controls.restricting).toEqual(['CHN']); // MOFCOM No. 18, in force since 2025-04-04
+    const beforeLicensing = await caller.production.supplyRisk({ material: 'Dy', date: '2025-04-03' });
+    expect(beforeLicensing).toMatchObject({ year: 2025, asOfDate: '2025-04-03' });
+    expect(beforeLicensing.controls.restricting).toEqual([]);
+    const withFactor = await caller.production.supplyRisk({ material: 'Dy', year: 2025, tradeFactor: 1.5 });
+    expect(withFactor.inputs.tradeFactors).toEqual({ CHN: 1.5 });
+    expect(withFactor.supplyRisk).toBeCloseTo((endOf2025.supplyRisk ?? 0) * 1.5, 9); // China is the only named supplier
+    await expect(
+      caller.production.supplyRisk({ material: 'Dy', year: 2024, date: '2025-01-01' }),
+    ).rejects.toThrow(/the date lies in the year asked/);
+    await expect(caller.production.supplyRisk({ material: 'Dy', tradeFactor: 4 })).rejects.toThrow();
+  });
+
   it('the EU CRM 2023 figures in indicators.csv are the ones the domain reproduces against', async () => {
     const dataset = await readReferenceDataset();
     for (const [element, row] of Object.entries(EU_CRM_2023)) {

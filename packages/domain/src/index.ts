@@ -68,6 +68,7 @@ export {
   supplyRiskFromDataset,
   UNSCORED_WGI,
 } from './method/supply-risk-from-dataset.ts';
+export { RestrictedTradeFactor, type TradeFactors, tradeFactorsAsOf } from './method/trade-factors.ts';
 export * from './score/chain-score.ts';
 export * from './score/method.ts';
 export { methodDocument, WORKED_EXAMPLE } from './score/method-document.ts';

@@ -1,19 +1,28 @@
 // The EU supply-risk indicator for a material, extraction and processing: the rows come from the database, every
 // number and assumption from @ree/domain's supplyRiskFromDataset (per-element inputs, the bottleneck named).
-import { Material, supplyRiskFromDataset, Year } from '@ree/domain';
+import { Material, RestrictedTradeFactor, supplyRiskFromDataset, Year } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { datasetRows } from './dataset-rows.ts';
-import { sourcesFor } from './sources.ts';
+import { sourcesFor, today } from './sources.ts';
 import { versioned } from './versioned.ts';
 import { resolveVersion } from './versions.ts';
 
-export const SupplyRiskInput = z.strictObject({
-  material: Material.default('REE'),
-  /** Default: the latest year with production figures. */
-  year: Year.optional(),
-  asOf: z.uuid().optional(),
-});
+export const SupplyRiskInput = z
+  .strictObject({
+    material: Material.default('REE'),
+    /** Default: the year of `date`, else the latest year with production figures. */
+    year: Year.optional(),
+    /** Read export controls as of this date (default: the year's end, or today). */
+    date: z.iso.date().optional(),
+    /** The method's trade factor for suppliers with a control in force on `date` (default none, as the EU in 2023). */
+    tradeFactor: RestrictedTradeFactor.optional(),
+    asOf: z.uuid().optional(),
+  })
+  .refine((q) => !q.date || !q.year || q.date.startsWith(`${q.year}-`), {
+    message: 'the date lies in the year asked',
+    path: ['date'],
+  });
 
 const Input = z.object({ value: z.number(), sourceId: z.string(), material: Material }).nullable();
 const StageRisk = z.union([
@@ -36,6 +45,9 @@ const StageRisk = z.union([
 export const SupplyRisk = versioned({
   material: Material,
   year: Year,
+  /** The date export controls were read as of. */
+  asOfDate: z.string(),
+  controls: z.object({ restricting: z.array(z.string()), notes: z.array(z.string()) }),
   bottleneck: z.enum(['extraction', 'processing']).nullable(),
   supplyRisk: z.number().nullable(),
   extraction: StageRisk,
@@ -66,11 +78,18 @@ export async function supplyRisk(
   const data = await datasetRows(db, version);
   const year =
     input.year ??
+    (input.date ? Number(input.date.slice(0, 4)) : undefined) ??
     Math.max(
       ...data.production.filter((r) => !r.projection).map((r) => r.year),
       new Date().getUTCFullYear() - 1,
     );
-  const risk = supplyRiskFromDataset(data, { material: input.material, year });
+  const { asOf, ...risk } = supplyRiskFromDataset(data, {
+    material: input.material,
+    year,
+    today: today(),
+    ...(input.date ? { asOf: input.date } : {}),
+    ...(input.tradeFactor ? { restrictedTradeFactor: input.tradeFactor } : {}),
+  });
   const stageSources = [risk.extraction, risk.processing].flatMap((s) =>
     'sourceIds' in s ? s.sourceIds : [],
   );
@@ -92,6 +111,7 @@ export async function supplyRisk(
       ...(risk.published ? [risk.published.sourceId] : []),
     ]),
     ...risk,
+    asOfDate: asOf,
     inputs: { ...risk.inputs, wgi },
   };
 }

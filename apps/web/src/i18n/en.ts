@@ -326,6 +326,7 @@ export const en = {
   'elements.srStage': '{stage} ({material}, {year}): SR {sr}, HHI_WGI {hhi}',
   'elements.srMissing': '{stage}: not computed — {reason}',
   'elements.srPublished': 'Published by the EU (CRM 2023): {value} ({stage})',
+  'elements.srControls': 'Export controls read as of {date}',
   'elements.srNone': 'The supply risk cannot be computed: {missing}.',
   'elements.noFacilities': 'No facility in the data lists {material} among its products.',
   'figure.status': 'Data: {status}',

@@ -326,6 +326,7 @@ export const ja: Messages = {
   'elements.srStage': '{stage}（{material}、{year}年）：SR {sr}、HHI_WGI {hhi}',
   'elements.srMissing': '{stage}：算出できません — {reason}',
   'elements.srPublished': 'EUの公表値（CRM 2023）：{value}（{stage}）',
+  'elements.srControls': '輸出規制の基準日：{date}',
   'elements.srNone': '供給リスクを算出できません：{missing}。',
   'elements.noFacilities': '{material}を製品に含む施設はデータにありません。',
   'figure.status': 'データ：{status}',

@@ -6,20 +6,35 @@ import type { DatasetRows } from '../dataset/entity-files.ts';
 import { Material } from '../entities/element.ts';
 import { Year } from '../entities/production.ts';
 import { type EuStage, euSupplyRisk } from '../indicators/eu-supply-risk.ts';
+import { asOfDate } from './controls.ts';
 import { governanceAsOf, indexDataset, productionKey } from './dataset-index.ts';
 import { findIndicator } from './indicators.ts';
 import { fallbackNote, lookupMix } from './lookup.ts';
 import type { SupplyMix } from './supply-mix.ts';
+import { RestrictedTradeFactor, tradeFactorsAsOf } from './trade-factors.ts';
 
-export const SupplyRiskQuery = z.strictObject({
-  material: Material,
-  /** The assessing region's code in the data (the EU's CRM assessment: `EU`). */
-  assessor: z
-    .string()
-    .regex(/^[A-Z]{2,3}$/)
-    .default('EU'),
-  year: Year,
-});
+const IsoDate = z.iso.date();
+
+export const SupplyRiskQuery = z
+  .strictObject({
+    material: Material,
+    /** The assessing region's code in the data (the EU's CRM assessment: `EU`). */
+    assessor: z
+      .string()
+      .regex(/^[A-Z]{2,3}$/)
+      .default('EU'),
+    year: Year,
+    /** Read export controls as of this date; default the year's last day, or `today` for this year. */
+    asOf: IsoDate.optional(),
+    /** Today's date, so that the same call gives the same answer everywhere; default the year's last day. */
+    today: IsoDate.optional(),
+    /** The trade factor t for a supplier with an export control in force on `asOf`; default none (t = 1), as the EU in 2023. */
+    restrictedTradeFactor: RestrictedTradeFactor.optional(),
+  })
+  .refine((q) => !q.asOf || q.asOf.startsWith(`${q.year}-`), {
+    message: 'the as-of date lies in the year asked',
+    path: ['asOf'],
+  });
 export type SupplyRiskQuery = z.input<typeof SupplyRiskQuery>;
 
 /**
@@ -50,6 +65,10 @@ export interface StageSupplyRisk {
 export interface DatasetSupplyRisk {
   material: Material;
   year: number;
+  /** The date export controls were read on. */
+  asOf: string;
+  /** Suppliers with an export control in force on the material towards the assessor on `asOf`, and why. */
+  controls: { restricting: string[]; notes: string[] };
   /** The stage with the higher risk (the EU reports it), null when neither can be computed. */
   bottleneck: EuStage | null;
   supplyRisk: number | null;
@@ -77,6 +96,13 @@ const STAGE_OF: Record<EuStage, 'mining' | 'separation'> = { extraction: 'mining
 export function supplyRiskFromDataset(data: DatasetRows, rawQuery: SupplyRiskQuery): DatasetSupplyRisk {
   const q = SupplyRiskQuery.parse(rawQuery);
   const index = indexDataset(data);
+  const asOf = q.asOf ?? asOfDate(q.year, q.today ?? `${q.year}-12-31`);
+  const trade = tradeFactorsAsOf(data.policies, {
+    material: q.material,
+    assessor: q.assessor,
+    date: asOf,
+    ...(q.restrictedTradeFactor ? { restrictedFactor: q.restrictedTradeFactor } : {}),
+  });
   const find = (indicator: 'import-reliance' | 'eol-rir' | 'si-sr') => {
     const f = findIndicator(data.indicators, {
       material: q.material,
@@ -90,8 +116,7 @@ export function supplyRiskFromDataset(data: DatasetRows, rawQuery: SupplyRiskQue
     importReliance: find('import-reliance'),
     eolRir: find('eol-rir'),
     substitutionIndex: find('si-sr'),
-    // The EU applied no trade-related factor to any rare-earth supplier in 2023; none is in the data.
-    tradeFactors: {} as Record<string, number>,
+    tradeFactors: trade.factors,
     wgi: governanceAsOf(index, q.year).wgi,
   };
   const missing = [
@@ -152,6 +177,8 @@ export function supplyRiskFromDataset(data: DatasetRows, rawQuery: SupplyRiskQue
   return {
     material: q.material,
     year: q.year,
+    asOf,
+    controls: { restricting: trade.restricting, notes: trade.notes },
     bottleneck: top?.stage ?? null,
     supplyRisk: top?.supplyRisk ?? null,
     extraction,

@@ -161,7 +161,10 @@ ${MAX_STAND_IN_AGE_YEARS} years before or after) of its own, or of the nearest s
 Nd for NdPr), the EU group (a heavy element takes heavy-REE figures, never light-REE ones), and only when none of those has any, all rare earths' (of the year, or up to ${MAX_FIGURE_AGE_YEARS} years before) —
 e.g. Dy: ${dataMaterials('Dy')
     .map((d) => d.material)
-    .join(' → ')}; scandium, produced apart from the lanthanides, takes none. A stand-in lowers the *data
+    .join(' → ')}; the heavy group itself: ${dataMaterials('HREE')
+    .map((d) => d.material)
+    .join(' → ')} (its tracked members describe its sourcing better than all rare earths, mostly light by
+tonnage, do); scandium, produced apart from the lanthanides, takes none. A stand-in lowers the *data
 quality* of the components
 it feeds (${quality}; each year away −${pct(QUALITY_LOST_PER_YEAR)}), and so does an estimate (${Object.entries(
     STATUS_QUALITY,
@@ -248,9 +251,14 @@ in Node and every browser.
 SR = [HHI_WGI,t(global) × IR/2 + HHI_WGI,t(sourcing) × (1 − IR/2)] × (1 − EoL_RIR) × SI_SR, with HHI_WGI,t = Σ S_c² ×
 WGI_c × t_c (eu-crm-2017), for extraction and for processing; the higher is the **bottleneck**. Inputs per element:
 the element's own shares at each stage (or the nearest stand-in, said), the EU's IR, EoL-RIR and SI_SR for the
-element, no trade factor (the EU applied none to any rare-earth supplier in 2023), unallocated supply as spread
-(it adds nothing), and a named supplier without a governance score at 10. The data has no per-element EU sourcing:
-global supply stands in for it.
+element, no trade factor by default (the EU applied none to any rare-earth supplier in 2023), unallocated supply
+as spread (it adds nothing), and a named supplier without a governance score at 10. The data has no per-element EU
+sourcing: global supply stands in for it.
+
+**As of a date** (default: the year's last day, or today): the export controls in force on the element towards the
+EU on that date are named, with those announced but not in force and why. An analyst may set the method's
+export-restriction factor (\`restrictedTradeFactor\`, 1.1–1.5 in eu-crm-2017); it then multiplies the term of each
+supplier with a control in force on that date, and of no other.
 
 ### The EU CRM 2023 figures reproduced from their published inputs (\`reproduceEuCrm2023\`)
 

@@ -62,6 +62,10 @@ export function SupplyRiskFigure({ data, t, locale }: { data: SupplyRisk; t: Tra
           ),
         )}
       </ul>
+      <p className="hint" data-testid="supply-risk-controls">
+        {t('elements.srControls', { date: data.asOfDate })}
+        {data.controls.notes.length > 0 ? <span lang="en">: {data.controls.notes.join('; ')}</span> : null}
+      </p>
       <p className="hint">
         {t('elements.assumptions', {
           material: inputs.substitutionIndex?.material ?? data.material,
