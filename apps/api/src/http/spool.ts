@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { UploadTooLargeError } from '../imports/read-upload.ts';
+import { UploadTooLargeError } from '../imports/upload-sink.ts';
 
 export interface SpooledUpload {
   bytes: number;

@@ -14,7 +14,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
 import { ENTITY_TABLE, keyMatchesJson } from '../queries/dataset-versions.ts';
 import type { Actor } from '../queries/user-admin.ts';
-import { type Problem, type RecordSink, readUpload } from './read-upload.ts';
+import { readUpload } from './read-upload.ts';
+import { fileError, type Problem, type RecordSink } from './upload-sink.ts';
 
 /** Staged rows are written this many at a time. */
 const FLUSH_ROWS = 1000;
@@ -57,14 +58,13 @@ class Stager implements RecordSink {
       });
     }
     if (missing.length) {
-      await this.problem({
-        file,
-        line: 1,
-        column: null,
-        severity: 'error',
-        fileLevel: true,
-        message: `missing column(s) ${missing.join(', ')}; ${ENTITY_FILES[entity].file} needs ${ENTITY_FILES[entity].columns.map((c) => c.header).join(', ')}`,
-      });
+      await this.problem(
+        fileError(
+          file,
+          `missing column(s) ${missing.join(', ')}; ${ENTITY_FILES[entity].file} needs ${ENTITY_FILES[entity].columns.map((c) => c.header).join(', ')}`,
+          1,
+        ),
+      );
       return false;
     }
     return true;

@@ -2,7 +2,7 @@
 // it, turns its rare-earth rows into the dataset's rows (usgs-mcs.ts) and feeds them to the import sink. The report
 // says what was read, what was skipped and why.
 import { CsvParser, CsvSyntaxError, ENTITY_FILES, type EntityName } from '@ree/domain';
-import type { RecordSink } from './read-upload.ts';
+import { fileError, type RecordSink } from './upload-sink.ts';
 import { editionOf, mcsRow } from './usgs-mcs.ts';
 
 /**
@@ -180,13 +180,6 @@ export class UsgsMcsReader {
 
   private async fail(message: string, line: number | null = 1): Promise<void> {
     this.dead = true;
-    await this.sink.problem({
-      file: this.file,
-      line,
-      column: null,
-      severity: 'error',
-      fileLevel: true,
-      message,
-    });
+    await this.sink.problem(fileError(this.file, message, line));
   }
 }
