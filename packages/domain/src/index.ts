@@ -32,7 +32,7 @@ export {
 } from './method/controls.ts';
 export { inForceNotes, notInForceNotes } from './method/controls-notes.ts';
 export { type DatasetIndex, governanceAsOf, indexDataset } from './method/dataset-index.ts';
-export { newestEditions, newestFirst, seriesOf } from './method/editions.ts';
+export { newestEditions, newestFirst, onePerCell, seriesOf } from './method/editions.ts';
 export { type Freshness, freshness } from './method/freshness.ts';
 export { type FoundIndicator, findIndicator } from './method/indicators.ts';
 export { type FoundMix, fallbackNote, lookupMix, type MixLookup } from './method/lookup.ts';

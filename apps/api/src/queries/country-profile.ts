@@ -1,5 +1,5 @@
 // One country's place in the chain: production and reserves over time, governance, and its share by stage.
-import { Iso3, newestEditions, Source } from '@ree/domain';
+import { Basis, Iso3, newestEditions, onePerCell, Source } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -23,9 +23,12 @@ export const CountryProfile = versioned({
       year: z.int(),
       quantity: z.number(),
       unit: z.string(),
+      basis: Basis,
       projection: z.boolean(),
       sourceId: z.string(),
       status: Status,
+      /** What other publications give for the same cell (USGS's yearbook beside its summaries). */
+      alsoReported: z.array(z.object({ quantity: z.number(), sourceId: z.string() })),
     }),
   ),
   reserves: z.array(z.object({ year: z.int(), quantity: z.number(), sourceId: z.string(), status: Status })),
@@ -64,33 +67,33 @@ export async function countryProfile(db: Db, input: z.infer<typeof CountryProfil
       }),
     ]),
   );
-  const production = newestEditions(
-    allProduction,
-    sources,
-    (p) => `${p.stage}|${p.material}|${p.year}|${p.unit}|${p.projection}`,
-  );
+  const cellOf = (p: (typeof allProduction)[number]) =>
+    `${p.stage}|${p.material}|${p.year}|${p.unit}|${p.projection}`;
+  const production = onePerCell(newestEditions(allProduction, sources, cellOf), sources, cellOf);
   const reserves = newestEditions(allReserves, sources, () => 'reserves');
-  const stages = [...new Set([...production.map((p) => p.stage), ...facilities.map((f) => f.stage)])];
+  const stages = [...new Set([...production.map((p) => p.row.stage), ...facilities.map((f) => f.stage)])];
   return {
     datasetVersion: version,
     sources: await sourcesFor(
       db,
       versionId,
-      [...governance, ...production, ...reserves].map((r) => r.sourceId),
+      [...governance, ...production.flatMap((p) => [p.row, ...p.others]), ...reserves].map((r) => r.sourceId),
     ),
     iso3: country.iso3,
     name: country.name,
     region: country.region,
     governance: governance.map((g) => ({ year: g.year, wgi: g.wgi, sourceId: g.sourceId })),
-    production: production.map((p) => ({
+    production: production.map(({ row: p, others }) => ({
       stage: p.stage,
       material: p.material,
       year: p.year,
       quantity: p.quantity,
       unit: p.unit,
+      basis: Basis.parse(p.basis),
       projection: p.projection,
       sourceId: p.sourceId,
       status: p.status,
+      alsoReported: others.map((o) => ({ quantity: o.quantity, sourceId: o.sourceId })),
     })),
     reserves: reserves.map((r) => ({
       year: r.year,

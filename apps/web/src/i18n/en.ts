@@ -327,6 +327,7 @@ export const en = {
   'elements.srMissing': '{stage}: not computed — {reason}',
   'elements.srPublished': 'Published by the EU (CRM 2023): {value} ({stage})',
   'elements.srControls': 'Export controls read as of {date}',
+  'countries.alsoReported': 'also {source}: {value}',
   'elements.srNone': 'The supply risk cannot be computed: {missing}.',
   'elements.noFacilities': 'No facility in the data lists {material} among its products.',
   'figure.status': 'Data: {status}',

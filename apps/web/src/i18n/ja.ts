@@ -327,6 +327,7 @@ export const ja: Messages = {
   'elements.srMissing': '{stage}：算出できません — {reason}',
   'elements.srPublished': 'EUの公表値（CRM 2023）：{value}（{stage}）',
   'elements.srControls': '輸出規制の基準日：{date}',
+  'countries.alsoReported': '{source}でも{value}',
   'elements.srNone': '供給リスクを算出できません：{missing}。',
   'elements.noFacilities': '{material}を製品に含む施設はデータにありません。',
   'figure.status': 'データ：{status}',

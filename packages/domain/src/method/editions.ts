@@ -31,3 +31,27 @@ export function newestEditions<T extends { sourceId: string }>(
   }
   return rows.filter((r) => newest.get(`${cellOf(r)}\u0000${seriesOf(r.sourceId, sources)}`) === r.sourceId);
 }
+
+/**
+ * One row per cell: the newest publication's, with the rows other publications give for the same cell beside it
+ * (USGS's yearbook and its summaries both report China's 2022 output). Cells keep the order they first appear in.
+ * @example onePerCell(newestEditions(rows, sources, cellOf), sources, cellOf)[0].others // rows of other series
+ */
+export function onePerCell<T extends { sourceId: string }>(
+  rows: readonly T[],
+  sources: ReadonlyMap<string, Source>,
+  cellOf: (row: T) => string,
+): { row: T; others: T[] }[] {
+  const cells = new Map<string, { row: T; others: T[] }>();
+  const newer = (a: T, b: T) => newestFirst(sources.get(a.sourceId), sources.get(b.sourceId)) < 0;
+  for (const r of rows) {
+    const key = cellOf(r);
+    const held = cells.get(key);
+    if (!held) cells.set(key, { row: r, others: [] });
+    else if (newer(r, held.row)) {
+      held.others.unshift(held.row);
+      held.row = r;
+    } else held.others.push(r);
+  }
+  return [...cells.values()];
+}

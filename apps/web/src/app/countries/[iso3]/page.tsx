@@ -47,16 +47,29 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
               title: `${p.name}: ${t('countries.production')}`,
               sources: p.sources,
               datasetVersion: p.datasetVersion.label,
-              headers: ['stage', 'material', 'year', 'quantity', 'unit', 'projection', 'status', 'source_id'],
+              headers: [
+                'stage',
+                'material',
+                'year',
+                'quantity',
+                'unit',
+                'basis',
+                'projection',
+                'status',
+                'source_id',
+                'also_reported',
+              ],
               rows: p.production.map((r) => [
                 r.stage,
                 r.material,
                 r.year,
                 r.quantity,
                 r.unit,
+                r.basis,
                 r.projection,
                 r.status,
                 r.sourceId,
+                r.alsoReported.map((a) => `${a.sourceId}: ${a.quantity}`).join('; '),
               ]),
             }}
           />
@@ -79,10 +92,26 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
                 cell: (r) =>
                   r.unit === 'share'
                     ? formatShare(r.quantity, locale)
-                    : `${formatNumber(r.quantity, locale)} t`,
+                    : `${formatNumber(r.quantity, locale)} t ${r.basis}`,
                 numeric: true,
               },
               { header: t('col.status'), cell: (r) => translateValue(t, 'status', r.status) },
+              {
+                header: t('col.source'),
+                cell: (r) =>
+                  [
+                    r.sourceId,
+                    ...r.alsoReported.map((a) =>
+                      t('countries.alsoReported', {
+                        source: a.sourceId,
+                        value:
+                          r.unit === 'share'
+                            ? formatShare(a.quantity, locale)
+                            : formatNumber(a.quantity, locale),
+                      }),
+                    ),
+                  ].join(' · '),
+              },
             ]}
           />
         </div>
