@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import type { EntityName } from '@ree/domain';
 import { TextFileReader } from './text-file-reader.ts';
 import { entityForFileName, fileError, type RecordSink, UploadTooLargeError } from './upload-sink.ts';
+import { UpstreamCsvReader } from './upstream-csv-reader.ts';
 import { isUsgsMcsHeader } from './usgs-mcs.ts';
-import { UsgsMcsReader } from './usgs-mcs-reader.ts';
+import { usgsMcsLayout } from './usgs-mcs-layout.ts';
 import { ZipReader } from './zip-reader.ts';
 
 export type UploadFormat = 'csv' | 'json' | 'zip';
@@ -46,7 +47,7 @@ export async function readUpload(
         finish = () => zip.end();
       } else if (format === 'csv' && isUsgsMcsHeader(firstLineOf(chunk))) {
         // USGS's own data release: one file, every chapter; its rare-earth rows become several tables' rows.
-        const mcs = new UsgsMcsReader(options.fileName, sink);
+        const mcs = new UpstreamCsvReader(options.fileName, sink, usgsMcsLayout(options.fileName));
         reader = (c) => mcs.push(c);
         finish = () => mcs.end();
       } else {

@@ -2,9 +2,9 @@
 // publishes it: one long table of every chapter — `MCS chapter, Section, Commodity, Country, Statistics,
 // Statistics_detail, Unit, Year, Value, Notes, …` — in Windows-1252, values as text with thousands separators,
 // "W" (withheld), "NA", "—" (zero), ">95". Rare-earth rows become the dataset's rows; the rest is counted and skipped.
-import type { EntityName } from '@ree/domain';
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import type { UpstreamRow } from './upstream-csv-reader.ts';
 
 countries.registerLocale(english);
 
@@ -81,12 +81,6 @@ export function parseMcsValue(text: string): McsValue {
   };
 }
 
-/** What one MCS row becomes. */
-export type McsRowResult =
-  | { kind: 'row'; entity: EntityName; cells: Record<string, string> }
-  | { kind: 'skip'; reason: string }
-  | { kind: 'error'; column: string; message: string };
-
 /** The chapters read, and the material each is about when a row names no element. */
 const CHAPTER_MATERIAL: Readonly<Record<string, string>> = {
   'RARE EARTHS': 'REE',
@@ -135,10 +129,7 @@ function yearOf(text: string): number | null {
 }
 
 /** Maps one record of the data release (its cells by column) onto the dataset. */
-export function mcsRow(
-  cell: (column: (typeof MCS_COLUMNS)[number]) => string,
-  edition: string,
-): McsRowResult {
+export function mcsRow(cell: (column: (typeof MCS_COLUMNS)[number]) => string, edition: string): UpstreamRow {
   const chapter = cell('mcs chapter').trim().toUpperCase();
   const chapterMaterial = CHAPTER_MATERIAL[chapter];
   if (!chapterMaterial) return { kind: 'skip', reason: `commodity:${cell('mcs chapter').trim()}` };

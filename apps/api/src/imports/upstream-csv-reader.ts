@@ -1,9 +1,26 @@
-// Reads USGS's MCS data release CSV as a stream: decodes it (UTF-8, or Windows-1252 as USGS publishes it), parses
-// it, turns its rare-earth rows into the dataset's rows (usgs-mcs.ts) and feeds them to the import sink. The report
-// says what was read, what was skipped and why.
+// Reads a file in a source's own CSV layout (USGS's MCS data release, a UN Comtrade export) as a stream: decodes
+// it (UTF-8, or Windows-1252 as USGS publishes it), parses it, maps each record through the layout onto the
+// dataset's rows and feeds them to the import sink. The report says what was read, what was skipped and why.
 import { CsvParser, CsvSyntaxError, ENTITY_FILES, type EntityName } from '@ree/domain';
 import { fileError, type RecordSink } from './upload-sink.ts';
-import { editionOf, mcsRow } from './usgs-mcs.ts';
+
+/** What one record of an upstream file becomes. */
+export type UpstreamRow =
+  | { kind: 'row'; entity: EntityName; cells: Record<string, string> }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'error'; column: string; message: string };
+
+/** A source's layout: how its header is checked, its records mapped and its report worded. */
+export interface UpstreamLayout {
+  /** Checks the header (names trimmed and lower-cased); returns why the file cannot be read, or null. */
+  start(columns: ReadonlyMap<string, number>): string | null;
+  /** Maps one record; `cell` takes a lower-case column name. */
+  row(cell: (column: string) => string): UpstreamRow;
+  /** Rows the file implies once read (the source row it is). */
+  finish?(): UpstreamRow[];
+  /** The report's warnings from the rows written per table and the records skipped per reason. */
+  summary(written: ReadonlyMap<EntityName, number>, skipped: ReadonlyMap<string, number>): string[];
+}
 
 /**
  * Text from bytes: UTF-8 while the bytes are UTF-8, Windows-1252 from the first byte that is not (USGS's files are
@@ -46,22 +63,21 @@ function unfinishedSequence(bytes: Uint8Array): Uint8Array {
   return bytes.length - start < length ? bytes.slice(start) : new Uint8Array(0);
 }
 
-export class UsgsMcsReader {
+export class UpstreamCsvReader {
   private readonly decoder = new Utf8OrWindows1252();
   private readonly csv = new CsvParser(',');
   private columns: Map<string, number> | null = null;
   private readonly announced = new Map<EntityName, boolean>();
   private readonly skipped = new Map<string, number>();
   private readonly written = new Map<EntityName, number>();
+  private lastLine = 1;
   private dead = false;
-  private readonly edition: string | null;
 
   constructor(
     private readonly file: string,
     private readonly sink: RecordSink,
-  ) {
-    this.edition = editionOf(file);
-  }
+    private readonly layout: UpstreamLayout,
+  ) {}
 
   async push(chunk: Uint8Array): Promise<void> {
     await this.text(this.decoder.decode(chunk));
@@ -75,7 +91,10 @@ export class UsgsMcsReader {
     } catch (error) {
       await this.syntax(error);
     }
-    if (!this.dead) await this.summary();
+    if (this.dead || !this.columns) return;
+    for (const result of this.layout.finish?.() ?? []) await this.take(this.lastLine, result);
+    for (const message of this.layout.summary(this.written, this.skipped))
+      await this.sink.problem({ file: this.file, line: null, column: null, severity: 'warning', message });
   }
 
   private async text(text: string): Promise<void> {
@@ -91,6 +110,7 @@ export class UsgsMcsReader {
     for (const { line, fields } of records) {
       if (this.dead) return;
       if (fields.length === 1 && fields[0]?.trim() === '') continue;
+      this.lastLine = line;
       if (!this.columns) {
         this.columns = new Map(
           fields.map((f, i) => [
@@ -101,26 +121,29 @@ export class UsgsMcsReader {
             i,
           ]),
         );
-        if (!this.edition) {
-          return this.fail(
-            `cannot tell the edition from the file name "${this.file}": keep USGS's name (e.g. MCS2026_Commodities_Data.csv)`,
-          );
-        }
+        const refusal = this.layout.start(this.columns);
+        if (refusal) return this.fail(refusal);
         continue;
       }
       const columns = this.columns;
-      const result = mcsRow((c) => fields[columns.get(c) ?? -1] ?? '', this.edition ?? '');
-      if (result.kind === 'skip') this.skipped.set(result.reason, (this.skipped.get(result.reason) ?? 0) + 1);
-      else if (result.kind === 'error') {
-        await this.sink.problem({
-          file: this.file,
-          line,
-          column: result.column,
-          severity: 'error',
-          message: result.message,
-        });
-      } else await this.row(line, result.entity, result.cells);
+      await this.take(
+        line,
+        this.layout.row((c) => fields[columns.get(c) ?? -1] ?? ''),
+      );
     }
+  }
+
+  private async take(line: number, result: UpstreamRow): Promise<void> {
+    if (result.kind === 'skip') this.skipped.set(result.reason, (this.skipped.get(result.reason) ?? 0) + 1);
+    else if (result.kind === 'error') {
+      await this.sink.problem({
+        file: this.file,
+        line,
+        column: result.column,
+        severity: 'error',
+        message: result.message,
+      });
+    } else await this.row(line, result.entity, result.cells);
   }
 
   private async row(line: number, entity: EntityName, cells: Record<string, string>): Promise<void> {
@@ -138,38 +161,6 @@ export class UsgsMcsReader {
     await this.sink.record(this.file, entity, line, (h) => cells[h] ?? '');
   }
 
-  /** What the file held beyond the rows imported, in one warning per kind. */
-  private async summary(): Promise<void> {
-    const count = (prefix: string) =>
-      [...this.skipped]
-        .filter(([k]) => k.startsWith(prefix))
-        .map(([k, n]) => [k.slice(prefix.length), n] as const);
-    const chapters = count('commodity:');
-    const rows = (list: readonly (readonly [string, number])[]) => list.reduce((s, [, n]) => s + n, 0);
-    const warn = (message: string) =>
-      this.sink.problem({ file: this.file, line: null, column: null, severity: 'warning', message });
-    const read = [...this.written].map(([e, n]) => `${n} ${ENTITY_FILES[e].file}`).join(', ') || 'no rows';
-    await warn(`read as the USGS MCS data release, edition ${this.edition}: ${read}`);
-    if (chapters.length) {
-      const names = chapters.map(([k]) => k).sort();
-      await warn(
-        `skipped ${rows(chapters)} rows of ${chapters.length} other commodities (${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})`,
-      );
-    }
-    const statistics = count('statistic:');
-    if (statistics.length)
-      await warn(
-        `rare-earth statistics the dataset does not hold, skipped: ${statistics.map(([k, n]) => `${k} ×${n}`).join(', ')}`,
-      );
-    const values = count('value:');
-    if (values.length)
-      await warn(
-        `rare-earth rows without a figure, skipped: ${values.map(([k, n]) => `${k} ×${n}`).join(', ')}`,
-      );
-    const other = [...this.skipped].filter(([k]) => !/^(commodity|statistic|value):/.test(k));
-    if (other.length) await warn(`also skipped: ${other.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-  }
-
   private async syntax(error: unknown): Promise<void> {
     if (!(error instanceof CsvSyntaxError)) throw error;
     await this.fail(
@@ -182,4 +173,14 @@ export class UsgsMcsReader {
     this.dead = true;
     await this.sink.problem(fileError(this.file, message, line));
   }
+}
+
+/** Counts of skipped records whose reason starts with `prefix`, the prefix taken off. */
+export function skippedWith(skipped: ReadonlyMap<string, number>, prefix: string): [string, number][] {
+  return [...skipped].filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]);
+}
+
+/** "33 production.csv, 16 trade.csv", or "no rows". */
+export function writtenSummary(written: ReadonlyMap<EntityName, number>): string {
+  return [...written].map(([e, n]) => `${n} ${ENTITY_FILES[e].file}`).join(', ') || 'no rows';
 }
