@@ -5,8 +5,7 @@ import type { EntityName } from '@ree/domain';
 import { TextFileReader } from './text-file-reader.ts';
 import { entityForFileName, fileError, type RecordSink, UploadTooLargeError } from './upload-sink.ts';
 import { UpstreamCsvReader } from './upstream-csv-reader.ts';
-import { isUsgsMcsHeader } from './usgs-mcs.ts';
-import { usgsMcsLayout } from './usgs-mcs-layout.ts';
+import { upstreamLayoutFor } from './upstream-layouts.ts';
 import { ZipReader } from './zip-reader.ts';
 
 export type UploadFormat = 'csv' | 'json' | 'zip';
@@ -41,15 +40,15 @@ export async function readUpload(
     hash.update(chunk);
     if (!reader) {
       format = detectFormat(options.fileName, chunk);
+      const layout = format === 'csv' ? upstreamLayoutFor(firstLineOf(chunk), options.fileName) : null;
       if (format === 'zip') {
         const zip = new ZipReader(sink, options.maxBytes);
         reader = (c) => zip.push(c);
         finish = () => zip.end();
-      } else if (format === 'csv' && isUsgsMcsHeader(firstLineOf(chunk))) {
-        // USGS's own data release: one file, every chapter; its rare-earth rows become several tables' rows.
-        const mcs = new UpstreamCsvReader(options.fileName, sink, usgsMcsLayout(options.fileName));
-        reader = (c) => mcs.push(c);
-        finish = () => mcs.end();
+      } else if (layout) {
+        const upstream = new UpstreamCsvReader(options.fileName, sink, layout);
+        reader = (c) => upstream.push(c);
+        finish = () => upstream.end();
       } else {
         const entity = options.entity ?? entityForFileName(options.fileName);
         if (!entity) {

@@ -249,7 +249,7 @@ export const en = {
   'admin.table': 'Table',
   'admin.import': 'Import a file',
   'admin.importHelp':
-    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). USGS’s own Mineral Commodity Summaries data release (MCS2026_Commodities_Data.csv, as downloaded) is read too: its rare-earth rows become production, reserves, trade, import reliance and prices with the edition as their source. The server takes files up to {limit}. You will see a validation report before anything changes.',
+    'CSV or JSON for one table, or a ZIP of several named like the shipped files (production.csv, trade.csv…). USGS’s own Mineral Commodity Summaries data release (MCS2026_Commodities_Data.csv, as downloaded) is read too: its rare-earth rows become production, reserves, trade, import reliance and prices with the edition as their source. So is a UN Comtrade export (TradeData_….csv from comtradeplus.un.org): annual imports of HS 2846, 2805.30 and 8505.11 by partner, in tonnes of goods. The server takes files up to {limit}. You will see a validation report before anything changes.',
   'admin.file': 'File',
   'admin.tableAuto': 'from the file name',
   'admin.upload': 'Upload and validate',

@@ -249,7 +249,7 @@ export const ja: Messages = {
   'admin.table': 'テーブル',
   'admin.import': 'ファイルを取り込む',
   'admin.importHelp':
-    '1つのテーブルの CSV または JSON、または同梱ファイルと同じ名前（production.csv、trade.csv など）の ZIP。USGS の鉱物商品概要データ（MCS2026_Commodities_Data.csv をダウンロードしたまま）も読み込めます。レアアースの行は版を出典として生産・埋蔵量・貿易・輸入依存度・価格になります。上限 {limit}。何かが変わる前に検証レポートが表示されます。',
+    '1つのテーブルの CSV または JSON、または同梱ファイルと同じ名前（production.csv、trade.csv など）の ZIP。USGS の鉱物商品概要データ（MCS2026_Commodities_Data.csv をダウンロードしたまま）も読み込めます。レアアースの行は版を出典として生産・埋蔵量・貿易・輸入依存度・価格になります。UN Comtrade のエクスポート（comtradeplus.un.org の TradeData_….csv）も読み込めます。HS 2846・2805.30・8505.11 の年次輸入が相手国別（貨物のトン数）になります。上限 {limit}。何かが変わる前に検証レポートが表示されます。',
   'admin.file': 'ファイル',
   'admin.tableAuto': 'ファイル名から判断',
   'admin.upload': 'アップロードして検証',
