@@ -1,11 +1,13 @@
 // Applies a validated import batch to its draft — every staged row, in one transaction, or none of them — or
-// discards it. Rows whose key the draft already has are replaced (their rowVersion moves on).
+// discards it. Rows whose key the draft already has are replaced (their rowVersion moves on). A batch is applied
+// only against the draft it was validated against (see draft-generation.ts).
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
 import { columnsOf, ENTITY_TABLE, GENERATED_ID } from '../queries/dataset-versions.ts';
+import { bumpDraftGeneration, lockDraft, STALE_BATCH_MESSAGE } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
 
 export const BatchInput = z.strictObject({ batchId: z.uuid() });
@@ -17,21 +19,26 @@ export interface ApplyHooks {
   afterEntity?: (entity: EntityName, rows: number) => Promise<void>;
 }
 
+/**
+ * Locks the batch, then its draft (in that order, everywhere): two admins pressing "apply" at once get one apply
+ * and one conflict, never two, and an apply after another import or an edit is refused as stale.
+ */
 async function lockBatch(tx: Tx, batchId: string) {
-  // FOR UPDATE: two admins pressing "apply" at once get one apply and one conflict, never two.
-  const [batch] = await tx.$queryRawUnsafe<
-    { id: string; versionId: string; status: string; fileName: string; accepted: number }[]
-  >(
-    `SELECT "id", "versionId", "status"::text AS status, "fileName", "accepted" FROM "import_batch" WHERE "id" = $1 FOR UPDATE`,
-    batchId,
-  );
+  const [batch] = await tx.$queryRaw<
+    { id: string; versionId: string; status: string; fileName: string; draftGeneration: number | null }[]
+  >`SELECT "id", "versionId", "status"::text AS status, "fileName", "draftGeneration"
+    FROM "import_batch" WHERE "id" = ${batchId} FOR UPDATE`;
   if (!batch) throw new NotFoundError('No such import.');
-  if (batch.status !== 'validated') throw new ConflictError(`This import was already ${batch.status}.`);
-  const version = await tx.datasetVersion.findUniqueOrThrow({ where: { id: batch.versionId } });
-  if (version.status !== 'draft') {
-    throw new ConflictError(`"${version.label}" was published meanwhile: import the file into a new draft.`);
+  if (batch.status === 'staging') {
+    throw new ConflictError('This file is still being validated: wait for its report, then decide.');
   }
-  return batch;
+  if (batch.status !== 'validated') throw new ConflictError(`This import was already ${batch.status}.`);
+  const draft = await lockDraft(
+    tx,
+    batch.versionId,
+    '"{label}" was published meanwhile: import the file into a new draft.',
+  );
+  return { ...batch, stale: batch.draftGeneration !== draft.draftGeneration };
 }
 
 /** Upserts one entity's staged rows into its table; returns how many rows were written. */
@@ -78,6 +85,7 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
     return await db.$transaction(
       async (tx) => {
         const batch = await lockBatch(tx, batchId);
+        if (batch.stale) throw new ConflictError(STALE_BATCH_MESSAGE);
         const written: Partial<Record<EntityName, number>> = {};
         for (const entity of ENTITY_NAMES) {
           const n = await upsertEntity(tx, batch.id, batch.versionId, entity);
@@ -85,9 +93,10 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
           await hooks.afterEntity?.(entity, n);
         }
         await tx.importRow.deleteMany({ where: { batchId: batch.id } });
+        const generation = await bumpDraftGeneration(tx, batch.versionId);
         await tx.importBatch.update({
           where: { id: batch.id },
-          data: { status: 'applied', appliedAt: new Date() },
+          data: { status: 'applied', appliedAt: new Date(), draftGeneration: generation },
         });
         await recordAudit(tx, {
           actorId: actor.id,

@@ -1,5 +1,5 @@
-// What an admin reads about imports: the batches of a draft, and one batch's report (counts, then each problem
-// with file, line, column and message, in file order).
+// What an admin reads about imports: the batches of a draft, and one batch's report (counts per kind, complete,
+// then each problem with file, line, column and message, in file order, a page at a time).
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -12,7 +12,10 @@ export const ImportSummary = z.object({
   format: z.string(),
   bytes: z.int(),
   contentHash: z.string(),
-  status: z.enum(['validated', 'applied', 'discarded']),
+  /** "staging" while the upload is still being read and checked: not appliable yet. */
+  status: z.enum(['staging', 'validated', 'applied', 'discarded']),
+  /** Validated against a draft that has changed since (another import, an edit): validate it again. */
+  stale: z.boolean(),
   accepted: z.int(),
   rejected: z.int(),
   warnings: z.int(),
@@ -50,22 +53,44 @@ const summarySelect = {
   createdByEmail: true,
   createdAt: true,
   appliedAt: true,
+  draftGeneration: true,
+  version: { select: { draftGeneration: true } },
 } as const;
 
+type SummaryRow = {
+  draftGeneration: number | null;
+  version: { draftGeneration: number };
+  status: 'staging' | 'validated' | 'applied' | 'discarded';
+};
+
+/** The summary the API shows: whether a validated batch still agrees with its draft, not the generations. */
+function summaryOf<T extends SummaryRow>({ draftGeneration, version, ...batch }: T) {
+  return { ...batch, stale: batch.status === 'validated' && draftGeneration !== version.draftGeneration };
+}
+
+/** Problems of each kind: all that were found, and how many the report lists (it keeps the first MAX_STORED_ISSUES). */
+const KindCounts = z.object({ error: z.int(), warning: z.int() });
+
 export async function importsOf(db: Db, versionId: string) {
-  return db.importBatch.findMany({
+  const batches = await db.importBatch.findMany({
     where: { versionId },
     orderBy: { createdAt: 'desc' },
     select: summarySelect,
   });
+  return batches.map(summaryOf);
 }
 
 export async function importReport(db: Db, input: z.infer<typeof ReportInput>) {
-  const batch = await db.importBatch.findUnique({ where: { id: input.batchId }, select: summarySelect });
-  if (!batch) throw new NotFoundError('No such import.');
+  const found = await db.importBatch.findUnique({
+    where: { id: input.batchId },
+    select: { ...summarySelect, errors: true },
+  });
+  if (!found) throw new NotFoundError('No such import.');
+  const { errors, ...row } = found;
+  const batch = summaryOf(row);
   const where = { batchId: batch.id, ...(input.severity ? { severity: input.severity } : {}) };
-  const [total, issues] = await Promise.all([
-    db.importIssue.count({ where }),
+  const [listed, issues] = await Promise.all([
+    db.importIssue.groupBy({ by: ['severity'], where: { batchId: batch.id }, _count: { _all: true } }),
     db.importIssue.findMany({
       where,
       orderBy: [{ seq: 'asc' }],
@@ -73,18 +98,31 @@ export async function importReport(db: Db, input: z.infer<typeof ReportInput>) {
       ...skipTake(input),
     }),
   ]);
+  const listedOf = (severity: string) => listed.find((g) => g.severity === severity)?._count._all ?? 0;
+  const counts = { error: listedOf('error'), warning: listedOf('warning') };
   return {
     batch,
+    // Batches staged before errors were counted have 0 there: what is listed is then the best count there is.
+    counts: { error: Math.max(errors, counts.error), warning: Math.max(batch.warnings, counts.warning) },
+    listed: counts,
     issues: issues.map((i) => ({
       ...i,
       severity: i.severity === 'warning' ? ('warning' as const) : ('error' as const),
     })),
-    pageInfo: { page: input.page, pageSize: input.pageSize, total },
+    pageInfo: {
+      page: input.page,
+      pageSize: input.pageSize,
+      total: input.severity ? counts[input.severity] : counts.error + counts.warning,
+    },
   };
 }
 
 export const ImportReport = z.object({
   batch: ImportSummary,
+  /** Every problem found, by kind, whatever page or filter was asked for. */
+  counts: KindCounts,
+  /** How many of them the report lists (and pages through), by kind. */
+  listed: KindCounts,
   issues: z.array(ImportIssueOut),
   pageInfo: PageInfo,
 });

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { ENTITY_TABLE, keyMatchesJson } from './dataset-versions.ts';
+import { bumpDraftGeneration, lockDraft } from './draft-generation.ts';
 import { PageInfo, PageInput, skipTake } from './pagination.ts';
 import type { Actor } from './user-admin.ts';
 
@@ -109,11 +110,13 @@ function fieldsOf(entity: EntityName, row: Record<string, unknown>) {
   return Object.fromEntries(ENTITY_FILES[entity].columns.map((c) => [c.key, row[c.key] ?? null]));
 }
 
-/** Locks the row and checks it is the version the editor read; explains the conflict otherwise. */
+/**
+ * Locks the draft, then the row, and checks it is the version the editor read; explains the conflict otherwise.
+ * The draft's generation moves on with the edit, so an import validated before it must be validated again.
+ */
 async function lockForEdit(tx: Tx, input: Omit<UpdateRecordInput, 'values'>) {
-  const version = await versionOf(tx, input.versionId);
-  if (version.status !== 'draft')
-    throw new ConflictError(`"${version.label}" is published and cannot change.`);
+  await lockDraft(tx, input.versionId, '"{label}" is published and cannot change.');
+  await bumpDraftGeneration(tx, input.versionId);
   const row = await currentRow(tx, input.entity, input.versionId, input.key);
   if (!row)
     throw new NotFoundError('This row is no longer in the draft: someone removed it or changed its key.');

@@ -280,6 +280,18 @@ export const en = {
   'admin.message': 'Problem',
   'admin.allIssues': 'All',
   'admin.noIssues': 'No problems found.',
+  'admin.issuesOfKind': '{kind} ({count})',
+  'admin.listedOnly':
+    'The report lists the first {listed} of the {total} problems found; the counts above include all of them.',
+  'admin.importStatus.staging': 'being validated',
+  'admin.importStatus.validated': 'validated',
+  'admin.importStatus.stale': 'validated, outdated',
+  'admin.importStatus.applied': 'applied',
+  'admin.importStatus.discarded': 'discarded',
+  'admin.staging':
+    'This file is still being read and checked: the report is not complete and nothing can be applied yet. Reload the page in a moment.',
+  'admin.stale':
+    'The draft changed after this file was validated (another import or an edit was applied), so this report may be wrong about it now. Upload the file again on the version page to validate it against the draft as it is; this one can only be discarded.',
   'admin.backToVersion': 'Back to the version',
   'admin.search': 'Search',
   'admin.edit': 'Edit',

@@ -280,6 +280,18 @@ export const ja: Messages = {
   'admin.message': '問題',
   'admin.allIssues': 'すべて',
   'admin.noIssues': '問題は見つかりませんでした。',
+  'admin.issuesOfKind': '{kind}（{count}）',
+  'admin.listedOnly':
+    '見つかった {total} 件の問題のうち、レポートには最初の {listed} 件を表示しています。上の件数はすべてを含みます。',
+  'admin.importStatus.staging': '検証中',
+  'admin.importStatus.validated': '検証済み',
+  'admin.importStatus.stale': '検証済み（古い）',
+  'admin.importStatus.applied': '適用済み',
+  'admin.importStatus.discarded': '破棄済み',
+  'admin.staging':
+    'このファイルはまだ読み込み・検証中です。レポートは未完成で、まだ何も適用できません。しばらくしてからページを再読み込みしてください。',
+  'admin.stale':
+    'このファイルの検証後に下書きが変更されました（別の取り込みまたは編集が適用されました）。このレポートは現在の下書きに対して正しくない可能性があります。バージョンのページでファイルをもう一度アップロードし、現在の下書きに対して検証してください。この取り込みは破棄のみできます。',
   'admin.backToVersion': 'バージョンに戻る',
   'admin.search': '検索',
   'admin.edit': '編集',

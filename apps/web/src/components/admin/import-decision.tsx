@@ -1,5 +1,6 @@
 'use client';
 // The admin's choice after reading a validation report: apply every valid row (one transaction) or none.
+import { useRouter } from 'next/navigation';
 import { browserApi } from '@/lib/trpc-browser';
 import { ErrorText, useAction } from './actions';
 
@@ -13,6 +14,13 @@ export function ImportDecision({
   labels: { apply: string; discard: string; working: string };
 }) {
   const { run, error, busy } = useAction();
+  const router = useRouter();
+  // A refused apply (the draft changed meanwhile, someone else applied it) re-reads the page, so its status shows.
+  const apply = () =>
+    browserApi.imports.applyRows.mutate({ batchId }).catch((e: unknown) => {
+      router.refresh();
+      throw e;
+    });
   return (
     <div className="controls">
       {canApply ? (
@@ -20,7 +28,7 @@ export function ImportDecision({
           type="button"
           className="ree-button ree-button--primary"
           disabled={busy}
-          onClick={() => run(() => browserApi.imports.applyRows.mutate({ batchId }))}
+          onClick={() => run(apply)}
         >
           {busy ? labels.working : labels.apply}
         </button>

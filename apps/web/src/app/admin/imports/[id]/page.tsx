@@ -33,9 +33,13 @@ export default async function ImportReportPage({
     api.imports.report.query({ batchId: id, page: query.page, pageSize: 100, severity: query.severity }),
   );
   if (!result.ok) notFound();
-  const { batch, issues, pageInfo } = result.data;
+  const { batch, issues, pageInfo, counts, listed } = result.data;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(locale);
+  // A kind link starts at page 1 of that kind; the pager below keeps the kind.
   const link = (severity?: string) => `?${severity ? `severity=${severity}` : ''}`;
+  const found = counts.error + counts.warning;
+  const shown = listed.error + listed.warning;
   return (
     <main id="main">
       <p>
@@ -53,12 +57,14 @@ export default async function ImportReportPage({
         <dt>{t('admin.fileErrors')}</dt>
         <dd>{batch.fileErrors}</dd>
       </dl>
+      {batch.status === 'staging' ? <p role="status">{t('admin.staging')}</p> : null}
       {batch.status === 'validated' ? (
         <>
-          {batch.accepted === 0 ? <p>{t('admin.nothingToApply')}</p> : null}
+          {batch.stale ? <p role="status">{t('admin.stale')}</p> : null}
+          {batch.accepted === 0 && !batch.stale ? <p>{t('admin.nothingToApply')}</p> : null}
           <ImportDecision
             batchId={batch.id}
-            canApply={batch.accepted > 0}
+            canApply={batch.accepted > 0 && !batch.stale}
             labels={{
               apply: t('admin.applyRows', { count: batch.accepted }),
               discard: t('admin.discard'),
@@ -66,24 +72,33 @@ export default async function ImportReportPage({
             }}
           />
         </>
-      ) : (
+      ) : null}
+      {batch.status === 'applied' ? (
         <p role="status">
-          {batch.status === 'applied'
-            ? t('admin.applied', { when: batch.appliedAt ? date.format(batch.appliedAt) : '' })
-            : t('admin.discarded')}
+          {t('admin.applied', { when: batch.appliedAt ? date.format(batch.appliedAt) : '' })}
         </p>
-      )}
+      ) : null}
+      {batch.status === 'discarded' ? <p role="status">{t('admin.discarded')}</p> : null}
       <nav className="controls" aria-label={t('admin.severity')}>
         <a href={link()} aria-current={query.severity ? undefined : 'page'}>
-          {t('admin.allIssues')}
+          {t('admin.issuesOfKind', { kind: t('admin.allIssues'), count: number.format(found) })}
         </a>
         <a href={link('error')} aria-current={query.severity === 'error' ? 'page' : undefined}>
-          {t('admin.severity.error')}
+          {t('admin.issuesOfKind', {
+            kind: t('admin.severity.error'),
+            count: number.format(counts.error),
+          })}
         </a>
         <a href={link('warning')} aria-current={query.severity === 'warning' ? 'page' : undefined}>
-          {t('admin.severity.warning')}
+          {t('admin.issuesOfKind', {
+            kind: t('admin.severity.warning'),
+            count: number.format(counts.warning),
+          })}
         </a>
       </nav>
+      {shown < found ? (
+        <p>{t('admin.listedOnly', { listed: number.format(shown), total: number.format(found) })}</p>
+      ) : null}
       {issues.length === 0 ? (
         <p>{t('admin.noIssues')}</p>
       ) : (

@@ -101,7 +101,10 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
               columns={[
                 { header: t('admin.file'), cell: (b) => <a href={`/admin/imports/${b.id}`}>{b.fileName}</a> },
                 { header: t('admin.when'), cell: (b) => date.format(b.createdAt) },
-                { header: t('col.status'), cell: (b) => b.status },
+                {
+                  header: t('col.status'),
+                  cell: (b) => t(`admin.importStatus.${b.stale ? 'stale' : b.status}`),
+                },
                 { header: t('admin.accepted'), cell: (b) => b.accepted, numeric: true },
                 { header: t('admin.rejected'), cell: (b) => b.rejected, numeric: true },
                 { header: t('admin.warnings'), cell: (b) => b.warnings, numeric: true },

@@ -1,0 +1,165 @@
+// The checks that need the whole upload and the draft together — what a row alone cannot show: references to
+// sources and countries neither has, shares over 100 %, rows that replace draft rows. They read the draft as it
+// is at the time, so their answer holds for the draft generation staging recorded (see draft-generation.ts).
+import { COUNTRY_COLUMNS, ENTITY_FILES, type EntityName } from '@ree/domain';
+import type { Db } from '../db/client.ts';
+import { ENTITY_TABLE, keyMatchesJson } from '../queries/dataset-versions.ts';
+import type { Problem } from './upload-sink.ts';
+
+/** Where the checks report; an error on a row also counts it as rejected. */
+export interface ProblemSink {
+  problem(problem: Problem): Promise<void>;
+}
+
+/** Runs every draft check on a batch's staged rows; rows with unknown references leave the batch. */
+export async function checkAgainstDraft(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
+  await rejectUnknownReferences(db, batchId, versionId, sink);
+  await warnSharesOver100(db, batchId, versionId, sink);
+  await warnReplacedRows(db, batchId, versionId, sink);
+}
+
+/** Which columns refer to which table, by entity. */
+interface Reference {
+  key: string;
+  header: string;
+  to: 'sources' | 'countries';
+  /** A list column (several countries in one cell). */
+  list: boolean;
+}
+function referencesOf(entity: EntityName): Reference[] {
+  const columns: readonly { header: string; key: string; type: string }[] = ENTITY_FILES[entity].columns;
+  return columns.flatMap((col): Reference[] => {
+    if (col.header === 'source_id') return [{ key: col.key, header: col.header, to: 'sources', list: false }];
+    if ((COUNTRY_COLUMNS as readonly string[]).includes(col.header)) {
+      return [{ key: col.key, header: col.header, to: 'countries', list: col.type === 'list' }];
+    }
+    return [];
+  });
+}
+
+/** Rows naming a source or country that neither the draft nor this upload has: they could never be stored. */
+async function rejectUnknownReferences(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
+  for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
+    for (const ref of referencesOf(entity)) {
+      const table = ENTITY_TABLE[ref.to];
+      const keyColumn = ref.to === 'sources' ? 'id' : 'iso3';
+      // A list column (supplier_countries) names several: each element is checked.
+      const from = ref.list
+        ? `"import_row" r CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."data"->'${ref.key}') = 'array' THEN r."data"->'${ref.key}' ELSE '[]'::jsonb END) AS v(value)`
+        : `"import_row" r`;
+      const value = ref.list ? 'v.value' : `r."data"->>'${ref.key}'`;
+      const bad = await db.$queryRawUnsafe<{ key: string; file: string; line: number; value: string }[]>(
+        `SELECT r."key", r."file", r."line", ${value} AS value FROM ${from}
+         WHERE r."batchId" = $1 AND r."entity" = $2 AND ${value} IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t."versionId" = $3 AND t."${keyColumn}" = ${value})
+           AND NOT EXISTS (SELECT 1 FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4 AND i."key" = ${value})
+         ORDER BY r."file", r."line"`,
+        batchId,
+        entity,
+        versionId,
+        ref.to,
+      );
+      for (const row of bad) {
+        const removed = await db.importRow.deleteMany({ where: { batchId, entity, key: row.key } });
+        if (!removed.count) continue; // already rejected for another column
+        await sink.problem({
+          file: row.file,
+          line: row.line,
+          column: ref.header,
+          severity: 'error',
+          message:
+            ref.to === 'countries'
+              ? `country "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
+              : `source "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Shares (unit "share") of one year that would add up to more than 100 % once the upload is applied: the draft's
+ * rows that the upload does not replace, plus the upload's. Only groups the upload touches are reported.
+ */
+async function warnSharesOver100(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
+  const checks = [
+    {
+      entity: 'production',
+      table: 'production_record',
+      fields: {
+        country: 'text',
+        stage: 'text',
+        material: 'text',
+        year: 'int',
+        basis: 'text',
+        projection: 'boolean',
+      },
+      group: ['stage', 'material', 'year', 'basis', 'projection'],
+      describe: (g: Record<string, unknown>) =>
+        `${String(g.material)} ${String(g.stage)} shares in ${String(g.year)}${g.projection ? ' (projection)' : ''}`,
+    },
+    {
+      entity: 'trade',
+      table: 'trade_flow',
+      fields: { importer: 'text', exporter: 'text', material: 'text', stage: 'text', year: 'int' },
+      group: ['importer', 'material', 'stage', 'year'],
+      describe: (g: Record<string, unknown>) =>
+        `${String(g.importer)}'s ${String(g.material)} ${String(g.stage)} import shares in ${String(g.year)}`,
+    },
+  ] as const;
+  for (const check of checks) {
+    const fields = Object.entries(check.fields);
+    const incoming = fields.map(([f, type]) => `(r."data"->>'${f}')::${type} AS "${f}"`).join(', ');
+    const kept = fields.map(([f]) => `t."${f}"`).join(', ');
+    const same = fields.map(([f]) => `i."${f}" = t."${f}"`).join(' AND ');
+    const group = check.group.map((g) => `"${g}"`).join(', ');
+    const over = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `WITH incoming AS (
+         SELECT ${incoming}, (r."data"->>'quantity')::float8 AS quantity FROM "import_row" r
+         WHERE r."batchId" = $1 AND r."entity" = $2 AND r."data"->>'unit' = 'share'),
+       kept AS (
+         SELECT ${kept}, t."quantity" FROM "${check.table}" t
+         WHERE t."versionId" = $3 AND t."unit" = 'share' AND NOT EXISTS (SELECT 1 FROM incoming i WHERE ${same}))
+       SELECT ${group}, sum(quantity) AS total FROM (
+         SELECT *, true AS mine FROM incoming UNION ALL SELECT *, false AS mine FROM kept) a
+       GROUP BY ${group} HAVING sum(quantity) > 1.000001 AND bool_or(mine)
+       ORDER BY ${group}`,
+      batchId,
+      check.entity,
+      versionId,
+    );
+    for (const g of over) {
+      await sink.problem({
+        file: ENTITY_FILES[check.entity].file,
+        line: null,
+        column: 'quantity',
+        severity: 'warning',
+        message: `${check.describe(g)} would add up to ${(Number(g.total) * 100).toFixed(1)} %, more than 100 %`,
+      });
+    }
+  }
+}
+
+/** Rows whose key the draft already has: applying overwrites them. One line per table. */
+async function warnReplacedRows(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
+  for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
+    const table = ENTITY_TABLE[entity];
+    const match = keyMatchesJson(entity, 'r."data"');
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "import_row" r JOIN "${table}" t ON t."versionId" = $2 AND ${match}
+       WHERE r."batchId" = $1 AND r."entity" = $3`,
+      batchId,
+      versionId,
+      entity,
+    );
+    if (row && row.n > 0) {
+      await sink.problem({
+        file: ENTITY_FILES[entity].file,
+        line: null,
+        column: null,
+        severity: 'warning',
+        message: `${row.n} row(s) have the key of a row already in the draft: applying replaces those rows`,
+      });
+    }
+  }
+}
