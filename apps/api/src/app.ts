@@ -8,6 +8,7 @@ import { deployMigrations, pendingMigrations } from './db/migrator.ts';
 import { seedReferenceDataset } from './db/seed.ts';
 import type { Env } from './env.ts';
 import { createApiServer } from './http/server.ts';
+import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
 
 export interface App {
   database: Database;
@@ -39,6 +40,9 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
       );
     }
   }
+  // A batch left "staging" by a process that died is failed now, if its heartbeat is old enough to be sure.
+  const failed = await sweepDeadStaging(database.db);
+  if (failed.length) log.warn({ batches: failed }, 'imports whose staging stopped were marked failed');
   const auth = createAuth({
     db: database.db,
     baseURL: env.PUBLIC_ORIGIN,

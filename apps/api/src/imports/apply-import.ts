@@ -1,6 +1,7 @@
 // Applies a validated import batch to its draft — every staged row, in one transaction, or none of them — or
 // discards it. Rows whose key the draft already has are replaced (their rowVersion moves on). A batch is applied
-// only against the draft it was validated against (see draft-generation.ts).
+// only against the draft it was validated against (see draft-generation.ts). Both sweep dead staging batches first
+// (staging-heartbeat.ts): a batch whose staging process died is failed, which discard accepts and apply refuses.
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -9,6 +10,7 @@ import { recordAudit } from '../queries/audit.ts';
 import { columnsOf, ENTITY_TABLE, GENERATED_ID } from '../queries/dataset-versions.ts';
 import { bumpDraftGeneration, lockDraft, STALE_BATCH_MESSAGE } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
+import { STAGING_STOPPED_MESSAGE, sweepDeadStaging } from './staging-heartbeat.ts';
 
 export const BatchInput = z.strictObject({ batchId: z.uuid() });
 
@@ -21,9 +23,10 @@ export interface ApplyHooks {
 
 /**
  * Locks the batch, then its draft (in that order, everywhere): two admins pressing "apply" at once get one apply
- * and one conflict, never two, and an apply after another import or an edit is refused as stale.
+ * and one conflict, never two, and an apply after another import or an edit is refused as stale. Only a validated
+ * batch passes, and a failed one too when `failedToo` (discard).
  */
-async function lockBatch(tx: Tx, batchId: string) {
+async function lockBatch(tx: Tx, batchId: string, failedToo = false) {
   const [batch] = await tx.$queryRaw<
     { id: string; versionId: string; status: string; fileName: string; draftGeneration: number | null }[]
   >`SELECT "id", "versionId", "status"::text AS status, "fileName", "draftGeneration"
@@ -32,7 +35,10 @@ async function lockBatch(tx: Tx, batchId: string) {
   if (batch.status === 'staging') {
     throw new ConflictError('This file is still being validated: wait for its report, then decide.');
   }
-  if (batch.status !== 'validated') throw new ConflictError(`This import was already ${batch.status}.`);
+  if (batch.status === 'failed') {
+    if (!failedToo) throw new ConflictError(STAGING_STOPPED_MESSAGE);
+  } else if (batch.status !== 'validated')
+    throw new ConflictError(`This import was already ${batch.status}.`);
   const draft = await lockDraft(
     tx,
     batch.versionId,
@@ -81,6 +87,7 @@ function databaseReason(error: unknown): string {
 }
 
 export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: ApplyHooks = {}) {
+  await sweepDeadStaging(db);
   try {
     return await db.$transaction(
       async (tx) => {
@@ -122,8 +129,9 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
 }
 
 export async function discardImport(db: Db, actor: Actor, batchId: string) {
+  await sweepDeadStaging(db);
   return db.$transaction(async (tx) => {
-    const batch = await lockBatch(tx, batchId);
+    const batch = await lockBatch(tx, batchId, true);
     await tx.importRow.deleteMany({ where: { batchId: batch.id } });
     await tx.importBatch.update({ where: { id: batch.id }, data: { status: 'discarded' } });
     await recordAudit(tx, {

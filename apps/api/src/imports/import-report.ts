@@ -1,9 +1,13 @@
 // What an admin reads about imports: the batches of a draft, and one batch's report (counts per kind, complete,
-// then each problem with file, line, column and message, in file order, a page at a time).
+// then each problem with file, line, column and message, in file order, a page at a time). Both sweep dead staging
+// batches first, so what the admin reads is never a "staging" batch whose process is gone.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { PageInfo, PageInput, skipTake } from '../queries/pagination.ts';
+import { sweepDeadStaging } from './staging-heartbeat.ts';
+
+export const ImportStatus = z.enum(['staging', 'validated', 'applied', 'discarded', 'failed']);
 
 export const ImportSummary = z.object({
   id: z.string(),
@@ -12,8 +16,11 @@ export const ImportSummary = z.object({
   format: z.string(),
   bytes: z.int(),
   contentHash: z.string(),
-  /** "staging" while the upload is still being read and checked: not appliable yet. */
-  status: z.enum(['staging', 'validated', 'applied', 'discarded']),
+  /**
+   * "staging" while the upload is still being read and checked: not appliable yet; "failed" when that stopped
+   * (the server stopped or restarted): it can only be discarded.
+   */
+  status: ImportStatus,
   /** Validated against a draft that has changed since (another import, an edit): validate it again. */
   stale: z.boolean(),
   accepted: z.int(),
@@ -60,7 +67,7 @@ const summarySelect = {
 type SummaryRow = {
   draftGeneration: number | null;
   version: { draftGeneration: number };
-  status: 'staging' | 'validated' | 'applied' | 'discarded';
+  status: z.infer<typeof ImportStatus>;
 };
 
 /** The summary the API shows: whether a validated batch still agrees with its draft, not the generations. */
@@ -72,6 +79,7 @@ function summaryOf<T extends SummaryRow>({ draftGeneration, version, ...batch }:
 const KindCounts = z.object({ error: z.int(), warning: z.int() });
 
 export async function importsOf(db: Db, versionId: string) {
+  await sweepDeadStaging(db);
   const batches = await db.importBatch.findMany({
     where: { versionId },
     orderBy: { createdAt: 'desc' },
@@ -81,6 +89,7 @@ export async function importsOf(db: Db, versionId: string) {
 }
 
 export async function importReport(db: Db, input: z.infer<typeof ReportInput>) {
+  await sweepDeadStaging(db);
   const found = await db.importBatch.findUnique({
     where: { id: input.batchId },
     select: { ...summarySelect, errors: true },

@@ -1,6 +1,7 @@
 // Validates an upload into an import batch: each row through the domain schemas, duplicate keys, then the checks
 // against the draft (draft-checks.ts). Accepted rows are staged in import_row, problems in import_issue; the draft
-// itself is not touched here. The batch is "staging" until all of that is done: only then can it be applied.
+// itself is not touched here. The batch is "staging" until all of that is done: only then can it be applied. While
+// staging it beats (staging-heartbeat.ts), so a batch whose process died is swept to "failed", never left half-done.
 import { checkHeader, ENTITY_FILES, type EntityName, keyOf, rowFromCells } from '@ree/domain';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -9,6 +10,7 @@ import { draftGenerationOf } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
 import { checkAgainstDraft } from './draft-checks.ts';
 import { readUpload } from './read-upload.ts';
+import { beat, keepAlive, STAGING_TIMED_OUT_MESSAGE } from './staging-heartbeat.ts';
 import { fileError, type Problem, type RecordSink } from './upload-sink.ts';
 
 /** Staged rows are written this many at a time. */
@@ -100,6 +102,8 @@ class Stager implements RecordSink {
   }
 
   async flush(): Promise<void> {
+    // Progress is a sign of life; a batch swept meanwhile gets no more rows.
+    if (!(await beat(this.db, this.batchId))) throw new ConflictError(STAGING_TIMED_OUT_MESSAGE);
     const rows = this.rows;
     this.rows = [];
     if (rows.length) {
@@ -186,6 +190,9 @@ export async function stageImport(
     },
     select: { id: true },
   });
+  // The first beat is the database's clock, not this instance's (the create may carry the latter).
+  await beat(db, batch.id);
+  const stopBeating = keepAlive(db, batch.id);
   try {
     const stager = new Stager(db, batch.id);
     const upload = await readUpload(source, input, stager);
@@ -229,8 +236,9 @@ export async function stageImport(
       warnings: stager.warnings,
       fileErrors: stager.fileErrors,
     };
-    await db.importBatch.update({
-      where: { id: batch.id },
+    // Only a batch still staging becomes appliable: one swept while this process was stalled stays failed.
+    const done = await db.importBatch.updateMany({
+      where: { id: batch.id, status: 'staging' },
       data: {
         ...summary,
         status: 'validated',
@@ -240,6 +248,7 @@ export async function stageImport(
         contentHash: upload.contentHash,
       },
     });
+    if (done.count !== 1) throw new ConflictError(STAGING_TIMED_OUT_MESSAGE);
     await recordAudit(db, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -256,8 +265,12 @@ export async function stageImport(
     });
     return { batchId: batch.id, duplicate: false };
   } catch (error) {
-    // Nothing half-written: the batch, its staged rows and issues go (rows and issues by cascade).
-    await db.importBatch.delete({ where: { id: batch.id } }).catch(() => {});
+    // Nothing half-written: the batch, its staged rows and issues go (rows and issues by cascade). A batch swept
+    // meanwhile stays, failed, so its report says why; only rows staged after the sweep are left to delete.
+    await db.importBatch.deleteMany({ where: { id: batch.id, status: 'staging' } }).catch(() => {});
+    await db.importRow.deleteMany({ where: { batchId: batch.id } }).catch(() => {});
     throw error;
+  } finally {
+    stopBeating();
   }
 }

@@ -288,8 +288,11 @@ export const en = {
   'admin.importStatus.stale': 'validated, outdated',
   'admin.importStatus.applied': 'applied',
   'admin.importStatus.discarded': 'discarded',
+  'admin.importStatus.failed': 'stopped, not validated',
   'admin.staging':
     'This file is still being read and checked: the report is not complete and nothing can be applied yet. Reload the page in a moment.',
+  'admin.failed':
+    'The upload stopped before it was validated (the server stopped or restarted), so nothing in it can be applied. Upload the file again on the version page; this one can only be discarded.',
   'admin.stale':
     'The draft changed after this file was validated (another import or an edit was applied), so this report may be wrong about it now. Upload the file again on the version page to validate it against the draft as it is; this one can only be discarded.',
   'admin.backToVersion': 'Back to the version',

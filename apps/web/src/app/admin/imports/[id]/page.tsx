@@ -79,6 +79,16 @@ export default async function ImportReportPage({
         </p>
       ) : null}
       {batch.status === 'discarded' ? <p role="status">{t('admin.discarded')}</p> : null}
+      {batch.status === 'failed' ? (
+        <>
+          <p role="status">{t('admin.failed')}</p>
+          <ImportDecision
+            batchId={batch.id}
+            canApply={false}
+            labels={{ apply: '', discard: t('admin.discard'), working: t('admin.applying') }}
+          />
+        </>
+      ) : null}
       <nav className="controls" aria-label={t('admin.severity')}>
         <a href={link()} aria-current={query.severity ? undefined : 'page'}>
           {t('admin.issuesOfKind', { kind: t('admin.allIssues'), count: number.format(found) })}
