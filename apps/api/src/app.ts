@@ -57,9 +57,10 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     if (database.kind === 'pglite') {
       const file = await createDemoAccounts(auth, database.db, env.REE_DATA_DIR);
       if (file) {
-        // Printed once, to the terminal of whoever started the portal; the file is readable only by them.
-        console.log(`\nDemo accounts created (passwords in ${file}, readable only by you):`);
-        console.log((await import('node:fs')).readFileSync(file, 'utf8'));
+        // Only where they are: standard output ends up in logs, and the file is readable only by its owner.
+        console.log(
+          `\nDemo accounts created: their e-mails and passwords are in ${file} (readable only by you).`,
+        );
       }
     }
   }

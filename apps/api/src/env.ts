@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { resolveAuthSecret } from './auth/secret.ts';
 import { DEFAULT_MAX_IMPORT_BYTES } from './trpc/context.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,7 +20,7 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().default('http://localhost:3000'),
   /** Extra origins allowed to send mutations (comma-separated), e.g. a second hostname for the portal. */
   TRUSTED_ORIGINS: z.string().default(''),
-  /** At least 32 characters in production; a development secret is derived otherwise. */
+  /** Signs session cookies. Unset → a random one kept in REE_DATA_DIR/auth-secret (required with PostgreSQL). */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
@@ -46,9 +47,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid API configuration:\n${problems}`);
   }
   const env = parsed.data;
-  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET && env.DATABASE_URL) {
-    throw new Error('BETTER_AUTH_SECRET (32+ characters) is required in production with PostgreSQL');
-  }
   const extra = env.TRUSTED_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
@@ -56,6 +54,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.REE_DATA_DIR, 'pglite'),
     trustedOrigins: [new URL(env.PUBLIC_ORIGIN).origin, ...extra.map((o) => new URL(o).origin)],
-    authSecret: env.BETTER_AUTH_SECRET ?? `development-only-secret-${env.REE_DATA_DIR}`.padEnd(32, '.'),
+    authSecret: resolveAuthSecret({
+      configured: env.BETTER_AUTH_SECRET,
+      dataDir: env.REE_DATA_DIR,
+      production: env.NODE_ENV === 'production',
+      postgres: Boolean(env.DATABASE_URL),
+    }),
   };
 }

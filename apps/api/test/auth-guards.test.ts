@@ -46,4 +46,13 @@ describe('procedure guards', () => {
     const extra = await caller.production.concentration({ role: 'admin' } as never).catch((e: unknown) => e);
     expect((extra as TRPCError).code).toBe('BAD_REQUEST');
   });
+
+  it('a NUL byte in any string input is BAD_REQUEST naming the field, not a database error (issue #12, finding 10)', async () => {
+    const error = await callerFor(database, admin)
+      .users.list({ search: 'adm\u0000in' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).message).toMatch(/"search" contains a NUL character/);
+  });
 });

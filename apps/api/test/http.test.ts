@@ -1,63 +1,33 @@
 // The API over real HTTP: sessions, CSRF and content-type guards, limits, headers, rate limiting, error hiding.
-import { randomInt, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { createApiServer } from '../src/http/server.ts';
-import { openTestDatabase, silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
+import {
+  clientAddress,
+  sessionCookie,
+  signUpAndIn,
+  startTestServer,
+  type TestServer,
+} from './http-support.ts';
+import { openTestDatabase, TEST_ORIGIN, TEST_PASSWORD } from './support.ts';
 
 let database: Database;
+let server: TestServer;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const server = createApiServer({
-    db: database.db,
-    auth: testAuth(database),
-    log: silentLog,
-    trustedOrigins: [TEST_ORIGIN],
-    production: true,
-    maxBodyBytes: 10_000,
-    maxBatchSize: 3,
-    maxImportBytes: 100_000,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  server = await startTestServer(database);
+  base = server.base;
 });
 afterAll(async () => {
-  await close();
+  await server?.close();
   await database?.close();
 });
 
-/** A made-up client address, so each test has its own rate-limit bucket (trusted because we are on loopback). */
-const clientAddress = () => `203.0.113.${randomInt(1, 254)}`;
-
-function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-function sessionCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token='));
-  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
-  return cookie.split(';')[0] ?? '';
-}
-
-async function signUp(ip = clientAddress()) {
-  const email = `http-${randomUUID()}@test.ree.local`;
-  const response = await post(
-    '/api/auth/sign-up/email',
-    { email, password: TEST_PASSWORD, name: 'HTTP test' },
-    { 'x-forwarded-for': ip },
-  );
-  expect(response.status).toBe(200);
-  return { email, cookie: sessionCookie(response), setCookie: response.headers.getSetCookie().join('\n') };
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  server.post(path, body, headers);
+const signUp = () => signUpAndIn(server);
 
 const me = (cookie: string) => fetch(`${base}/trpc/me.get`, { headers: { cookie } });
 
@@ -79,7 +49,7 @@ describe('health and headers', () => {
 });
 
 describe('sessions', () => {
-  it('sign-up sets an HttpOnly, SameSite=Lax cookie that signs the user in (ASVS 3.3)', async () => {
+  it('sign-in sets an HttpOnly, SameSite=Lax cookie that signs the user in (ASVS 3.3)', async () => {
     const { cookie, setCookie } = await signUp();
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);

@@ -1,8 +1,9 @@
 // Creating accounts outside the sign-up form: the first admin, and the demo accounts of the embedded default.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/client.ts';
+import { ensurePrivateDirectory } from '../db/private-directory.ts';
 import type { Auth } from './auth.ts';
 
 /** 24 random characters from a URL-safe alphabet: far beyond any guessing, still typeable. */
@@ -40,7 +41,7 @@ export async function createDemoAccounts(auth: Auth, db: Db, dataDir: string): P
     },
   ];
   for (const account of accounts) await ensureUser(auth, db, account);
-  await mkdir(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const file = path.join(dataDir, DEMO_ACCOUNTS_FILE);
   const text = accounts.map((a) => `${a.role}\t${a.email}\t${a.password}`).join('\n');
   await writeFile(file, `# Demo accounts of the embedded database (role, email, password)\n${text}\n`, {

@@ -5,10 +5,21 @@ import { createAuthMiddleware } from 'better-auth/api';
 import type { Db } from '../db/client.ts';
 import { auditAdminSignIn } from '../queries/audit.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password-policy.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
+import {
+  bodyField,
+  checkNewPassword,
+  enforceSignInThrottle,
+  refuseBlockedSession,
+  refuseNulBytes,
+} from './request-guards.ts';
+import { clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle.ts';
 
 /** Header our HTTP server sets from the socket (or the trusted proxy); any client-sent value is replaced. */
 export const CLIENT_IP_HEADER = 'x-ree-client-ip';
+
+/** Routes that set a password: checked against the policy (and, when changing, against the current one). */
+const NEW_PASSWORD_PATHS = new Set(['/sign-up/email', '/change-password', '/reset-password']);
 
 export interface AuthConfig {
   db: Db;
@@ -33,7 +44,10 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
-      autoSignIn: true,
+      // Sign-up never starts a session: with that, better-auth answers a sign-up for a registered e-mail exactly
+      // like a new one (a synthetic user, the password still hashed for equal timing), so the form does not tell
+      // who has an account. The portal signs in right after.
+      autoSignIn: false,
       revokeSessionsOnPasswordReset: true,
       password: { hash: hashPassword, verify: verifyPassword },
     },
@@ -84,35 +98,28 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (
-          ctx.path === '/sign-up/email' ||
-          ctx.path === '/change-password' ||
-          ctx.path === '/reset-password'
-        ) {
-          const body = (ctx.body ?? {}) as { password?: unknown; newPassword?: unknown };
-          const candidate = ctx.path === '/sign-up/email' ? body.password : body.newPassword;
-          if (typeof candidate === 'string') {
-            const problem = passwordProblem(candidate);
-            if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
-          }
-        }
+        refuseNulBytes(ctx);
+        if (ctx.path === '/sign-in/email') await enforceSignInThrottle(db, ctx);
+        if (NEW_PASSWORD_PATHS.has(ctx.path)) checkNewPassword(ctx);
+        await refuseBlockedSession(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
+        const failed = ctx.context.returned instanceof Error;
         if (ctx.path === '/change-password') {
           // A password reset an admin forced is done once the user has chosen a new password.
           const userId = ctx.context.session?.user.id;
-          if (userId && !(ctx.context.returned instanceof Error)) {
+          if (userId && !failed) {
             await db.user.update({ where: { id: userId }, data: { mustChangePassword: false } });
           }
           return;
         }
         if (ctx.path !== '/sign-in/email') return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '');
-        const event = {
-          email,
-          ok: !(ctx.context.returned instanceof Error),
-          ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
-        };
+        const email = bodyField(ctx, 'email') ?? '';
+        const event = { email, ok: !failed, ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null };
+        // Only a wrong e-mail or password counts against the account (not a disabled one, not malformed input).
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError && returned.statusCode === 401) await recordFailedSignIn(db, email);
+        else if (!failed) await clearFailedSignIns(db, email);
         onSignIn?.(event);
         // Admin sign-ins are audited here, so no way of building the server can leave them out. A failed audit
         // write is logged by the caller's hook; it does not turn a valid sign-in into an error.

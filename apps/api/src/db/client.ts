@@ -1,11 +1,11 @@
 // Opens the database: PostgreSQL when DATABASE_URL is set, otherwise PGlite in a local directory (or memory).
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDirectory } from './pglite-lock.ts';
+import { securePrivateTree } from './private-directory.ts';
 
 export type Db = PrismaClient;
 
@@ -31,15 +31,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, adapterFactory, kind: 'postgresql', close: () => db.$disconnect() };
   }
   const dir = target.pgliteDir ?? 'memory://';
+  const onDisk = !dir.startsWith('memory://');
   let unlock = () => {};
-  if (!dir.startsWith('memory://')) {
-    mkdirSync(dir, { recursive: true });
+  if (onDisk) {
+    securePrivateTree(dir);
     unlock = lockDataDirectory(dir);
   }
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dir);
   } catch (error) {
+    unlock();
+    throw error;
+  }
+  try {
+    // PGlite writes the cluster it creates 0666 whatever the umask; the files Postgres adds later are 0600.
+    if (onDisk) securePrivateTree(dir);
+  } catch (error) {
+    await pglite.close();
     unlock();
     throw error;
   }

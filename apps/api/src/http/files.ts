@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { exportVersionZip } from '../imports/export-version.ts';
 import { stageImport } from '../imports/stage-import.ts';
 import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
+import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
 import type { SessionUser } from '../trpc/context.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
@@ -59,6 +60,8 @@ export async function handleFileRoute(
     return reply(res, 403, { error: 'Administrators only.' });
   const actor = { id: user.id, email: user.email, ip: clientIp(req) };
   const query = Object.fromEntries(url.searchParams);
+  const nul = nulBytePath(query);
+  if (nul) return reply(res, 400, { error: nulByteMessage(nul) });
 
   try {
     if (url.pathname === '/files/import') {

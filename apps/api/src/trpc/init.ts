@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
 import type { Context } from './context.ts';
 
 const isDevelopment = process.env.NODE_ENV === 'development';
@@ -53,12 +54,19 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// PostgreSQL cannot store a NUL character: refused as bad input before any procedure sees it, not a 500 later.
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+  const at = nulBytePath(await getRawInput());
+  if (at) throw new TRPCError({ code: 'BAD_REQUEST', message: nulByteMessage(at) });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedure levels.
 /** Anyone, signed in or not. Keep to health and sign-in helpers. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseNulBytes);
 
 /** Any signed-in, enabled user, even one who must first choose a new password. Keep to `me`. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

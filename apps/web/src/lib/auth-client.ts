@@ -20,7 +20,14 @@ async function post(path: string, body: unknown): Promise<AuthResult> {
 
 export const authClient = {
   signIn: (email: string, password: string) => post('sign-in/email', { email, password }),
-  signUp: (name: string, email: string, password: string) => post('sign-up/email', { name, email, password }),
+  /**
+   * Sign-up never starts a session (so its answer is the same whether or not the e-mail is registered): the
+   * portal signs in right after, with the password just chosen.
+   */
+  signUp: async (name: string, email: string, password: string): Promise<AuthResult> => {
+    const created = await post('sign-up/email', { name, email, password });
+    return created.error ? created : post('sign-in/email', { email, password });
+  },
   signOut: () => post('sign-out', {}),
   changePassword: (currentPassword: string, newPassword: string) =>
     post('change-password', { currentPassword, newPassword, revokeOtherSessions: true }),

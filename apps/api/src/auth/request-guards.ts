@@ -1,0 +1,86 @@
+// Checks every better-auth request passes before its endpoint runs. better-auth's own routes (/update-user,
+// /change-email, /delete-user …) bypass tRPC's procedure levels, so the rules those levels enforce are repeated here.
+import { APIError } from 'better-auth';
+import { getSessionFromCtx } from 'better-auth/api';
+import type { Db } from '../db/client.ts';
+import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
+import { passwordProblem } from './password-policy.ts';
+import { signInWait } from './sign-in-throttle.ts';
+
+/** The part of better-auth's middleware context these checks read. */
+type AuthMiddlewareContext = Parameters<typeof getSessionFromCtx>[0] & {
+  path: string;
+  body?: unknown;
+  query?: unknown;
+};
+
+/** A string field of a JSON body, or undefined. */
+export function bodyField(ctx: { body?: unknown }, field: string): string | undefined {
+  const body = ctx.body;
+  if (body === null || typeof body !== 'object') return undefined;
+  const value = (body as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Any NUL byte in the body or query is a 400 here, not a database error later (finding 10 of issue #12). */
+export function refuseNulBytes(ctx: AuthMiddlewareContext): void {
+  const at = nulBytePath(ctx.body) ?? nulBytePath(ctx.query);
+  if (at) throw new APIError('BAD_REQUEST', { message: nulByteMessage(at), code: 'NUL_BYTE' });
+}
+
+/** Length, common passwords, and — when changing — a password different from the current one. */
+export function checkNewPassword(ctx: AuthMiddlewareContext): void {
+  const candidate = bodyField(ctx, ctx.path === '/sign-up/email' ? 'password' : 'newPassword');
+  if (candidate === undefined) return;
+  const problem = passwordProblem(candidate);
+  if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
+  const current = bodyField(ctx, 'currentPassword');
+  // Compared as the hash sees them (NFKC), so a look-alike spelling is the same password too.
+  if (current !== undefined && current.normalize('NFKC') === candidate.normalize('NFKC')) {
+    throw new APIError('BAD_REQUEST', {
+      message: 'The new password must be different from the current one.',
+      code: 'PASSWORD_UNCHANGED',
+    });
+  }
+}
+
+/** Wait out an account's lock before its password is even checked; the answer carries Retry-After. */
+export async function enforceSignInThrottle(db: Db, ctx: AuthMiddlewareContext): Promise<void> {
+  const email = bodyField(ctx, 'email');
+  if (!email) return;
+  const wait = await signInWait(db, email);
+  if (wait <= 0) return;
+  const seconds = Math.ceil(wait / 1000);
+  throw new APIError(
+    'TOO_MANY_REQUESTS',
+    {
+      message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+      code: 'ACCOUNT_THROTTLED',
+    },
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+/** What a blocked session may still do: learn its state, end itself, or choose the new password. */
+const OPEN_WHILE_BLOCKED = new Set(['/get-session', '/sign-out', '/change-password']);
+/** These act on the credentials in the body, never on the session in the cookie. */
+const SESSIONLESS = new Set(['/sign-in/email', '/sign-up/email', '/ok', '/error']);
+
+/**
+ * While an administrator's forced password reset is pending, or the account is disabled, every other better-auth
+ * route (update-user, change-email, delete-user, list-sessions …) is refused (finding 5 of issue #12).
+ */
+export async function refuseBlockedSession(ctx: AuthMiddlewareContext): Promise<void> {
+  if (OPEN_WHILE_BLOCKED.has(ctx.path) || SESSIONLESS.has(ctx.path)) return;
+  const session = await getSessionFromCtx(ctx);
+  if (!session) return; // the route's own check answers 401 where a session is needed
+  const user = session.user as { disabled?: unknown; mustChangePassword?: unknown };
+  if (user.disabled === true)
+    throw new APIError('FORBIDDEN', { message: 'This account is disabled.', code: 'ACCOUNT_DISABLED' });
+  if (user.mustChangePassword === true) {
+    throw new APIError('FORBIDDEN', {
+      message: 'An administrator asked you to choose a new password before going on.',
+      code: 'PASSWORD_CHANGE_REQUIRED',
+    });
+  }
+}

@@ -1,0 +1,217 @@
+// Issue #12 over real HTTP: findings 5 (a forced password reset really forces one, and blocks everything else),
+// 10 (NUL bytes are a 400, not a database error) and 14 (sign-up does not tell whether an e-mail is registered;
+// failed sign-ins are throttled per account, for every API instance).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import {
+  clientAddress,
+  sessionCookie,
+  signUpAndIn,
+  startTestServer,
+  type TestServer,
+} from './http-support.ts';
+import { openTestDatabase, TEST_PASSWORD, testAuth } from './support.ts';
+
+let database: Database;
+let server: TestServer;
+let second: TestServer;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  server = await startTestServer(database);
+  // Another API instance on the same database, with its own better-auth: what it sees, every instance sees.
+  second = await startTestServer(database, testAuth(database));
+});
+afterAll(async () => {
+  await server?.close();
+  await second?.close();
+  await database?.close();
+});
+
+const fromNewAddress = () => ({ 'x-forwarded-for': clientAddress() });
+const me = (cookie: string) => server.get('/trpc/me.get', { cookie });
+
+describe('a forced password reset (finding 5)', () => {
+  async function forcedReset() {
+    const account = await signUpAndIn(server);
+    await database.db.user.update({ where: { email: account.email }, data: { mustChangePassword: true } });
+    return account;
+  }
+  const flag = async (email: string) =>
+    (await database.db.user.findUniqueOrThrow({ where: { email } })).mustChangePassword;
+
+  it('is not lifted by "changing" to the same password; a different one lifts it', async () => {
+    const { email, cookie } = await forcedReset();
+    const same = await server.post(
+      '/api/auth/change-password',
+      { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+      { cookie },
+    );
+    expect(same.status).toBe(400);
+    expect(JSON.stringify(await same.json())).toMatch(/different from the current one/);
+    expect(await flag(email)).toBe(true);
+
+    const changed = await server.post(
+      '/api/auth/change-password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' },
+      { cookie },
+    );
+    expect(changed.status).toBe(200);
+    expect(await flag(email)).toBe(false);
+  });
+
+  it('while it is pending only change-password, sign-out and get-session answer', async () => {
+    const { email, cookie } = await forcedReset();
+    const refused: Array<[string, unknown]> = [
+      ['/api/auth/update-user', { name: 'Renamed while blocked' }],
+      ['/api/auth/change-email', { newEmail: `moved-${randomUUID()}@test.ree.local` }],
+      ['/api/auth/revoke-other-sessions', {}],
+      ['/api/auth/delete-user', { password: TEST_PASSWORD }],
+    ];
+    for (const [path, body] of refused) {
+      const response = await server.post(path, body, { cookie });
+      expect([path, response.status]).toEqual([path, 403]);
+      expect(JSON.stringify(await response.json())).toMatch(/choose a new password/);
+    }
+    expect((await server.get('/api/auth/list-sessions', { cookie })).status).toBe(403);
+    const user = await database.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.name).toBe('HTTP test');
+    expect((await me(cookie)).status).toBe(200); // the portal must still learn that a new password is due
+    expect(
+      (await server.get('/trpc/production.concentration?input=%7B%22json%22%3A%7B%7D%7D', { cookie })).status,
+    ).toBe(403);
+    expect((await server.get('/api/auth/get-session', { cookie })).status).toBe(200);
+    expect((await server.post('/api/auth/sign-out', {}, { cookie })).status).toBe(200);
+  });
+
+  it('a disabled user cannot update their profile with a session they still hold', async () => {
+    const { email, cookie } = await signUpAndIn(server);
+    await database.db.user.update({ where: { email }, data: { disabled: true } });
+    const response = await server.post(
+      '/api/auth/update-user',
+      { name: 'Renamed while disabled' },
+      { cookie },
+    );
+    expect(response.status).toBe(403);
+    expect((await database.db.user.findUniqueOrThrow({ where: { email } })).name).toBe('HTTP test');
+  });
+});
+
+describe('NUL bytes are refused with 400 before they reach the database (finding 10)', () => {
+  it('in better-auth bodies: sign-up name and e-mail, sign-in e-mail, update-user', async () => {
+    const email = `nul-${randomUUID()}@test.ree.local`;
+    const bodies: Array<[string, unknown]> = [
+      ['/api/auth/sign-up/email', { email, password: TEST_PASSWORD, name: 'Nul\u0000Name' }],
+      ['/api/auth/sign-up/email', { email: `nul\u0000${email}`, password: TEST_PASSWORD, name: 'x' }],
+      ['/api/auth/sign-in/email', { email: `nul\u0000${email}`, password: TEST_PASSWORD }],
+    ];
+    for (const [path, body] of bodies) {
+      const response = await server.post(path, body, fromNewAddress());
+      expect([path, response.status]).toEqual([path, 400]);
+      expect(JSON.stringify(await response.json())).toMatch(/NUL/);
+    }
+    expect(await database.db.user.count({ where: { email } })).toBe(0);
+    const { cookie } = await signUpAndIn(server);
+    const update = await server.post('/api/auth/update-user', { name: 'a\u0000b' }, { cookie });
+    expect(update.status).toBe(400);
+  });
+
+  it('in tRPC inputs, over HTTP: a search box and an id', async () => {
+    const { email, cookie } = await signUpAndIn(server);
+    await database.db.user.update({ where: { email }, data: { role: 'admin' } });
+    const input = (json: unknown) => encodeURIComponent(JSON.stringify({ json }));
+    for (const path of [
+      `/trpc/users.list?input=${input({ search: 'adm\u0000in' })}`,
+      `/trpc/scenarios.get?input=${input({ id: 'x\u0000y' })}`,
+    ]) {
+      const response = await server.get(path, { cookie });
+      expect([path, response.status]).toEqual([path, 400]);
+      expect(await response.text()).toMatch(/NUL/);
+    }
+    // The admin file routes take their filters from the query string.
+    const audit = await server.get('/files/audit.csv?action=user.set%00role', { cookie });
+    expect(audit.status).toBe(400);
+    expect(await audit.json()).toEqual({ error: expect.stringMatching(/^"action" contains a NUL/) });
+  });
+});
+
+describe('sign-up does not tell whether an e-mail is registered (finding 14)', () => {
+  const shape = async (response: Response) => {
+    const body = (await response.json()) as { token: unknown; user: Record<string, unknown> };
+    return {
+      status: response.status,
+      cookies: response.headers.getSetCookie().length,
+      token: body.token,
+      keys: Object.keys(body.user).sort(),
+      email: body.user.email,
+      role: body.user.role,
+      mustChangePassword: body.user.mustChangePassword,
+    };
+  };
+
+  it('an existing e-mail gets the same answer as a new one, and no session', async () => {
+    const { email } = await signUpAndIn(server);
+    const fresh = `new-${randomUUID()}@test.ree.local`;
+    const body = (address: string) => ({
+      email: address,
+      password: 'another passphrase here',
+      name: 'Probe',
+    });
+    const existing = await shape(await server.post('/api/auth/sign-up/email', body(email), fromNewAddress()));
+    const created = await shape(await server.post('/api/auth/sign-up/email', body(fresh), fromNewAddress()));
+    expect(existing).toEqual({ ...created, email });
+    expect(created).toMatchObject({ status: 200, cookies: 0, token: null });
+    // The existing account is untouched: its own password still works, the probe's does not.
+    const signIn = (password: string) =>
+      server.post('/api/auth/sign-in/email', { email, password }, fromNewAddress());
+    expect((await signIn('another passphrase here')).status).toBe(401);
+    expect((await signIn(TEST_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('failed sign-ins are throttled per account, with back-off, on every instance (finding 14)', () => {
+  const signIn = (via: TestServer, email: string, password: string) =>
+    via.post('/api/auth/sign-in/email', { email, password }, fromNewAddress());
+
+  it('after 5 failures from 5 addresses: 429 with Retry-After, also on another instance; a success resets it', async () => {
+    const { email } = await signUpAndIn(server);
+    for (let i = 0; i < 5; i++) expect((await signIn(server, email, `wrong password ${i}`)).status).toBe(401);
+    for (const via of [server, second]) {
+      const locked = await signIn(via, email, TEST_PASSWORD); // even the right password waits
+      expect(locked.status).toBe(429);
+      const retryAfter = Number(locked.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(50);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(JSON.stringify(await locked.json())).toMatch(/Too many failed sign-ins/);
+    }
+
+    // The minute passes (moved in the database, which every instance reads).
+    const key = email.toLowerCase();
+    await database.db.signInThrottle.update({ where: { email: key }, data: { lockedUntil: new Date(0) } });
+    // One more failure doubles the wait.
+    const again = await signIn(second, email, 'wrong once more');
+    expect(again.status).toBe(401);
+    const doubled = await signIn(server, email, TEST_PASSWORD);
+    expect(doubled.status).toBe(429);
+    expect(Number(doubled.headers.get('retry-after'))).toBeGreaterThan(110);
+
+    await database.db.signInThrottle.update({ where: { email: key }, data: { lockedUntil: new Date(0) } });
+    const ok = await signIn(server, email, TEST_PASSWORD);
+    expect(ok.status).toBe(200);
+    sessionCookie(ok);
+    expect(await database.db.signInThrottle.count({ where: { email: key } })).toBe(0);
+  });
+
+  it('the wait is capped, and an unknown e-mail is throttled like a known one', async () => {
+    const email = `nobody-${randomUUID()}@test.ree.local`;
+    await database.db.signInThrottle.create({
+      data: { email, failures: 40, lastFailureAt: new Date(), lockedUntil: new Date(0) },
+    });
+    expect((await signIn(server, email, 'still wrong')).status).toBe(401);
+    const locked = await signIn(server, email, 'still wrong');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(30 * 60);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(29 * 60);
+  });
+});
