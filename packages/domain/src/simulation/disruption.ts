@@ -48,7 +48,10 @@ export const Shock = z.discriminatedUnion('kind', [
 ]);
 export type Shock = z.infer<typeof Shock>;
 
-/** The shocks of one scenario (none by default). */
+/**
+ * The shocks of one scenario (none by default), at most `SCENARIO_LIMITS.shocks`.
+ * @example ShockList.parse([{ kind: 'demandSurge', fraction: 0.2, startMonth: 0, months: 6 }])
+ */
 export const ShockList = z
   .array(Shock)
   .max(SCENARIO_LIMITS.shocks, `a scenario has ${tooMany('shocks', SCENARIO_LIMITS.shocks)}`)

@@ -14,13 +14,19 @@ import {
 import { SCENARIO_LIMITS, tooMany } from './limits.ts';
 import { createRng } from './rng.ts';
 
-/** Monte Carlo samples, within the limits every simulation schema shares. */
+/**
+ * Monte Carlo samples, within the limits every simulation schema shares.
+ * @example Samples.safeParse(200_000).success // false: "run at most 20,000 samples"
+ */
 export const Samples = z
   .int()
   .min(SCENARIO_LIMITS.minSamples, `run at least ${SCENARIO_LIMITS.minSamples} samples`)
   .max(SCENARIO_LIMITS.maxSamples, `run ${tooMany('samples', SCENARIO_LIMITS.maxSamples)}`);
 
-/** Governance (EU 0–10 scale) by supplier id, for a bounded number of countries. */
+/**
+ * Governance (EU 0–10 scale) by supplier id, for a bounded number of countries.
+ * @example GovernanceBySupplier.parse({ CHN: 5.67, AUS: 2.02 })
+ */
 export const GovernanceBySupplier = z
   .record(z.string().min(1).max(SCENARIO_LIMITS.idLength), z.number().finite().min(0).max(10))
   .refine((wgi) => Object.keys(wgi).length <= SCENARIO_LIMITS.governanceEntries, {
