@@ -49,8 +49,9 @@ export class SimulationPool {
       maxThreads: this.threads,
       // Counted here too (see runScenario), so the limit holds while threads are still starting.
       maxQueue: this.maxQueue,
-      // Idle threads exit after a while, so an idle server (or a test process) holds no workers.
-      idleTimeout: 30_000,
+      // A thread takes ~0.5 s to start (tsx, the domain): keep it for a while, but let an idle server shed it.
+      // Idle threads are unref'd, so they never keep a process (a test run, say) alive.
+      idleTimeout: 5 * 60_000,
       // The worker registers tsx itself (worker.mjs); the parent's loader flags are not needed twice.
       execArgv: [],
       // A bounded heap: the largest accepted scenario needs a few tens of MB.
@@ -75,7 +76,7 @@ export class SimulationPool {
     const mine = this.active.get(userId) ?? 0;
     if (mine >= this.perUser) {
       throw new BusyError(
-        `You already have ${this.perUser} simulations running; wait for one to finish, then try again.`,
+        `You already have ${this.perUser} simulation${this.perUser === 1 ? '' : 's'} running; wait for one to finish, then try again.`,
       );
     }
     if (this.inFlight >= this.threads + this.maxQueue) {
