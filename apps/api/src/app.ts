@@ -9,12 +9,15 @@ import { seedReferenceDataset } from './db/seed.ts';
 import type { Env } from './env.ts';
 import { createApiServer } from './http/server.ts';
 import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
+import { SimulationPool } from './simulation/pool.ts';
 
 export interface App {
   database: Database;
   auth: Auth;
   log: Logger;
   server: ReturnType<typeof createApiServer>;
+  /** Worker threads for scenario simulations; close it after the server on shutdown. */
+  simulations: SimulationPool;
 }
 
 export function createLogger(env: Env): Logger {
@@ -64,6 +67,12 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
       }
     }
   }
+  const simulations = new SimulationPool({
+    threads: env.SIMULATION_THREADS,
+    maxQueue: env.SIMULATION_QUEUE,
+    perUser: env.SIMULATION_PER_USER,
+    timeoutMs: env.SIMULATION_TIMEOUT_MS,
+  });
   const server = createApiServer({
     db: database.db,
     auth,
@@ -73,6 +82,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxImportBytes: env.IMPORT_MAX_BYTES,
+    simulations,
   });
-  return { database, auth, log, server };
+  return { database, auth, log, server, simulations };
 }

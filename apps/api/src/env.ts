@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { resolveAuthSecret } from './auth/secret.ts';
+import { SIMULATION_DEFAULTS } from './simulation/pool.ts';
 import { DEFAULT_MAX_IMPORT_BYTES } from './trpc/context.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,6 +28,19 @@ const EnvSchema = z.object({
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),
   /** Largest dataset upload an admin may import, in bytes (default 200 MB); checked before parsing. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_IMPORT_BYTES),
+  /** Worker threads for scenario simulations (default: one fewer than the cores, at least one). */
+  SIMULATION_THREADS: z.coerce.number().int().min(1).max(64).default(SIMULATION_DEFAULTS.threads),
+  /** Simulations that may wait for a thread, across all users; beyond it the API answers 429. */
+  SIMULATION_QUEUE: z.coerce.number().int().min(0).max(10_000).default(SIMULATION_DEFAULTS.maxQueue),
+  /** Simulations one user may have queued or running at once; the next one gets 429. */
+  SIMULATION_PER_USER: z.coerce.number().int().min(1).max(100).default(SIMULATION_DEFAULTS.perUser),
+  /** A simulation still unfinished after this long (waiting included) is stopped. */
+  SIMULATION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(600_000)
+    .default(SIMULATION_DEFAULTS.timeoutMs),
   /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
   SEED_ON_START: z
     .enum(['true', 'false'])

@@ -11,3 +11,13 @@ export class ConflictError extends Error {
 export class InvalidInputError extends Error {
   override name = 'InvalidInputError';
 }
+
+/** Too much work asked at once: the user's quota or the server's queue is full (HTTP 429; try again later). */
+export class BusyError extends Error {
+  override name = 'BusyError';
+}
+
+/** A job that ran past its time-out and was stopped. */
+export class SimulationTimeoutError extends Error {
+  override name = 'SimulationTimeoutError';
+}

@@ -1,5 +1,5 @@
 // Entry point: start the API and shut it down gracefully on SIGTERM/SIGINT (stop accepting, let in-flight
-// requests finish, close the database) within 10 seconds.
+// requests finish, stop the simulation workers, close the database) within 10 seconds.
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 
@@ -8,7 +8,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createApp(env);
-  const { server, log, database } = app;
+  const { server, log, database, simulations } = app;
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.listen(env.API_PORT, env.API_HOST, () => {
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS - 1000);
     force.unref();
     server.close(async () => {
+      // No request is left to wait for a simulation: stop the worker threads, then the database.
+      await simulations.close();
       await database.close();
       log.info('stopped');
       process.exit(0);

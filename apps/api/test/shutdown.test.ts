@@ -1,10 +1,12 @@
-// Graceful shutdown: SIGTERM lets in-flight requests finish, refuses new connections and exits within 10 s.
+// Graceful shutdown: SIGTERM lets in-flight requests (simulations too) finish, refuses new connections, stops the
+// simulation workers and exits within 10 s.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { worstCaseScenario } from './fixtures/worst-case-scenario.ts';
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = 4300 + Math.floor(Math.random() * 500);
@@ -30,25 +32,33 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`server did not become healthy at ${url}`);
 }
 
+/** Starts `node --import tsx src/server.ts` (as `pnpm start` does) on a fresh data directory. */
+async function startServer(seed: boolean): Promise<ChildProcess> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ree-shutdown-'));
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: apiRoot,
+    env: {
+      ...process.env,
+      API_PORT: String(port),
+      REE_DATA_DIR: dataDir,
+      PUBLIC_ORIGIN: origin,
+      LOG_LEVEL: 'silent',
+      // PostgreSQL runs share a database: seed only when the test needs the reference data (seeding is
+      // idempotent); demo accounts are made on PGlite only.
+      SEED_ON_START: String(seed),
+    },
+    stdio: 'ignore',
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; at: number }> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })));
+}
+
 describe('graceful shutdown', () => {
   it('finishes the in-flight request, refuses new ones and exits 0 within 10 s of SIGTERM', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'ree-shutdown-'));
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: apiRoot,
-      env: {
-        ...process.env,
-        API_PORT: String(port),
-        REE_DATA_DIR: dataDir,
-        PUBLIC_ORIGIN: origin,
-        LOG_LEVEL: 'silent',
-        // PostgreSQL runs share a database: this test needs no seed or demo accounts.
-        SEED_ON_START: 'false',
-      },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-      server?.on('exit', (code) => resolve({ code, at: Date.now() })),
-    );
+    server = await startServer(false);
+    const exited = exitOf(server);
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(`${base}/healthz`, 60_000);
 
@@ -73,4 +83,38 @@ describe('graceful shutdown', () => {
     expect(code).toBe(0);
     expect(at - signalled).toBeLessThan(10_000);
   }, 90_000);
+
+  it('a simulation in flight at SIGTERM finishes in its worker thread, then the server exits 0', async () => {
+    server?.kill('SIGKILL');
+    server = await startServer(true);
+    const exited = exitOf(server);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${base}/healthz`, 60_000);
+    const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({
+        email: `sim-${Date.now()}@test.ree.local`,
+        password: 'a sturdy passphrase',
+        name: 'S',
+      }),
+    });
+    const cookie = signUp.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    // The largest scenario's shape with fewer samples: long enough to be running at the signal, well within 10 s.
+    const input = worstCaseScenario({ samples: 2_000, seed: 1 });
+    const inFlight = fetch(`${base}/trpc/scenarios.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, cookie },
+      body: JSON.stringify({ json: { name: 'at shutdown', input } }),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const signalled = Date.now();
+    server.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+  }, 120_000);
 });

@@ -82,11 +82,20 @@ export {
   type DisruptionResult,
   type MonthResult,
   Shock,
+  ShockList,
   SupplierBaseline,
   simulateDisruption,
   UnknownSupplierError,
 } from './simulation/disruption.ts';
-export { disruptionProbability, RiskInput, type RiskResult, simulateRisk } from './simulation/risk.ts';
+export { SCENARIO_LIMITS } from './simulation/limits.ts';
+export {
+  disruptionProbability,
+  GovernanceBySupplier,
+  RiskInput,
+  type RiskResult,
+  Samples,
+  simulateRisk,
+} from './simulation/risk.ts';
 export { createRng, type Rng } from './simulation/rng.ts';
 export { runScenario, ScenarioInput, type ScenarioResult, SHOCK_PRESETS } from './simulation/scenario.ts';
 export { type SyntheticDataset, type SyntheticOptions, syntheticDataset } from './synthetic.ts';

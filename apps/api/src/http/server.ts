@@ -6,6 +6,7 @@ import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
+import type { SimulationPool } from '../simulation/pool.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { handleFileRoute } from './files.ts';
@@ -21,6 +22,8 @@ export interface ApiServerOptions {
   maxBatchSize: number;
   /** Largest upload /files/import accepts (bytes), checked before parsing. */
   maxImportBytes: number;
+  /** Runs scenario simulations off the request thread; default: one shared pool with default settings. */
+  simulations?: SimulationPool;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -116,6 +119,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             requestId,
             ip: clientIp(req),
             maxImportBytes: options.maxImportBytes,
+            ...(options.simulations ? { simulations: options.simulations } : {}),
           }),
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')

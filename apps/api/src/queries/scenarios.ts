@@ -1,11 +1,12 @@
 // Saved disruption scenarios. Owners edit; other signed-in users may only read a scenario its owner shared.
 // Anything else — another user's unshared scenario, or an edit of someone else's — is NOT_FOUND, so the existence
 // of other people's scenarios never leaks.
-import { Iso3, Material, runScenario, ScenarioInput, Stage } from '@ree/domain';
+import { Iso3, Material, SCENARIO_LIMITS, ScenarioInput, Stage } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { SimulationPool } from '../simulation/pool.ts';
 import { explainScore } from './score.ts';
 import { resolveVersion } from './versions.ts';
 
@@ -24,19 +25,36 @@ export const DEFAULT_SPARE_SHARE = 0.1;
 /** The simulation's name for imports no named country accounts for: a source of supply, never a country. */
 export const UNALLOCATED_SUPPLIER = 'unallocated';
 
+/**
+ * The named suppliers a baseline keeps: all of them when they fit the scenario limit (with room for
+ * "unallocated"), else the largest, the rest folded into one share.
+ */
+export function largestSuppliers(imports: Record<string, number>) {
+  const room = SCENARIO_LIMITS.suppliers - 1;
+  const all = Object.entries(imports);
+  if (all.length <= room) return { named: all, folded: { count: 0, share: 0 } };
+  const bySize = [...all].sort(([, a], [, b]) => b - a);
+  const rest = bySize.slice(room);
+  return {
+    named: bySize.slice(0, room),
+    folded: { count: rest.length, share: rest.reduce((sum, [, share]) => sum + share, 0) },
+  };
+}
+
 export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>) {
   const explained = await explainScore(db, params);
   const { input: score, imports } = explained;
   const total = imports?.total ?? null;
   const perYear = (share: number) => share * (total ?? INDEX_DEMAND);
   const partners = new Set(score.partners ?? []);
-  const suppliers = Object.entries(score.imports).map(([id, share]) => ({
+  const { named, folded } = largestSuppliers(score.imports);
+  const suppliers = named.map(([id, share]) => ({
     id,
     supplyPerYear: perYear(share),
     spareCapacityPerYear: perYear(share) * DEFAULT_SPARE_SHARE,
     partner: partners.has(id),
   }));
-  const unallocated = score.unallocated ?? 0;
+  const unallocated = (score.unallocated ?? 0) + folded.share;
   if (unallocated > 0) {
     suppliers.push({
       id: UNALLOCATED_SUPPLIER,
@@ -77,6 +95,9 @@ export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>)
       `Spare capacity is ${DEFAULT_SPARE_SHARE * 100} % of each supplier's supply unless you edit it.`,
       unallocated > 0
         ? `${(unallocated * 100).toFixed(1)} % of imports is not allocated to a country in the sources: it is simulated as "${UNALLOCATED_SUPPLIER}", a source no shock names, rarely disrupted as a whole.`
+        : null,
+      folded.count > 0
+        ? `The ${folded.count} smallest suppliers are simulated together as "${UNALLOCATED_SUPPLIER}": a scenario has at most ${SCENARIO_LIMITS.suppliers} suppliers.`
         : null,
       imports?.note ?? null,
       imports === null
@@ -126,10 +147,16 @@ async function assertFacilitiesExist(
     );
 }
 
-export async function createScenario(db: Db, ownerId: string, data: z.infer<typeof CreateScenario>) {
+/** Saves a scenario with its result, run by the domain's `runScenario` in a simulation worker. */
+export async function createScenario(
+  db: Db,
+  simulations: SimulationPool,
+  ownerId: string,
+  data: z.infer<typeof CreateScenario>,
+) {
   const version = await resolveVersion(db);
   await assertFacilitiesExist(db, version.id, data.input);
-  const result = runScenario(data.input);
+  const result = await simulations.runScenario(ownerId, data.input);
   return db.scenario.create({
     data: {
       ownerId,
@@ -195,24 +222,30 @@ export async function renameScenario(db: Db, userId: string, data: z.infer<typeo
 }
 
 /** Replaces the inputs and re-runs on the server, on the current dataset version. */
-export async function updateScenario(db: Db, userId: string, data: z.infer<typeof UpdateScenario>) {
+export async function updateScenario(
+  db: Db,
+  simulations: SimulationPool,
+  userId: string,
+  data: z.infer<typeof UpdateScenario>,
+) {
   await owned(db, userId, data.id);
   const version = await resolveVersion(db);
   await assertFacilitiesExist(db, version.id, data.input);
+  const result = await simulations.runScenario(userId, data.input);
   await db.scenario.update({
     where: { id: data.id },
     data: {
       input: toJson(data.input),
-      result: toJson(runScenario(data.input)),
+      result: toJson(result),
       datasetVersionId: version.id,
     },
   });
 }
 
-export async function duplicateScenario(db: Db, userId: string, id: string) {
+export async function duplicateScenario(db: Db, simulations: SimulationPool, userId: string, id: string) {
   const source = await owned(db, userId, id);
   const input = ScenarioInput.parse(source.input);
-  return createScenario(db, userId, {
+  return createScenario(db, simulations, userId, {
     name: `${source.name} (copy)`.slice(0, 200),
     notes: source.notes ?? undefined,
     input,

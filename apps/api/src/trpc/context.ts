@@ -1,6 +1,8 @@
-// What every procedure gets: the database, the signed-in user (or null), a request id and a logger.
+// What every procedure gets: the database, the signed-in user (or null), a request id, a logger and the
+// simulation pool.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { defaultSimulationPool, type SimulationPool } from '../simulation/pool.ts';
 
 export interface SessionUser {
   id: string;
@@ -20,6 +22,8 @@ export interface Context {
   ip: string | null;
   /** Largest upload /files/import takes (bytes), so pages can say so. */
   maxImportBytes: number;
+  /** Worker threads that run scenario simulations off the request thread. */
+  simulations: SimulationPool;
 }
 
 /** The API's default for IMPORT_MAX_BYTES (see env.ts). */
@@ -33,6 +37,7 @@ export function createContextInner(opts: {
   requestId?: string;
   ip?: string | null;
   maxImportBytes?: number;
+  simulations?: SimulationPool;
 }): Context {
   return {
     db: opts.db,
@@ -41,5 +46,6 @@ export function createContextInner(opts: {
     requestId: opts.requestId ?? crypto.randomUUID(),
     ip: opts.ip ?? null,
     maxImportBytes: opts.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+    simulations: opts.simulations ?? defaultSimulationPool(),
   };
 }

@@ -3,7 +3,13 @@ import { DomainError } from '@ree/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import {
+  BusyError,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  SimulationTimeoutError,
+} from '../errors.ts';
 import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
 import type { Context } from './context.ts';
 
@@ -37,18 +43,20 @@ const t = initTRPC.context<Context>().create({
 });
 
 // 2. Error mapping — our named errors become tRPC codes; anything else stays an internal error.
+function codeFor(cause: unknown): TRPCError['code'] | null {
+  if (cause instanceof NotFoundError) return 'NOT_FOUND';
+  if (cause instanceof ConflictError) return 'CONFLICT';
+  if (cause instanceof InvalidInputError || cause instanceof DomainError) return 'BAD_REQUEST';
+  if (cause instanceof BusyError) return 'TOO_MANY_REQUESTS'; // HTTP 429
+  if (cause instanceof SimulationTimeoutError) return 'TIMEOUT';
+  return null;
+}
+
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    const code =
-      cause instanceof NotFoundError
-        ? 'NOT_FOUND'
-        : cause instanceof ConflictError
-          ? 'CONFLICT'
-          : cause instanceof InvalidInputError || cause instanceof DomainError
-            ? 'BAD_REQUEST'
-            : null;
+    const code = codeFor(cause);
     if (code && cause) throw new TRPCError({ code, message: cause.message, cause });
   }
   return result;

@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
-import { type ResilienceInput, type ResilienceScore, resilienceScore } from '../score/resilience-score.ts';
+import { ResilienceInput, type ResilienceScore, resilienceScore } from '../score/resilience-score.ts';
+import { SCENARIO_LIMITS, tooMany } from './limits.ts';
 
-const Months = z.int().min(1, 'a shock lasts at least one month').max(120);
-const StartMonth = z.int().min(0, 'months count from 0').max(119);
+const { months: MAX_MONTHS, idLength: MAX_ID } = SCENARIO_LIMITS;
+const Months = z
+  .int()
+  .min(1, 'a shock lasts at least one month')
+  .max(MAX_MONTHS, `a shock lasts ${tooMany('months', MAX_MONTHS)}`);
+const StartMonth = z
+  .int()
+  .min(0, 'months count from 0')
+  .max(MAX_MONTHS - 1, `a shock starts by month ${MAX_MONTHS - 1} (months count from 0)`);
+/** A supplier (country) or facility id. */
+const Id = z
+  .string()
+  .min(1)
+  .max(MAX_ID, `an id has ${tooMany('characters', MAX_ID)}`);
 
 /** A disruption to apply to the baseline. Months count from 0 (the first simulated month). */
 export const Shock = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('exportCut'),
     /** The supplier (country) whose exports to the consumer are cut. */
-    supplier: z.string().min(1),
+    supplier: Id,
     /** 0.25 = a quarter of its supply and spare capacity is withheld; 1 = a full embargo. */
     fraction: z.number().finite().min(0).max(1, 'a cut is at most 100 %'),
     startMonth: StartMonth,
@@ -18,9 +31,9 @@ export const Shock = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('facilityOutage'),
-    facility: z.string().min(1),
+    facility: Id,
     /** The supplier the facility belongs to: its deliveries fall by the facility's lost output. */
-    supplier: z.string().min(1),
+    supplier: Id,
     lostPerYear: z.number().finite().nonnegative(),
     startMonth: StartMonth,
     months: Months,
@@ -35,8 +48,17 @@ export const Shock = z.discriminatedUnion('kind', [
 ]);
 export type Shock = z.infer<typeof Shock>;
 
+/**
+ * The shocks of one scenario (none by default), at most `SCENARIO_LIMITS.shocks`.
+ * @example ShockList.parse([{ kind: 'demandSurge', fraction: 0.2, startMonth: 0, months: 6 }])
+ */
+export const ShockList = z
+  .array(Shock)
+  .max(SCENARIO_LIMITS.shocks, `a scenario has ${tooMany('shocks', SCENARIO_LIMITS.shocks)}`)
+  .default([]);
+
 export const SupplierBaseline = z.strictObject({
-  id: z.string().min(1),
+  id: Id,
   /** What it supplies the consumer in a normal year. */
   supplyPerYear: z.number().finite().nonnegative(),
   /** How much more it could supply in a year if asked. */
@@ -45,6 +67,22 @@ export const SupplierBaseline = z.strictObject({
   partner: z.boolean().default(false),
 });
 export type SupplierBaseline = z.input<typeof SupplierBaseline>;
+
+/** Adds an issue when two suppliers share an id. */
+export function checkUniqueSuppliers(
+  suppliers: readonly { id: string }[],
+  ctx: z.RefinementCtx,
+  basePath: (string | number)[],
+): void {
+  const ids = new Set(suppliers.map((s) => s.id));
+  if (ids.size !== suppliers.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'supplier ids must be unique',
+      path: [...basePath, 'suppliers'],
+    });
+  }
+}
 
 /** Adds an issue for every shock that names a supplier the baseline does not have. */
 export function checkShockSuppliers(
@@ -67,26 +105,33 @@ export function checkShockSuppliers(
 
 /** The consumer's normal situation: who supplies how much, demand, stockpile. */
 export const DisruptionBaseline = z.strictObject({
-  suppliers: z.array(SupplierBaseline).min(1, 'at least one supplier is needed'),
+  suppliers: z
+    .array(SupplierBaseline)
+    .min(1, 'at least one supplier is needed')
+    .max(
+      SCENARIO_LIMITS.suppliers,
+      `a baseline has ${tooMany('suppliers', SCENARIO_LIMITS.suppliers)} (fold the smallest into one)`,
+    ),
   /** Consumption in a normal year, in the suppliers' unit. */
   demandPerYear: z.number().finite().positive(),
   stockpileDays: z.number().finite().nonnegative().default(0),
   /** Fill lost supply from partners' spare capacity before anyone else's. */
   partnersFirst: z.boolean().default(false),
   /** How many months to simulate. */
-  months: z.int().min(1).max(120).default(12),
+  months: z
+    .int()
+    .min(1, 'simulate at least one month')
+    .max(MAX_MONTHS, `simulate ${tooMany('months', MAX_MONTHS)}`)
+    .default(12),
 });
 export type DisruptionBaseline = z.input<typeof DisruptionBaseline>;
 
 export const DisruptionInput = DisruptionBaseline.extend({
-  shocks: z.array(Shock).max(50).default([]),
+  shocks: ShockList,
   /** When given, the result includes the score before and after the shock. */
-  scoreInput: z.custom<ResilienceInput>().optional(),
+  scoreInput: ResilienceInput.optional(),
 }).superRefine((input, ctx) => {
-  const ids = new Set(input.suppliers.map((s) => s.id));
-  if (ids.size !== input.suppliers.length) {
-    ctx.addIssue({ code: 'custom', message: 'supplier ids must be unique', path: ['suppliers'] });
-  }
+  checkUniqueSuppliers(input.suppliers, ctx, []);
   checkShockSuppliers(input.suppliers, input.shocks, ctx, []);
 });
 export type DisruptionInput = z.input<typeof DisruptionInput>;

@@ -7,10 +7,31 @@ import {
   emptyPlan,
   prepareBaseline,
   runPlan,
-  Shock,
+  type Shock,
+  ShockList,
   type ShockPlan,
 } from './disruption.ts';
+import { SCENARIO_LIMITS, tooMany } from './limits.ts';
 import { createRng } from './rng.ts';
+
+/**
+ * Monte Carlo samples, within the limits every simulation schema shares.
+ * @example Samples.safeParse(200_000).success // false: "run at most 20,000 samples"
+ */
+export const Samples = z
+  .int()
+  .min(SCENARIO_LIMITS.minSamples, `run at least ${SCENARIO_LIMITS.minSamples} samples`)
+  .max(SCENARIO_LIMITS.maxSamples, `run ${tooMany('samples', SCENARIO_LIMITS.maxSamples)}`);
+
+/**
+ * Governance (EU 0–10 scale) by supplier id, for a bounded number of countries.
+ * @example GovernanceBySupplier.parse({ CHN: 5.67, AUS: 2.02 })
+ */
+export const GovernanceBySupplier = z
+  .record(z.string().min(1).max(SCENARIO_LIMITS.idLength), z.number().finite().min(0).max(10))
+  .refine((wgi) => Object.keys(wgi).length <= SCENARIO_LIMITS.governanceEntries, {
+    message: `governance is given for ${tooMany('countries', SCENARIO_LIMITS.governanceEntries)}`,
+  });
 
 /**
  * How likely a supplier is to disrupt exports in a year, from its governance (EU 0–10 scale, 10 = worst):
@@ -35,16 +56,16 @@ export const RiskInput = z.strictObject({
    * The scenario's own shocks. Every sample applies each of them with its depth (cut, lost output, surge) and its
    * duration drawn around the values given (see `uncertainty`), on top of the background disruptions.
    */
-  shocks: z.array(Shock).max(50).default([]),
+  shocks: ShockList,
   uncertainty: ShockUncertainty.default({ depth: 0.5, duration: 0.5 }),
   /** Governance by supplier id; a supplier without one is treated as worst governed (10). */
-  wgi: z.record(z.string(), z.number().finite().min(0).max(10)),
-  samples: z.int().min(1).max(1_000_000).default(10_000),
+  wgi: GovernanceBySupplier,
+  samples: Samples.default(10_000),
   seed: z.int().min(0).max(0xffffffff).default(1),
   probability: z.strictObject({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }).optional(),
   /** A disruption withholds a uniform fraction in [minCut, 1] for 1 to maxMonths months. */
   severity: z
-    .strictObject({ minCut: z.number().min(0).max(1), maxMonths: z.int().min(1).max(120) })
+    .strictObject({ minCut: z.number().min(0).max(1), maxMonths: z.int().min(1).max(SCENARIO_LIMITS.months) })
     .optional(),
 });
 export type RiskInput = z.input<typeof RiskInput>;

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { Material } from '../entities/element.ts';
 import { Stage } from '../entities/stage.ts';
-import type { ResilienceInput } from '../score/resilience-score.ts';
+import { ResilienceInput } from '../score/resilience-score.ts';
 import {
   checkShockSuppliers,
+  checkUniqueSuppliers,
   DisruptionBaseline,
   type DisruptionResult,
-  Shock,
+  type Shock,
+  ShockList,
   simulateDisruption,
 } from './disruption.ts';
-import { type RiskResult, simulateRisk } from './risk.ts';
+import { GovernanceBySupplier, type RiskResult, Samples, simulateRisk } from './risk.ts';
 
 /**
  * Everything a disruption scenario needs, as analysts build it: whose supply, the baseline, the shocks, and the
@@ -21,19 +23,22 @@ export const ScenarioInput = z
     material: Material,
     stage: Stage,
     baseline: DisruptionBaseline,
-    shocks: z.array(Shock).max(50).default([]),
+    shocks: ShockList,
     /** Governance by supplier (EU 0–10 scale) for the Monte Carlo's disruption probabilities. */
-    wgi: z.record(z.string(), z.number().finite().min(0).max(10)).default({}),
+    wgi: GovernanceBySupplier.default({}),
     monteCarlo: z
       .strictObject({
-        samples: z.int().min(100).max(200_000).default(10_000),
+        samples: Samples.default(10_000),
         seed: z.int().min(0).max(0xffffffff).default(1),
       })
       .default({ samples: 10_000, seed: 1 }),
     /** When given, the result has the resilience score before and after the shocks. */
-    scoreInput: z.custom<ResilienceInput>((v) => typeof v === 'object' && v !== null).optional(),
+    scoreInput: ResilienceInput.optional(),
   })
-  .superRefine((input, ctx) => checkShockSuppliers(input.baseline.suppliers, input.shocks, ctx, []));
+  .superRefine((input, ctx) => {
+    checkUniqueSuppliers(input.baseline.suppliers, ctx, ['baseline']);
+    checkShockSuppliers(input.baseline.suppliers, input.shocks, ctx, []);
+  });
 export type ScenarioInput = z.input<typeof ScenarioInput>;
 
 export interface ScenarioResult {

@@ -66,17 +66,20 @@ export const scenariosRouter = {
     )
     .query(({ ctx, input }) => getScenario(ctx.db, ctx.user.id, input.id)),
 
-  /** Saves a scenario; the server runs it with the same domain code and keeps the result. */
+  /**
+   * Saves a scenario; the server runs it with the same domain code (in a simulation worker, within the user's
+   * quota: TOO_MANY_REQUESTS beyond it) and keeps the result. `update` and `duplicate` run it again the same way.
+   */
   create: protectedProcedure
     .input(CreateScenario)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => createScenario(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => createScenario(ctx.db, ctx.simulations, ctx.user.id, input)),
 
   update: protectedProcedure
     .input(UpdateScenario)
     .output(Ok)
     .mutation(async ({ ctx, input }) => {
-      await updateScenario(ctx.db, ctx.user.id, input);
+      await updateScenario(ctx.db, ctx.simulations, ctx.user.id, input);
       return { ok: true as const };
     }),
 
@@ -91,7 +94,7 @@ export const scenariosRouter = {
   duplicate: protectedProcedure
     .input(ScenarioId)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => duplicateScenario(ctx.db, ctx.user.id, input.id)),
+    .mutation(({ ctx, input }) => duplicateScenario(ctx.db, ctx.simulations, ctx.user.id, input.id)),
 
   delete: protectedProcedure
     .input(ScenarioId)

@@ -4,6 +4,7 @@
 import {
   type DisruptionResult,
   type RiskResult,
+  SCENARIO_LIMITS,
   ScenarioInput,
   SHOCK_PRESETS,
   type Shock,
@@ -209,6 +210,8 @@ export default function ScenarioEditor(props: EditorProps) {
   }
 
   const suppliers = input.baseline.suppliers;
+  // The schema refuses more shocks than the limit: stop offering to add one there.
+  const shocksFull = input.shocks.length >= SCENARIO_LIMITS.shocks;
   const exportJson = () => {
     const blob = new Blob([JSON.stringify({ name, notes, input }, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -293,7 +296,7 @@ export default function ScenarioEditor(props: EditorProps) {
             <input
               type="number"
               min={1}
-              max={120}
+              max={SCENARIO_LIMITS.months}
               value={input.baseline.months ?? 12}
               onChange={(e) =>
                 set((d) => {
@@ -319,8 +322,8 @@ export default function ScenarioEditor(props: EditorProps) {
             {L('scenario.samples')}
             <input
               type="number"
-              min={100}
-              max={200000}
+              min={SCENARIO_LIMITS.minSamples}
+              max={SCENARIO_LIMITS.maxSamples}
               value={input.monteCarlo?.samples ?? 10000}
               onChange={(e) =>
                 set((d) => {
@@ -415,6 +418,7 @@ export default function ScenarioEditor(props: EditorProps) {
           <button
             type="button"
             className="ree-button ree-button--secondary"
+            disabled={shocksFull}
             onClick={() =>
               set((d) => {
                 d.shocks.push(SHOCK_PRESETS.embargo2010());
@@ -426,6 +430,7 @@ export default function ScenarioEditor(props: EditorProps) {
           <button
             type="button"
             className="ree-button ree-button--secondary"
+            disabled={shocksFull}
             onClick={() =>
               set((d) => {
                 d.shocks.push(SHOCK_PRESETS.licensing2025());
@@ -437,6 +442,7 @@ export default function ScenarioEditor(props: EditorProps) {
           <button
             type="button"
             className="ree-button ree-button--secondary"
+            disabled={shocksFull}
             onClick={() =>
               set((d) => {
                 d.shocks.push({
@@ -454,6 +460,7 @@ export default function ScenarioEditor(props: EditorProps) {
           <button
             type="button"
             className="ree-button ree-button--secondary"
+            disabled={shocksFull}
             onClick={() =>
               set((d) => {
                 d.shocks.push({ kind: 'demandSurge', fraction: 0.2, startMonth: 0, months: 6 });
@@ -467,6 +474,7 @@ export default function ScenarioEditor(props: EditorProps) {
               {L('scenario.addOutage')}
               <select
                 value=""
+                disabled={shocksFull}
                 onChange={(e) => {
                   const f = props.facilities.find((x) => x.id === e.target.value);
                   if (f)
@@ -492,6 +500,7 @@ export default function ScenarioEditor(props: EditorProps) {
             </label>
           ) : null}
         </div>
+        {fieldError('shocks')}
         <ol className="shock-list">
           {input.shocks.map((shock, i) => (
             <li key={i} className="controls">
@@ -559,6 +568,8 @@ export default function ScenarioEditor(props: EditorProps) {
                 {L('scenario.start')}
                 <input
                   type="number"
+                  min={0}
+                  max={SCENARIO_LIMITS.months - 1}
                   value={shock.startMonth}
                   onChange={(e) =>
                     set((d) => {
@@ -573,6 +584,8 @@ export default function ScenarioEditor(props: EditorProps) {
                 {L('scenario.duration')}
                 <input
                   type="number"
+                  min={1}
+                  max={SCENARIO_LIMITS.months}
                   value={shock.months}
                   onChange={(e) =>
                     set((d) => {

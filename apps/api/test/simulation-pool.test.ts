@@ -1,0 +1,143 @@
+// Simulations run in worker threads (ASVS 15.2.2, 2.4.1): while the largest scenario runs, the server still
+// answers; one user gets at most a few at once (429) while others are served; a job past its time-out is stopped;
+// and the result is the domain's own, to the last digit.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { runScenario, ScenarioInput } from '@ree/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import { createApiServer } from '../src/http/server.ts';
+import { SimulationPool } from '../src/simulation/pool.ts';
+import { defaultSizeScenario, worstCaseScenario } from './fixtures/worst-case-scenario.ts';
+import { openTestDatabase, silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
+
+const PER_USER = 2;
+let database: Database;
+let pool: SimulationPool;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  // One thread: the jobs of a test queue behind each other, which is what the quota is about.
+  pool = new SimulationPool({ threads: 1, maxQueue: 8, perUser: PER_USER });
+  const server = createApiServer({
+    db: database.db,
+    auth: testAuth(database),
+    log: silentLog,
+    trustedOrigins: [TEST_ORIGIN],
+    production: true,
+    maxBodyBytes: 1_000_000,
+    maxBatchSize: 3,
+    maxImportBytes: 100_000,
+    simulations: pool,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+afterAll(async () => {
+  await close?.();
+  await pool?.close();
+  await database?.close();
+});
+
+async function signUp(): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+    body: JSON.stringify({
+      email: `sim-${randomUUID()}@test.ree.local`,
+      password: TEST_PASSWORD,
+      name: 'Sim',
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token='));
+  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
+  return cookie.split(';')[0] ?? '';
+}
+
+/** scenarios.create over HTTP; resolves to the status and the error message, if any. */
+async function create(cookie: string, input: ScenarioInput): Promise<{ status: number; message: string }> {
+  const response = await fetch(`${base}/trpc/scenarios.create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, cookie },
+    body: JSON.stringify({ json: { name: 'load', input } }),
+  });
+  const body = (await response.json()) as { error?: { json?: { message?: string } } };
+  return { status: response.status, message: body.error?.json?.message ?? '' };
+}
+
+/** Resolves once the pool has `n` jobs queued or running (it is polled; the simulations are in other threads). */
+async function untilInFlight(n: number): Promise<void> {
+  while (pool.inFlight < n) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('simulations off the request thread', () => {
+  it('answers /healthz while the largest accepted scenario is still running', async () => {
+    const cookie = await signUp();
+    let finished = false;
+    const running = create(cookie, worstCaseScenario()).finally(() => {
+      finished = true;
+    });
+    await untilInFlight(1);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    // The health check came back while the simulation was still running: the event loop was free.
+    expect(pool.inFlight).toBe(1);
+    expect(finished).toBe(false);
+    expect((await running).status).toBe(200);
+  });
+
+  it(`gives one user at most ${PER_USER} simulations at once (429 beyond), while another user is served`, async () => {
+    const [alice, bob] = await Promise.all([signUp(), signUp()]);
+    const medium = worstCaseScenario({ samples: 5_000, seed: 1 });
+    const first = [create(alice, medium), create(alice, medium)];
+    await untilInFlight(PER_USER);
+    const third = await create(alice, defaultSizeScenario());
+    expect(third.status).toBe(429);
+    expect(third.message).toBe(
+      `You already have ${PER_USER} simulations running; wait for one to finish, then try again.`,
+    );
+    const other = await create(bob, defaultSizeScenario());
+    expect(other.status).toBe(200);
+    expect((await Promise.all(first)).map((r) => r.status)).toEqual([200, 200]);
+    // Once hers have finished, Alice is served again.
+    expect((await create(alice, defaultSizeScenario())).status).toBe(200);
+  });
+
+  it('refuses work beyond the queue limit with 429 "busy", for any user', async () => {
+    const tiny = new SimulationPool({ threads: 1, maxQueue: 1, perUser: 10 });
+    try {
+      const quick = ScenarioInput.parse(worstCaseScenario({ samples: 2_000, seed: 1 }));
+      const accepted = [tiny.runScenario('a', quick), tiny.runScenario('b', quick)];
+      const refused = await tiny.runScenario('c', quick).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toMatchObject({ name: 'BusyError', message: expect.stringMatching(/server is busy/) });
+      await Promise.all(accepted);
+    } finally {
+      await tiny.close();
+    }
+  });
+
+  it('stops a job that runs past its time-out', async () => {
+    const impatient = new SimulationPool({ threads: 1, timeoutMs: 50 });
+    try {
+      await expect(impatient.runScenario('a', worstCaseScenario())).rejects.toMatchObject({
+        name: 'SimulationTimeoutError',
+        message: expect.stringMatching(/did not finish within 0.05 s/),
+      });
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  it("gives exactly the domain's result, computed in the same process", async () => {
+    for (const input of [defaultSizeScenario(), worstCaseScenario()]) {
+      const parsed = ScenarioInput.parse(input);
+      expect(await pool.runScenario('equal', parsed)).toStrictEqual(runScenario(parsed));
+    }
+  });
+});
