@@ -6,6 +6,8 @@ import {
   checkHeader,
   ENTITY_FILES,
   type EntityName,
+  echo,
+  echoList,
   keyOf,
   rowFromCells,
 } from '@ree/domain';
@@ -54,7 +56,7 @@ class Stager implements RecordSink {
         line: 1,
         column: null,
         severity: 'warning',
-        message: `ignored column(s) that ${ENTITY_FILES[entity].file} does not have: ${unknown.join(', ')}`,
+        message: `ignored column(s) that ${ENTITY_FILES[entity].file} does not have: ${echoList(unknown)}`,
       });
     }
     if (missing.length) {
@@ -94,7 +96,7 @@ class Stager implements RecordSink {
     if (problem.severity === 'warning') this.warnings++;
     else if (problem.fileLevel) {
       this.fileErrors++;
-      this.unreadableFiles.add(problem.file);
+      for (const file of [problem.file, ...(problem.voids ?? [])]) this.unreadableFiles.add(file);
     } else if (problem.line !== null) this.rejected++;
     this.issues.push(problem);
     if (this.issues.length >= FLUSH_ROWS) await this.flush();
@@ -125,7 +127,7 @@ class Stager implements RecordSink {
           line: row.line,
           column: null,
           severity: 'error',
-          message: `duplicate of line ${first?.line ?? '?'}${first && first.file !== row.file ? ` of ${first.file}` : ''}: same ${ENTITY_FILES[row.entity].key.join(', ')} (${row.key})`,
+          message: `duplicate of line ${first?.line ?? '?'}${first && first.file !== row.file ? ` of ${first.file}` : ''}: same ${ENTITY_FILES[row.entity].key.join(', ')} (${echo(row.key)})`,
         });
       }
     }
@@ -308,8 +310,8 @@ async function rejectUnknownReferences(db: Db, batchId: string, versionId: strin
           severity: 'error',
           message:
             ref.to === 'countries'
-              ? `country "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
-              : `source "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
+              ? `country "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
+              : `source "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
         });
       }
     }
