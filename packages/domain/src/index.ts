@@ -1,6 +1,7 @@
 // Public API of @ree/domain: re-exports only.
 export * from './dataset/columns.ts';
 export * from './dataset/csv.ts';
+export * from './dataset/echo.ts';
 export * from './dataset/entity-files.ts';
 export * from './dataset/parse.ts';
 export * from './entities/agreements.ts';

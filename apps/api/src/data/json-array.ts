@@ -1,5 +1,7 @@
 // A top-level JSON array of objects, read incrementally: feed text chunks, get each element's JSON text and the
-// line it starts on. Only the element being read is held in memory, never the whole file.
+// line it starts on. Only the element being read is held in memory, never the whole file, and the caps (an
+// element's length, a string's length, how deep arrays and objects nest) are checked as the text arrives.
+import { MAX_FIELD_CHARS, MAX_RECORD_CHARS } from '@ree/domain';
 
 export class JsonShapeError extends Error {
   override name = 'JsonShapeError';
@@ -13,16 +15,25 @@ export class JsonShapeError extends Error {
 
 export interface JsonElement {
   line: number;
+  /** The element's JSON text, with each number written as a string of its digits ("year": "2024.0"). */
   text: string;
 }
 
-/** One element may not grow past this: a single object of megabytes is not a table row. */
-const MAX_ELEMENT_CHARS = 1_000_000;
+/**
+ * How deep arrays and objects may nest inside an element (a row is an object of plain values and lists: 2).
+ * JSON.parse copes with any depth, but what walks the result (Array.prototype.join) recurses.
+ */
+export const MAX_JSON_DEPTH = 16;
+
+const NUMBER_START = /[-0-9]/;
+const NUMBER_PART = /[-+.eE0-9]/;
 
 export class JsonArraySplitter {
   private phase: 'before' | 'between' | 'inside' | 'after' = 'before';
   private depth = 0;
   private inString = false;
+  private stringChars = 0;
+  private inNumber = false;
   private escaped = false;
   private line = 1;
   private element = '';
@@ -60,19 +71,46 @@ export class JsonArraySplitter {
   }
 
   private inside(ch: string, out: JsonElement[]): void {
-    this.element += ch;
-    if (this.element.length > MAX_ELEMENT_CHARS) {
-      throw new JsonShapeError(this.elementLine, 'an object longer than a million characters');
+    // A number is kept as the text it was written as, so "2024.0" and 1e309 reach the cell rules as written
+    // (JSON.parse would make them 2024 and Infinity). Its digits, sign, point and exponent are wrapped in quotes.
+    if (this.inNumber && !NUMBER_PART.test(ch)) {
+      this.inNumber = false;
+      this.element += '"';
+    } else if (!this.inString && !this.inNumber && NUMBER_START.test(ch)) {
+      this.inNumber = true;
+      this.element += '"';
     }
+    this.element += ch;
+    if (this.element.length > MAX_RECORD_CHARS) {
+      throw new JsonShapeError(
+        this.elementLine,
+        `an object longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`,
+      );
+    }
+    if (this.inNumber) return;
     if (this.inString) {
+      if (++this.stringChars > MAX_FIELD_CHARS + 1) {
+        throw new JsonShapeError(
+          this.elementLine,
+          `a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
+        );
+      }
       if (this.escaped) this.escaped = false;
       else if (ch === '\\') this.escaped = true;
       else if (ch === '"') this.inString = false;
       return;
     }
-    if (ch === '"') this.inString = true;
-    else if (ch === '{' || ch === '[') this.depth++;
-    else if (ch === '}' || ch === ']') {
+    if (ch === '"') {
+      this.inString = true;
+      this.stringChars = 0;
+    } else if (ch === '{' || ch === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) {
+        throw new JsonShapeError(
+          this.elementLine,
+          `arrays or objects nested more than ${MAX_JSON_DEPTH} deep`,
+        );
+      }
+    } else if (ch === '}' || ch === ']') {
       this.depth--;
       if (this.depth === 0) {
         out.push({ line: this.elementLine, text: this.element });

@@ -3,6 +3,8 @@
 // netWgt, isNetWgtEstimated, primaryValue, …`. Annual imports of the rare-earth codes become trade rows (net weight
 // in tonnes, gross weight of the goods, not REO), the "World" partner the total that makes them shares; the rest is
 // counted and skipped. The export itself becomes the rows' source, dated by the file's name.
+
+import { echo } from '@ree/domain';
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { skippedWith, type UpstreamLayout, type UpstreamRow, writtenSummary } from './upstream-csv-reader.ts';
@@ -78,11 +80,13 @@ export function comtradeRow(cell: (column: string) => string, sourceId: string):
     return {
       kind: 'skip',
       reason:
-        hs === '284690' ? 'hs:284690 (other rare-earth compounds: import 2846 whole)' : `commodity:${hs}`,
+        hs === '284690'
+          ? 'hs:284690 (other rare-earth compounds: import 2846 whole)'
+          : `commodity:${echo(hs)}`,
     };
   if (cell('freqcode').trim() !== 'A') return { kind: 'skip', reason: 'monthly or quarterly rows' };
   const flow = cell('flowcode').trim();
-  if (flow !== 'M') return { kind: 'skip', reason: `flow:${flow || '(none)'}` };
+  if (flow !== 'M') return { kind: 'skip', reason: `flow:${echo(flow) || '(none)'}` };
   // Breakdowns by second partner, customs procedure or transport mode repeat the totals.
   const breakdown = [
     ['partner2code', '0'],
@@ -94,16 +98,17 @@ export function comtradeRow(cell: (column: string) => string, sourceId: string):
   });
   if (breakdown) return { kind: 'skip', reason: 'breakdowns of a total' };
   const year = cell('refyear').trim();
-  if (!/^\d{4}$/.test(year)) return { kind: 'error', column: 'refYear', message: `"${year}" is not a year` };
+  if (!/^\d{4}$/.test(year))
+    return { kind: 'error', column: 'refYear', message: `"${echo(year)}" is not a year` };
   const importer = cell('reporteriso').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(importer))
-    return { kind: 'error', column: 'reporterISO', message: `"${importer}" is not an ISO3 code` };
+    return { kind: 'error', column: 'reporterISO', message: `"${echo(importer)}" is not an ISO3 code` };
   const exporter = partnerCode(cell('partnercode'), cell('partneriso'), cell('partnerdesc'));
   if (!exporter)
     return {
       kind: 'error',
       column: 'partnerISO',
-      message: `unknown partner "${cell('partnerdesc').trim()}" (${cell('partneriso').trim()}): not an ISO country or a known Comtrade area`,
+      message: `unknown partner "${echo(cell('partnerdesc').trim())}" (${echo(cell('partneriso').trim())}): not an ISO country or a known Comtrade area`,
     };
   const kg = Number(cell('netwgt').trim());
   if (cell('netwgt').trim() === '' || !Number.isFinite(kg) || kg <= 0)

@@ -1,7 +1,7 @@
 // The checks that need the whole upload and the draft together — what a row alone cannot show: references to
 // sources and countries neither has, shares over 100 %, rows that replace draft rows. They read the draft as it
 // is at the time, so their answer holds for the draft generation staging recorded (see draft-generation.ts).
-import { COUNTRY_COLUMNS, ENTITY_FILES, type EntityName } from '@ree/domain';
+import { COUNTRY_COLUMNS, ENTITY_FILES, type EntityName, echo } from '@ree/domain';
 import type { Db } from '../db/client.ts';
 import { ENTITY_TABLE, keyMatchesJson } from '../queries/dataset-versions.ts';
 import type { Problem } from './upload-sink.ts';
@@ -69,8 +69,8 @@ async function rejectUnknownReferences(db: Db, batchId: string, versionId: strin
           severity: 'error',
           message:
             ref.to === 'countries'
-              ? `country "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
-              : `source "${row.value}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
+              ? `country "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
+              : `source "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
         });
       }
     }

@@ -1,7 +1,7 @@
 // Reads an uploaded file — CSV, a JSON array, or a ZIP of several — as a stream of records handed to a sink, one
 // at a time, so a 100 MB upload is never held in memory as a whole. Knows file formats, nothing of databases.
 import { createHash } from 'node:crypto';
-import type { EntityName } from '@ree/domain';
+import { type EntityName, echo } from '@ree/domain';
 import { TextFileReader } from './text-file-reader.ts';
 import { entityForFileName, fileError, type RecordSink, UploadTooLargeError } from './upload-sink.ts';
 import { UpstreamCsvReader } from './upstream-csv-reader.ts';
@@ -55,7 +55,7 @@ export async function readUpload(
           await sink.problem(
             fileError(
               options.fileName,
-              `cannot tell which table "${options.fileName}" is for: choose one, or name the file after it (e.g. production.csv)`,
+              `cannot tell which table "${echo(options.fileName)}" is for: choose one, or name the file after it (e.g. production.csv)`,
             ),
           );
           reader = async () => {};

@@ -2,7 +2,7 @@
 // against the draft (draft-checks.ts). Accepted rows are staged in import_row, problems in import_issue; the draft
 // itself is not touched here. The batch is "staging" until all of that is done: only then can it be applied. While
 // staging it beats (staging-heartbeat.ts), so a batch whose process died is swept to "failed", never left half-done.
-import { checkHeader, ENTITY_FILES, type EntityName, keyOf, rowFromCells } from '@ree/domain';
+import { checkHeader, ENTITY_FILES, type EntityName, echo, echoList, keyOf, rowFromCells } from '@ree/domain';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
@@ -52,7 +52,7 @@ class Stager implements RecordSink {
         line: 1,
         column: null,
         severity: 'warning',
-        message: `ignored column(s) that ${ENTITY_FILES[entity].file} does not have: ${unknown.join(', ')}`,
+        message: `ignored column(s) that ${ENTITY_FILES[entity].file} does not have: ${echoList(unknown)}`,
       });
     }
     if (missing.length) {
@@ -94,7 +94,7 @@ class Stager implements RecordSink {
       this.errors++;
       if (problem.fileLevel) {
         this.fileErrors++;
-        this.unreadableFiles.add(problem.file);
+        for (const file of [problem.file, ...(problem.voids ?? [])]) this.unreadableFiles.add(file);
       } else if (problem.line !== null) this.rejected++;
     }
     this.issues.push(problem);
@@ -128,7 +128,7 @@ class Stager implements RecordSink {
           line: row.line,
           column: null,
           severity: 'error',
-          message: `duplicate of line ${first?.line ?? '?'}${first && first.file !== row.file ? ` of ${first.file}` : ''}: same ${ENTITY_FILES[row.entity].key.join(', ')} (${row.key})`,
+          message: `duplicate of line ${first?.line ?? '?'}${first && first.file !== row.file ? ` of ${first.file}` : ''}: same ${ENTITY_FILES[row.entity].key.join(', ')} (${echo(row.key)})`,
         });
       }
     }

@@ -1,5 +1,13 @@
 // One uploaded text file (CSV or JSON) of one table, read incrementally and handed to the sink record by record.
-import { CsvParser, CsvSyntaxError, ENTITY_FILES, type EntityName } from '@ree/domain';
+import {
+  CsvParser,
+  CsvSyntaxError,
+  ENTITY_FILES,
+  type EntityName,
+  echo,
+  echoList,
+  MAX_ECHO_ITEMS,
+} from '@ree/domain';
 import { JsonArraySplitter, JsonShapeError } from '../data/json-array.ts';
 import { fileError, type RecordSink } from './upload-sink.ts';
 
@@ -11,7 +19,9 @@ export class TextFileReader {
   private pending = ''; // CSV text held until the first line shows the delimiter
   private headers: string[] | null = null;
   private readonly json = new JsonArraySplitter();
+  /** The first few keys no column has (kept to name them in the report), and whether there were others. */
   private readonly unknownJsonKeys = new Set<string>();
+  private moreUnknownJsonKeys = false;
   private sawRecord = false;
 
   constructor(
@@ -32,7 +42,6 @@ export class TextFileReader {
         'this is not UTF-8 text: is it a binary file (a spreadsheet or archive) renamed?',
       );
     }
-    if (text.includes('\0')) return this.fail(null, 'this file holds binary data (NUL bytes), not text');
     await this.text(text);
   }
 
@@ -69,7 +78,7 @@ export class TextFileReader {
         line: null,
         column: null,
         severity: 'warning',
-        message: `ignored field(s) this table does not have: ${[...this.unknownJsonKeys].join(', ')}`,
+        message: `ignored field(s) this table does not have: ${echoList([...this.unknownJsonKeys])}${this.moreUnknownJsonKeys ? ' and others' : ''}`,
       });
     }
   }
@@ -109,6 +118,10 @@ export class TextFileReader {
       if (this.dead) return;
       if (fields.length === 1 && fields[0]?.trim() === '') continue; // blank lines, e.g. trailing ones
       if (!this.headers) {
+        // NUL bytes in a data row are that row's problem; in the header they mean this is not UTF-8 text at all.
+        if (fields.some((f) => f.includes('\0'))) {
+          return this.fail(line, 'the header row holds NUL bytes: is this a binary or UTF-16 file?');
+        }
         this.headers = fields.map((f) => f.trim().toLowerCase());
         if (!(await this.sink.header(this.file, this.entity, this.headers))) this.dead = true;
         continue;
@@ -134,7 +147,7 @@ export class TextFileReader {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      await this.rowProblem(line, `not valid JSON: ${(error as Error).message}`);
+      await this.rowProblem(line, `not valid JSON: ${echo((error as Error).message)}`);
       return;
     }
     // JSON keys may be the CSV headers or the entity's field names, in any case.
@@ -142,11 +155,20 @@ export class TextFileReader {
     for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
       const header = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
       if (!ENTITY_FILES[this.entity].columns.some((c) => c.header === header)) {
-        this.unknownJsonKeys.add(key);
+        if (this.unknownJsonKeys.size < MAX_ECHO_ITEMS) this.unknownJsonKeys.add(key);
+        else if (!this.unknownJsonKeys.has(key)) this.moreUnknownJsonKeys = true;
         continue;
       }
       if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        await this.rowProblem(line, `"${key}" holds an object; give a plain value`, header);
+        await this.rowProblem(line, `"${echo(key)}" holds an object; give a plain value`, header);
+        return;
+      }
+      if (Array.isArray(raw) && raw.some((v) => v !== null && typeof v === 'object')) {
+        await this.rowProblem(
+          line,
+          `"${echo(key)}" holds a list of lists or objects; give plain values`,
+          header,
+        );
         return;
       }
       cells.set(

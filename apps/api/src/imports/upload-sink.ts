@@ -12,6 +12,11 @@ export interface Problem {
   severity: Severity;
   /** The whole file (or the rest of it) could not be read: none of it is usable. */
   fileLevel?: boolean;
+  /**
+   * The files a file-level problem makes unusable, when they are not just `file`: a ZIP that cannot be read to
+   * its end voids every entry read before the failure.
+   */
+  voids?: readonly string[];
 }
 
 /** Where the records go. Each call is awaited before the next record is read. */

@@ -63,6 +63,9 @@ function unfinishedSequence(bytes: Uint8Array): Uint8Array {
   return bytes.length - start < length ? bytes.slice(start) : new Uint8Array(0);
 }
 
+/** How many distinct reasons for skipping a record the report tells apart. */
+const MAX_SKIP_REASONS = 100;
+
 export class UpstreamCsvReader {
   private readonly decoder = new Utf8OrWindows1252();
   private readonly csv = new CsvParser(',');
@@ -134,8 +137,12 @@ export class UpstreamCsvReader {
   }
 
   private async take(line: number, result: UpstreamRow): Promise<void> {
-    if (result.kind === 'skip') this.skipped.set(result.reason, (this.skipped.get(result.reason) ?? 0) + 1);
-    else if (result.kind === 'error') {
+    if (result.kind === 'skip') {
+      // Reasons name values of the file (a commodity, a flow): past a few hundred, the rest are counted as one.
+      const known = this.skipped.has(result.reason) || this.skipped.size < MAX_SKIP_REASONS;
+      const reason = known ? result.reason : 'other reasons';
+      this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+    } else if (result.kind === 'error') {
       await this.sink.problem({
         file: this.file,
         line,

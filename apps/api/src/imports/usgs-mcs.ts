@@ -2,6 +2,8 @@
 // publishes it: one long table of every chapter — `MCS chapter, Section, Commodity, Country, Statistics,
 // Statistics_detail, Unit, Year, Value, Notes, …` — in Windows-1252, values as text with thousands separators,
 // "W" (withheld), "NA", "—" (zero), ">95". Rare-earth rows become the dataset's rows; the rest is counted and skipped.
+
+import { echo } from '@ree/domain';
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { UpstreamRow } from './upstream-csv-reader.ts';
@@ -132,20 +134,21 @@ function yearOf(text: string): number | null {
 export function mcsRow(cell: (column: (typeof MCS_COLUMNS)[number]) => string, edition: string): UpstreamRow {
   const chapter = cell('mcs chapter').trim().toUpperCase();
   const chapterMaterial = CHAPTER_MATERIAL[chapter];
-  if (!chapterMaterial) return { kind: 'skip', reason: `commodity:${cell('mcs chapter').trim()}` };
+  if (!chapterMaterial) return { kind: 'skip', reason: `commodity:${echo(cell('mcs chapter').trim())}` };
   const material = materialOf(cell('commodity'), cell('statistics_detail'), chapterMaterial);
   const statistics = cell('statistics').trim();
   const section = cell('section').trim();
   const detail = cell('statistics_detail').trim();
   const year = yearOf(cell('year'));
-  if (year === null) return { kind: 'error', column: 'Year', message: `"${cell('year')}" is not a year` };
+  if (year === null)
+    return { kind: 'error', column: 'Year', message: `"${echo(cell('year'))}" is not a year` };
   const countryName = cell('country').trim();
   const iso = countryCode(countryName);
   if (!iso)
     return {
       kind: 'error',
       column: 'Country',
-      message: `unknown country name "${countryName}": not in the ISO list or the aliases`,
+      message: `unknown country name "${echo(countryName)}": not in the ISO list or the aliases`,
     };
   const value = parseMcsValue(cell('value'));
   if (value.kind === 'none') return { kind: 'skip', reason: `value:${value.reason}` };

@@ -1,27 +1,54 @@
-// A ZIP upload: its entries named after their tables are read as they arrive, each by a TextFileReader.
-import { ENTITY_FILES } from '@ree/domain';
+// A ZIP upload: its entries named after their tables are read as they arrive, each by a TextFileReader. An archive
+// that cannot be read to its end (cut short, corrupt, too many entries) gives no rows at all: its file problem
+// voids every entry read so far.
+import { ENTITY_FILES, echo, echoList } from '@ree/domain';
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { TextFileReader } from './text-file-reader.ts';
 import { entityForFileName, fileError, type RecordSink, UploadTooLargeError } from './upload-sink.ts';
 
+/** An archive may hold this many entries (a dataset has one file per table: about a dozen). */
+export const MAX_ZIP_ENTRIES = 1000;
+
+/**
+ * The archive is handed to fflate this many bytes at a time. fflate's Unzip calls itself once more for every
+ * entry that starts in the bytes it is given, so a large chunk of tiny entries ran out of stack; in slices this
+ * small at most a few hundred entries can start in one call.
+ */
+const SLICE_BYTES = 4096;
+
 /** A ZIP whose entries are CSV or JSON files named after their tables. Entries are read as they arrive. */
 export class ZipReader {
   private readonly unzip = new Unzip();
-  private queue: { reader: TextFileReader | null; data: Uint8Array; final: boolean }[] = [];
+  private queue: { reader: TextFileReader; data: Uint8Array; final: boolean }[] = [];
   private unpacked = 0;
-  private error: Error | null = null;
+  private entries = 0;
+  /** Why the archive cannot be read to its end; once set, nothing more is read. */
+  private failure: string | null = null;
+  private tooLarge: UploadTooLargeError | null = null;
+  /** Entries handed to a reader: what a failure of the archive voids. */
+  private readonly started: string[] = [];
   private readonly skipped: string[] = [];
 
   constructor(
     private readonly sink: RecordSink,
     private readonly maxBytes: number,
+    private readonly maxEntries = MAX_ZIP_ENTRIES,
   ) {
     this.unzip.register(UnzipInflate);
     this.unzip.onfile = (file) => this.onFile(file);
   }
 
+  private fail(reason: string): void {
+    this.failure ??= reason;
+  }
+
   private onFile(file: UnzipFile): void {
-    const name = file.name;
+    if (this.failure) return;
+    if (++this.entries > this.maxEntries) {
+      this.fail(`it has more than ${this.maxEntries} entries; a dataset has one file per table`);
+      return;
+    }
+    const name = echo(file.name); // names reach the report and the database: short, and no NUL
     const base = name.split('/').pop() ?? '';
     if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('.')) return;
     const entity = entityForFileName(name);
@@ -31,14 +58,15 @@ export class ZipReader {
       return;
     }
     const reader = new TextFileReader(name, entity, format, this.sink);
+    this.started.push(name);
     file.ondata = (err, data, final) => {
       if (err) {
-        this.error ??= new Error(`${name}: ${err.message}`);
+        this.fail(`${name}: ${err.message}`);
         return;
       }
       this.unpacked += data.byteLength;
       if (this.unpacked > this.maxBytes) {
-        this.error ??= new UploadTooLargeError(this.maxBytes);
+        this.tooLarge ??= new UploadTooLargeError(this.maxBytes);
         file.terminate();
         return;
       }
@@ -47,30 +75,49 @@ export class ZipReader {
     try {
       file.start();
     } catch (error) {
-      this.error ??= new Error(`${name}: ${(error as Error).message}`);
+      this.fail(`${name}: ${(error as Error).message}`);
     }
   }
 
   async push(chunk: Uint8Array, final = false): Promise<void> {
-    try {
-      this.unzip.push(chunk, final);
-    } catch (error) {
-      this.error ??= error as Error;
-    }
-    if (this.error instanceof UploadTooLargeError) throw this.error;
+    // An empty final push still has to reach fflate: it is what notices an archive cut short.
+    let offset = 0;
+    do {
+      if (this.failure) return;
+      const end = Math.min(chunk.length, offset + SLICE_BYTES);
+      try {
+        this.unzip.push(chunk.subarray(offset, end), final && end === chunk.length);
+      } catch (error) {
+        this.fail((error as Error).message);
+      }
+      if (this.tooLarge) throw this.tooLarge;
+      await this.drain();
+      offset = end;
+    } while (offset < chunk.length);
+  }
+
+  /** Hands what fflate unpacked to the entries' readers, in order. */
+  private async drain(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
-    for (const { reader, data, final: last } of queue) {
-      if (!reader) continue;
+    for (const { reader, data, final } of queue) {
+      if (this.failure) return;
       await reader.push(data);
-      if (last) await reader.end();
+      if (final) await reader.end();
     }
   }
 
   async end(): Promise<void> {
     await this.push(new Uint8Array(0), true);
-    if (this.error) {
-      await this.sink.problem(fileError('upload', `the ZIP archive cannot be read (${this.error.message})`));
+    if (this.failure) {
+      await this.sink.problem({
+        ...fileError(
+          'upload',
+          `the ZIP archive cannot be read (${echo(this.failure)}); none of its files were imported`,
+        ),
+        voids: this.started,
+      });
+      return;
     }
     if (this.skipped.length) {
       await this.sink.problem({
@@ -78,7 +125,7 @@ export class ZipReader {
         line: null,
         column: null,
         severity: 'warning',
-        message: `ignored ${this.skipped.join(', ')}: not a table's file (expected names such as ${ENTITY_FILES.production.file})`,
+        message: `ignored ${echoList(this.skipped)}: not a table's file (expected names such as ${ENTITY_FILES.production.file})`,
       });
     }
   }

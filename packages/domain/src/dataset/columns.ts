@@ -1,5 +1,6 @@
 // How a CSV column maps onto a field of a domain entity, and how its text becomes a value.
 import { DomainError } from '../errors.ts';
+import { echo } from './echo.ts';
 export type ColumnType = 'string' | 'int' | 'number' | 'boolean' | 'list';
 
 export interface Column {
@@ -15,6 +16,9 @@ export class CellError extends DomainError {
 }
 
 const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Half of a UTF-16 pair without its other half (JSON can spell one, "\ud800"): no database text can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Text a spreadsheet would run as a formula when the file is opened (OWASP "CSV injection"). A leading sign
 // followed by a figure ("+25 % capacity") is ordinary text and stays allowed.
@@ -34,24 +38,46 @@ function refuseFormula(text: string): string {
   return value;
 }
 
+/**
+ * A number cell: plain or with thousands separators, a decimal point and an exponent; finite. An integer column
+ * takes only an integer written as one ("2024", "1,500"): "2024.0", "2.024e3" and "02024" are refused, since a
+ * value that only happens to be whole is usually a column mixed up or a spreadsheet's formatting.
+ */
+function convertNumber(value: string, type: 'int' | 'number'): number {
+  const shown = `"${echo(value)}"`;
+  if (!NUMBER.test(value)) throw new CellError(`${shown} is not a number`);
+  const n = Number(value.replace(/,/g, ''));
+  if (!Number.isFinite(n)) throw new CellError(`${shown} is not a finite number`);
+  if (type === 'number') return n;
+  if (!Number.isInteger(n)) throw new CellError(`${shown} is not a whole number`);
+  const asInteger = (how: string) =>
+    new CellError(`${shown} must be written as a whole number, without ${how} (e.g. ${n})`);
+  if (/[eE]/.test(value)) throw asInteger('an exponent');
+  if (value.includes('.')) throw asInteger('a decimal point');
+  if (/^-?0\d/.test(value)) throw asInteger('leading zeros');
+  return n;
+}
+
 /** Converts one cell. Empty cells become undefined so optional fields stay absent. */
 export function convertCell(text: string, type: ColumnType): unknown {
+  if (text.includes('\0')) {
+    throw new CellError('holds a NUL character (byte 0), which text cannot contain: remove it');
+  }
+  if (LONE_SURROGATE.test(text)) {
+    throw new CellError('holds half of a UTF-16 character pair, which is not valid text');
+  }
   const value = text.trim();
   if (value === '') return type === 'list' ? [] : undefined;
   switch (type) {
     case 'string':
       return refuseFormula(value);
     case 'int':
-    case 'number': {
-      if (!NUMBER.test(value)) throw new CellError(`"${value}" is not a number`);
-      const n = Number(value.replace(/,/g, ''));
-      if (type === 'int' && !Number.isInteger(n)) throw new CellError(`"${value}" is not a whole number`);
-      return n;
-    }
+    case 'number':
+      return convertNumber(value, type);
     case 'boolean':
       if (/^(true|yes|1)$/i.test(value)) return true;
       if (/^(false|no|0)$/i.test(value)) return false;
-      throw new CellError(`"${value}" is not true or false`);
+      throw new CellError(`"${echo(value)}" is not true or false`);
     case 'list':
       return value
         .split(';')

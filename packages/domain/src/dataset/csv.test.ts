@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvSyntaxError, parseCsv } from './csv.ts';
+import { CsvParser, CsvSyntaxError, MAX_FIELD_CHARS, MAX_RECORD_CHARS, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields with delimiters, escaped quotes and newlines, and reports start lines', () => {
@@ -34,5 +34,26 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n1,"open')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('a,b\nx"y,1')).toThrow(/line 2/);
     expect(() => parseCsv('a,b\n"x"y,1')).toThrow(/after a closing quote/);
+  });
+});
+
+describe('caps on records and fields', () => {
+  it('accepts a field of exactly MAX_FIELD_CHARS, quoted or not, and refuses one character more with its line', () => {
+    const at = 'x'.repeat(MAX_FIELD_CHARS);
+    expect(parseCsv(`a\n${at}\n"${at}"\n`)).toHaveLength(3);
+    expect(() => parseCsv(`a\nb\n${at}x\n`)).toThrow(/^line 3: a field longer than 100,000 characters$/);
+    expect(() => parseCsv(`a\n"${'""'.repeat(MAX_FIELD_CHARS)}x"`)).toThrow(/a field longer/);
+  });
+
+  it('refuses a record longer than MAX_RECORD_CHARS as it arrives, without waiting for its end', () => {
+    const parser = new CsvParser();
+    parser.push('a,b\n');
+    const piece = 'xx,'.repeat(10_000);
+    expect(() => {
+      for (let sent = 0; sent <= MAX_RECORD_CHARS; sent += piece.length) parser.push(piece);
+    }).toThrow(/^line 2: a line \(record\) longer than 1,000,000 characters$/);
+    // A quoted field's line breaks belong to its record: the record's length counts them all.
+    const lines = `"${'y\n'.repeat(30_000)}",`.repeat(20);
+    expect(() => parseCsv(`a\n${lines}`)).toThrow(/^line 2: a line \(record\) longer/);
   });
 });

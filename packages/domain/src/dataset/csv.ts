@@ -3,6 +3,11 @@
 
 import { DomainError } from '../errors.ts';
 
+/** A record (a line, or several when a quoted field holds line breaks) may not be longer than this. */
+export const MAX_RECORD_CHARS = 1_000_000;
+/** One field may not be longer than this. */
+export const MAX_FIELD_CHARS = 100_000;
+
 export interface CsvRecord {
   /** 1-based line in the file where the record starts (the header is line 1). */
   line: number;
@@ -33,6 +38,8 @@ export class CsvParser {
   private line = 1;
   private recordLine = 1;
   private started = false;
+  /** Characters read of the current record: the caps are checked as text arrives, so no long line is ever held. */
+  private recordChars = 0;
 
   constructor(private readonly delimiter: ',' | ';' = ',') {}
 
@@ -49,22 +56,32 @@ export class CsvParser {
   }
 
   private step(ch: string, out: CsvRecord[]): void {
+    if (++this.recordChars > MAX_RECORD_CHARS) {
+      throw new CsvSyntaxError(
+        this.recordLine,
+        `a line (record) longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`,
+      );
+    }
+    this.read(ch, out);
+  }
+
+  private read(ch: string, out: CsvRecord[]): void {
     switch (this.state) {
       case 'afterCr':
         this.state = 'fieldStart';
         if (ch === '\n') return;
-        this.step(ch, out);
+        this.read(ch, out);
         return;
       case 'quoted':
         if (ch === '"') this.state = 'quoteInQuoted';
         else {
           if (ch === '\n') this.line++;
-          this.field += ch;
+          this.append(ch);
         }
         return;
       case 'quoteInQuoted':
         if (ch === '"') {
-          this.field += '"';
+          this.append('"');
           this.state = 'quoted';
           return;
         }
@@ -82,7 +99,7 @@ export class CsvParser {
           return;
         }
         this.state = 'unquoted';
-        this.step(ch, out);
+        this.read(ch, out);
         return;
       case 'unquoted':
         if (ch === this.delimiter || ch === '\n' || ch === '\r') {
@@ -95,9 +112,19 @@ export class CsvParser {
             'a quote inside an unquoted field; wrap the field in double quotes',
           );
         }
-        this.field += ch;
+        this.append(ch);
         return;
     }
+  }
+
+  private append(ch: string): void {
+    if (this.field.length >= MAX_FIELD_CHARS) {
+      throw new CsvSyntaxError(
+        this.recordLine,
+        `a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
+      );
+    }
+    this.field += ch;
   }
 
   private endOfField(ch: string, out: CsvRecord[]): void {
@@ -109,6 +136,7 @@ export class CsvParser {
     this.fields = [];
     this.line++;
     this.recordLine = this.line;
+    this.recordChars = 0;
     if (ch === '\r') this.state = 'afterCr';
   }
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { CellError, convertCell } from './columns.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { echo } from './echo.ts';
 import {
   COUNTRY_COLUMNS,
   type DatasetRows,
@@ -44,11 +45,14 @@ export type RowResult<K extends EntityName> =
   | { ok: true; row: RowsOf<K> }
   | { ok: false; column: string | null; message: string };
 
-/** A zod issue in words a person editing a spreadsheet understands. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+/**
+ * A zod issue in words a person editing a spreadsheet understands. `given` says whether the cell had a value
+ * (zod leaves the input out of its issues, so it cannot tell "missing" from "wrong type" itself).
+ */
+function describeIssue(issue: z.core.$ZodIssue, given: boolean): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return !given
         ? 'is required'
         : `should be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}`;
     case 'invalid_value':
@@ -86,9 +90,9 @@ export function rowFromCells<K extends EntityName>(
   const issue = parsed.error.issues[0];
   const key = issue?.path[0];
   const column = columns.find((col) => col.key === key)?.header ?? (key === undefined ? null : String(key));
-  const got =
-    key !== undefined && raw[String(key)] !== undefined ? ` (got "${String(raw[String(key)])}")` : '';
-  return { ok: false, column, message: issue ? `${describeIssue(issue)}${got}` : 'invalid row' };
+  const given = key !== undefined && raw[String(key)] !== undefined;
+  const got = given ? ` (got "${echo(String(raw[String(key)]))}")` : '';
+  return { ok: false, column, message: issue ? `${describeIssue(issue, given)}${got}` : 'invalid row' };
 }
 
 /** The natural key of a row, as one string ("CHN | mining | REE | 2024 | t | REO | false | usgs-mcs-2026"). */
