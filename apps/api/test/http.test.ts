@@ -1,5 +1,5 @@
 // The API over real HTTP: sessions, CSRF and content-type guards, limits, headers, rate limiting, error hiding.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
@@ -9,6 +9,10 @@ import { openTestDatabase, silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } fro
 let database: Database;
 let base: string;
 let close: () => Promise<void>;
+
+/** What the web server sends to prove it is the web server (only then is its X-Forwarded-For believed). */
+const PROXY_SECRET = randomBytes(32).toString('base64url');
+const fromWebServer = { 'x-ree-proxy-secret': PROXY_SECRET };
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -21,6 +25,7 @@ beforeAll(async () => {
     maxBodyBytes: 10_000,
     maxBatchSize: 3,
     maxImportBytes: 100_000,
+    proxySecret: PROXY_SECRET,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,13 +36,13 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A made-up client address, so each test has its own rate-limit bucket (trusted because we are on loopback). */
+/** A made-up client address, so each test has its own rate-limit bucket (believed: `post` sends the secret). */
 const clientAddress = () => `203.0.113.${randomInt(1, 254)}`;
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...fromWebServer, ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -162,6 +167,48 @@ describe('audit of admin sign-ins (ASVS 16.2.1, 16.2.5)', () => {
       ['auth.sign-in', ip],
     ]);
     expect(JSON.stringify(events)).not.toMatch(/not the password|correct horse|session_token/);
+  });
+});
+
+describe('forwarded client address (issue #12, finding 6; ASVS 6.3.1, 16.2.1)', () => {
+  const signIn = (email: string, password: string, headers: Record<string, string>) =>
+    fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
+      body: JSON.stringify({ email, password }),
+    });
+
+  it('a local process without the proxy secret cannot choose the audited address', async () => {
+    const { email } = await signUp();
+    await database.db.user.update({ where: { email }, data: { role: 'admin' } });
+    await signIn(email, 'not the password', { 'x-forwarded-for': clientAddress() });
+    await signIn(email, 'not the password', {
+      'x-forwarded-for': clientAddress(),
+      'x-ree-proxy-secret': 'guessed',
+    });
+    await signIn(email, TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.7', ...fromWebServer });
+    await new Promise((r) => setTimeout(r, 300)); // the audit write follows the answer
+    const events = await database.db.auditEvent.findMany({
+      where: { actorEmail: email },
+      orderBy: { at: 'asc' },
+    });
+    // The socket's own address, not the one named: only the web server's is believed.
+    expect(events.map((e) => [e.action, e.ip])).toEqual([
+      ['auth.sign-in-failed', '127.0.0.1'],
+      ['auth.sign-in-failed', '127.0.0.1'],
+      ['auth.sign-in', '198.51.100.7'],
+    ]);
+  });
+
+  it('a local process without the proxy secret cannot escape the sign-in rate limit by naming new addresses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await signIn('nobody@test.ree.local', 'wrong-password', {
+        'x-forwarded-for': clientAddress(),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 

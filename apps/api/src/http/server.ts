@@ -21,6 +21,8 @@ export interface ApiServerOptions {
   maxBatchSize: number;
   /** Largest upload /files/import accepts (bytes), checked before parsing. */
   maxImportBytes: number;
+  /** Shared with the web server, whose X-Forwarded-For is believed only with it (unset: never believed). */
+  proxySecret?: string;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -82,6 +84,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         auth,
         trustedOrigins,
         maxImportBytes: options.maxImportBytes,
+        proxySecret: options.proxySecret,
         sessionUser: (r) => sessionUser(auth, r),
       });
       if (files) return;
@@ -97,7 +100,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       if (refused) return sendJson(res, refused.status, { error: refused.message });
 
       if (isAuth) {
-        req.headers[CLIENT_IP_HEADER] = clientIp(req);
+        req.headers[CLIENT_IP_HEADER] = clientIp(req, options.proxySecret);
         return await authHandler(req, res);
       }
 
@@ -114,7 +117,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             user: await sessionUser(auth, req),
             log: log.child({ requestId }),
             requestId,
-            ip: clientIp(req),
+            ip: clientIp(req, options.proxySecret),
             maxImportBytes: options.maxImportBytes,
           }),
         onError: ({ error, path }) => {
