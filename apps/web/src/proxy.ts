@@ -1,10 +1,7 @@
-// Runs before every request. Two jobs, both configuration rather than authorisation (which the API and server
-// components check, never this file):
-// 1. The browser talks to this origin only: /api/auth/* is forwarded to the API server, so session cookies stay
-//    first-party and need no CORS. Done here, not in next.config rewrites, because those are frozen at build
-//    time and API_URL is a run-time setting. (/trpc/* and /files/* go through route handlers that stream:
-//    lib/forward-to-api.ts.)
-// 2. A per-request nonce-based Content-Security-Policy for pages (Next's inline scripts carry the nonce).
+// Runs before every page request, to set a per-request nonce-based Content-Security-Policy (Next's inline
+// scripts carry the nonce). Configuration, not authorisation: the API and server components check who may see
+// what, never this file. /api/auth/*, /trpc/* and /files/* are not pages: route handlers stream them to the API
+// (lib/forward-to-api.ts), so the browser talks to this origin only and session cookies stay first-party.
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
 
@@ -26,10 +23,6 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith('/api/auth/')) {
-    return NextResponse.rewrite(new URL(`${pathname}${search}`, serverEnv.API_URL));
-  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -41,6 +34,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not /files/* and /trpc/*: they stream through route handlers, and the proxy would buffer their bodies.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/|trpc/).*)' }],
+  // Not the API's paths: they stream through route handlers, and the proxy would buffer their bodies.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/|trpc/|api/auth/).*)' }],
 };
