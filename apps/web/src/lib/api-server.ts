@@ -7,6 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import superjson from 'superjson';
 import { serverEnv } from '@/env';
+import { noteApiFailure } from './request-failures';
 import { ApiTimeoutError, apiFailureFrom } from './unavailable';
 
 /** The API could not answer a server component's call: down, broken off, or silent past API_TIMEOUT_MS. */
@@ -25,10 +26,14 @@ export async function fetchFromApi(url: string | URL | Request, init?: RequestIn
   const timeoutMs = serverEnv.API_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    return await fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    return await fetch(url, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
   } catch (error) {
     const cause = timeout.aborted ? new ApiTimeoutError(timeoutMs) : ((error as Error).cause ?? error);
     const failure = apiFailureFrom(cause);
+    noteApiFailure(failure);
     throw new ApiUnavailableError(failure.message, failure.status);
   }
 }

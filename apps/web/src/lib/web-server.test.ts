@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_SECRET_FILE, PROXY_SECRET_HEADER, proxySecretSource } from './proxy-secret';
+import { noteApiFailure } from './request-failures';
 import { createWebServer, type WebServerOptions } from './web-server';
 
 const servers: Server[] = [];
@@ -74,6 +75,26 @@ describe('load shedding', () => {
     expect(await broken.text()).not.toBe('');
     fail = false;
     expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+});
+
+describe('pages the API could not serve (finding 11)', () => {
+  it('a 500 caused by a failed API call goes out as 503 with Retry-After; other 500s stay 500', async () => {
+    const base = await start({
+      handle: async (req, res) => {
+        if (req.url === '/dashboard') {
+          noteApiFailure({ status: 503, message: 'down', retryAfter: 30 });
+        }
+        await new Promise((r) => setTimeout(r, 5)); // the render goes on asynchronously
+        res.statusCode = 500;
+        res.end('<p>The data could not be loaded.</p>');
+      },
+    });
+    const page = await fetch(`${base}/dashboard`);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('30');
+    expect(await page.text()).toMatch(/could not be loaded/);
+    expect((await fetch(`${base}/other`)).status).toBe(500);
   });
 });
 

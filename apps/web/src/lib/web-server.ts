@@ -4,10 +4,12 @@
 //    would only make every visitor wait; a quick "busy, try again" lets the browser (or a balancer) decide.
 // 2. Say who the client is: X-Forwarded-For from the socket (forwarded-for.ts), with the proxy secret that makes
 //    the API believe it. A secret header the browser sent is always replaced or removed.
-// 3. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
+// 3. A page that failed because the API could not answer goes out as 503/504 with Retry-After, not 500.
+// 4. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forwardedFor } from './forwarded-for';
 import { PROXY_SECRET_HEADER } from './proxy-secret';
+import { type RequestFailures, withRequestFailures } from './request-failures';
 import { unavailableAnswer } from './unavailable';
 
 export interface WebServerOptions {
@@ -41,7 +43,10 @@ export function createWebServer(options: WebServerOptions): Server {
     const secret = options.proxySecret();
     if (secret) req.headers[PROXY_SECRET_HEADER] = secret;
     else delete req.headers[PROXY_SECRET_HEADER];
-    options.handle(req, res).catch((error: unknown) => {
+    withRequestFailures((failures) => {
+      statusFromApiFailures(res, failures);
+      return options.handle(req, res);
+    }).catch((error: unknown) => {
       options.onError?.(error);
       if (!res.headersSent) {
         res.statusCode = 500;
@@ -49,6 +54,16 @@ export function createWebServer(options: WebServerOptions): Server {
       } else res.destroy();
     });
   });
+}
+
+/** A 500 that a failed call to the API caused goes out as that failure's 503/504, with its Retry-After. */
+function statusFromApiFailures(res: ServerResponse, failures: RequestFailures): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    const failure = status === 500 ? failures.api : undefined;
+    if (failure?.retryAfter) this.setHeader('retry-after', String(failure.retryAfter));
+    return Reflect.apply(writeHead, this, [failure?.status ?? status, ...rest]);
+  } as typeof writeHead;
 }
 
 function shed(req: IncomingMessage, res: ServerResponse): void {
