@@ -1,30 +1,14 @@
-// Runs before every page request, to set a per-request nonce-based Content-Security-Policy (Next's inline
-// scripts carry the nonce). Configuration, not authorisation: the API and server components check who may see
+// Runs before every page request, to set a per-request nonce-based Content-Security-Policy (lib/csp.ts; Next
+// puts the nonce on its inline scripts and styles). Configuration, not authorisation: the API and server components check who may see
 // what, never this file. /api/auth/*, /trpc/* and /files/* are not pages: route handlers stream them to the API
 // (lib/forward-to-api.ts), so the browser talks to this origin only and session cookies stay first-party.
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
-
-function contentSecurityPolicy(nonce: string): string {
-  const development = serverEnv.NODE_ENV === 'development';
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+import { contentSecurityPolicy } from './lib/csp';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy(nonce, serverEnv.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
