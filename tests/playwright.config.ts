@@ -82,6 +82,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
         PORT: String(WEB_PORT),
+        // Where the API keeps the proxy secret that makes it believe our X-Forwarded-For.
+        REE_DATA_DIR: dataDir,
       },
       reuseExistingServer: false,
       timeout: 120_000,

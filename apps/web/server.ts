@@ -1,26 +1,36 @@
-// `pnpm --filter @ree/web start`: the built portal (Next's request handler) behind a plain node:http server whose
-// one extra job is to say who the client is: it sets X-Forwarded-For from the socket (src/lib/forwarded-for.ts).
-// PORT (default 3000); TRUSTED_PROXIES for reverse proxies in front. Stops cleanly on SIGTERM/SIGINT.
-import { createServer } from 'node:http';
-import { forwardedFor, trustedProxiesFrom } from './src/lib/forwarded-for.ts';
+// `pnpm --filter @ree/web start`: the built portal (Next's request handler) behind a plain node:http server
+// (src/lib/web-server.ts) that sheds load past WEB_MAX_CONCURRENT and tells the API who the client is
+// (X-Forwarded-For from the socket, with the proxy secret the API believes it by). PORT (default 3000);
+// TRUSTED_PROXIES for reverse proxies in front. Stops cleanly on SIGTERM/SIGINT.
+import path from 'node:path';
+import { trustedProxiesFrom } from './src/lib/forwarded-for.ts';
+import { proxySecretSource } from './src/lib/proxy-secret.ts';
+import { createWebServer } from './src/lib/web-server.ts';
 
 // Set before Next loads: it reads NODE_ENV as its modules load.
 (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 const { default: next } = await import('next');
+const { serverEnv } = await import('./src/env.ts');
 
 const port = Number(process.env.PORT ?? 3000);
-const trusted = trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  req.headers['x-forwarded-for'] = forwardedFor(
-    req.socket.remoteAddress,
-    req.headers['x-forwarded-for'],
-    trusted,
+const dataDir = serverEnv.REE_DATA_DIR ?? path.resolve(import.meta.dirname, '../../.data');
+const proxySecret = proxySecretSource(serverEnv.PROXY_SECRET, dataDir);
+if (!proxySecret()) {
+  console.warn(
+    `No proxy secret yet (PROXY_SECRET, or ${dataDir}/proxy-secret written by the API): until there is one, ` +
+      'the API sees every visitor as this server, so sign-in rate limits are shared.',
   );
-  void handle(req, res);
+}
+const server = createWebServer({
+  handle: (req, res) => handle(req, res),
+  trustedProxies: trustedProxiesFrom(process.env.TRUSTED_PROXIES),
+  proxySecret,
+  maxConcurrent: serverEnv.WEB_MAX_CONCURRENT,
+  onError: (error) => console.error('request failed', error),
 });
 server.listen(port, () => console.log(`web listening on http://localhost:${port}`));
 

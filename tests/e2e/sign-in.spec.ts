@@ -39,6 +39,28 @@ test('a wrong password is refused with a message, and the page stays on sign-in'
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+// Issue #12, finding 3: the URL parser drops tab, LF and CR, so "/\t/evil.test" is "//evil.test" to a browser.
+test('signing in with a next that hides another site behind a tab stays on the portal', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const email = `redirect-${randomUUID()}@test.ree.local`;
+  const password = 'a sturdy passphrase for e2e';
+  const origin = new URL(baseURL ?? 'http://localhost:3100').origin;
+  const signUp = await request.post('/api/auth/sign-up/email', {
+    data: { email, password, name: 'Redirect test' },
+    headers: { origin },
+  });
+  expect(signUp.ok()).toBe(true);
+  await page.context().clearCookies();
+  await page.goto('/sign-in?next=%2F%09%2Fevil.test%2Fphish');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${origin}/dashboard`);
+});
+
 test('pages carry a nonce-based CSP with frame-ancestors', async ({ page }) => {
   const response = await page.goto('/sign-in');
   const csp = response?.headers()['content-security-policy'] ?? '';

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { deployMigrations, pendingMigrations } from './db/migrator.ts';
 import { seedReferenceDataset } from './db/seed.ts';
 import type { Env } from './env.ts';
+import { loadProxySecret } from './http/proxy-secret.ts';
 import { createApiServer } from './http/server.ts';
 import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
 import { SimulationPool } from './simulation/pool.ts';
@@ -25,7 +26,14 @@ export function createLogger(env: Env): Logger {
     level: env.LOG_LEVEL,
     base: { service: 'ree-api' },
     // Never log credentials, even if a future log line includes headers or bodies (ASVS 16.2.5).
-    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', 'headers.cookie'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-ree-proxy-secret"]',
+      '*.password',
+      '*.token',
+      'headers.cookie',
+    ],
   });
 }
 
@@ -83,6 +91,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxImportBytes: env.IMPORT_MAX_BYTES,
     simulations,
+    proxySecret: loadProxySecret(env.PROXY_SECRET, env.REE_DATA_DIR),
   });
   return { database, auth, log, server, simulations };
 }

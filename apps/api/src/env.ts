@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   TRUSTED_ORIGINS: z.string().default(''),
   /** Signs session cookies. Unset → a random one kept in REE_DATA_DIR/auth-secret (required with PostgreSQL). */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * Shared with the web server, which sends it with X-Forwarded-For so the API believes that header. Unset → a
+   * random one kept in REE_DATA_DIR/proxy-secret (mode 0600), which a web server on this machine reads.
+   */
+  PROXY_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),

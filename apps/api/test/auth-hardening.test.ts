@@ -21,7 +21,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   server = await startTestServer(database);
   // Another API instance on the same database, with its own better-auth: what it sees, every instance sees.
-  second = await startTestServer(database, testAuth(database));
+  second = await startTestServer(database, { auth: testAuth(database) });
 });
 afterAll(async () => {
   await server?.close();

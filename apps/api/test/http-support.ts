@@ -1,9 +1,8 @@
 // An API server on a random loopback port over a test database, and the requests the HTTP tests make.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Auth } from '../src/auth/auth.ts';
 import type { Database } from '../src/db/client.ts';
-import { createApiServer } from '../src/http/server.ts';
+import { type ApiServerOptions, createApiServer } from '../src/http/server.ts';
 import { silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
 
 export interface TestServer {
@@ -13,19 +12,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The secret the test server shares with its "web server"; only requests carrying it have X-Forwarded-For believed. */
+export const PROXY_SECRET = randomBytes(32).toString('base64url');
+/** Headers that prove a request comes from the web server. `post` sends them unless a test overrides them. */
+export const FROM_WEB_SERVER = { 'x-ree-proxy-secret': PROXY_SECRET };
+
+/** Options of the test server beyond the database; by default small limits and a fresh better-auth. */
+export type TestServerOptions = Partial<Omit<ApiServerOptions, 'db' | 'log'>>;
+
 export async function startTestServer(
   database: Database,
-  auth: Auth = testAuth(database),
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const server = createApiServer({
-    db: database.db,
-    auth,
-    log: silentLog,
+    auth: testAuth(database),
     trustedOrigins: [TEST_ORIGIN],
     production: true,
     maxBodyBytes: 10_000,
     maxBatchSize: 3,
     maxImportBytes: 100_000,
+    proxySecret: PROXY_SECRET,
+    ...options,
+    db: database.db,
+    log: silentLog,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -34,7 +43,7 @@ export async function startTestServer(
     post: (path, body, headers = {}) =>
       fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
+        headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...FROM_WEB_SERVER, ...headers },
         body: JSON.stringify(body),
       }),
     get: (path, headers = {}) => fetch(`${base}${path}`, { headers }),
@@ -42,7 +51,7 @@ export async function startTestServer(
   };
 }
 
-/** A made-up client address, so each test has its own rate-limit bucket (trusted because we are on loopback). */
+/** A made-up client address, so each test has its own rate-limit bucket (believed: `post` sends the proxy secret). */
 export const clientAddress = () => `203.0.113.${randomInt(1, 254)}`;
 
 export function sessionCookie(response: Response): string {

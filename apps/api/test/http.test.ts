@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import {
   clientAddress,
+  FROM_WEB_SERVER,
   sessionCookie,
   signUpAndIn,
   startTestServer,
@@ -132,6 +133,48 @@ describe('audit of admin sign-ins (ASVS 16.2.1, 16.2.5)', () => {
       ['auth.sign-in', ip],
     ]);
     expect(JSON.stringify(events)).not.toMatch(/not the password|correct horse|session_token/);
+  });
+});
+
+describe('forwarded client address (issue #12, finding 6; ASVS 6.3.1, 16.2.1)', () => {
+  const signIn = (email: string, password: string, headers: Record<string, string>) =>
+    fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers },
+      body: JSON.stringify({ email, password }),
+    });
+
+  it('a local process without the proxy secret cannot choose the audited address', async () => {
+    const { email } = await signUp();
+    await database.db.user.update({ where: { email }, data: { role: 'admin' } });
+    await signIn(email, 'not the password', { 'x-forwarded-for': clientAddress() });
+    await signIn(email, 'not the password', {
+      'x-forwarded-for': clientAddress(),
+      'x-ree-proxy-secret': 'guessed',
+    });
+    await signIn(email, TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.7', ...FROM_WEB_SERVER });
+    await new Promise((r) => setTimeout(r, 300)); // the audit write follows the answer
+    const events = await database.db.auditEvent.findMany({
+      where: { actorEmail: email },
+      orderBy: { at: 'asc' },
+    });
+    // The socket's own address, not the one named: only the web server's is believed.
+    expect(events.map((e) => [e.action, e.ip])).toEqual([
+      ['auth.sign-in-failed', '127.0.0.1'],
+      ['auth.sign-in-failed', '127.0.0.1'],
+      ['auth.sign-in', '198.51.100.7'],
+    ]);
+  });
+
+  it('a local process without the proxy secret cannot escape the sign-in rate limit by naming new addresses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await signIn('nobody@test.ree.local', 'wrong-password', {
+        'x-forwarded-for': clientAddress(),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 

@@ -1,61 +1,34 @@
 // Simulations run in worker threads (ASVS 15.2.2, 2.4.1): while the largest scenario runs, the server still
 // answers; one user gets at most a few at once (429) while others are served; a job past its time-out is stopped;
 // and the result is the domain's own, to the last digit.
-import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { runScenario, ScenarioInput } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { createApiServer } from '../src/http/server.ts';
 import { SimulationPool } from '../src/simulation/pool.ts';
 import { defaultSizeScenario, worstCaseScenario } from './fixtures/worst-case-scenario.ts';
-import { openTestDatabase, silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
+import { signUpAndIn, startTestServer, type TestServer } from './http-support.ts';
+import { openTestDatabase, TEST_ORIGIN } from './support.ts';
 
 const PER_USER = 2;
 let database: Database;
 let pool: SimulationPool;
+let server: TestServer;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   // One thread: the jobs of a test queue behind each other, which is what the quota is about.
   pool = new SimulationPool({ threads: 1, maxQueue: 8, perUser: PER_USER });
-  const server = createApiServer({
-    db: database.db,
-    auth: testAuth(database),
-    log: silentLog,
-    trustedOrigins: [TEST_ORIGIN],
-    production: true,
-    maxBodyBytes: 1_000_000,
-    maxBatchSize: 3,
-    maxImportBytes: 100_000,
-    simulations: pool,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  server = await startTestServer(database, { maxBodyBytes: 1_000_000, simulations: pool });
+  base = server.base;
 });
 afterAll(async () => {
-  await close?.();
+  await server?.close();
   await pool?.close();
   await database?.close();
 });
 
-async function signUp(): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
-    body: JSON.stringify({
-      email: `sim-${randomUUID()}@test.ree.local`,
-      password: TEST_PASSWORD,
-      name: 'Sim',
-    }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token='));
-  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
-  return cookie.split(';')[0] ?? '';
-}
+const signUp = async () => (await signUpAndIn(server)).cookie;
 
 /** scenarios.create over HTTP; resolves to the status and the error message, if any. */
 async function create(cookie: string, input: ScenarioInput): Promise<{ status: number; message: string }> {

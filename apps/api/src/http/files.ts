@@ -23,6 +23,8 @@ export interface FileRouteOptions {
   auth: Auth;
   trustedOrigins: string[];
   maxImportBytes: number;
+  /** See ApiServerOptions.proxySecret. */
+  proxySecret?: string;
   sessionUser: (req: IncomingMessage) => Promise<SessionUser | null>;
 }
 
@@ -58,7 +60,7 @@ export async function handleFileRoute(
   if (!user) return reply(res, 401, { error: 'Sign in to continue.' });
   if (user.role !== 'admin' || user.mustChangePassword)
     return reply(res, 403, { error: 'Administrators only.' });
-  const actor = { id: user.id, email: user.email, ip: clientIp(req) };
+  const actor = { id: user.id, email: user.email, ip: clientIp(req, options.proxySecret) };
   const query = Object.fromEntries(url.searchParams);
   const nul = nulBytePath(query);
   if (nul) return reply(res, 400, { error: nulByteMessage(nul) });

@@ -1,4 +1,5 @@
 // Request guards and response headers shared by every route of the API server.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Headers on every answer (ASVS 3.4.x). The API serves only JSON, so its CSP allows nothing at all. */
@@ -45,17 +46,29 @@ export function checkDeclaredBodySize(req: IncomingMessage, maxBytes: number): G
   return null;
 }
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+/**
+ * The header by which the web server proves it is the web server. Being on loopback proves nothing: any local
+ * process can connect from 127.0.0.1 and name whatever X-Forwarded-For it likes.
+ */
+export const PROXY_SECRET_HEADER = 'x-ree-proxy-secret';
+
+function sentBy(req: IncomingMessage, proxySecret: string | undefined): boolean {
+  const sent = req.headers[PROXY_SECRET_HEADER];
+  if (!proxySecret || typeof sent !== 'string') return false;
+  const expected = Buffer.from(proxySecret);
+  const actual = Buffer.from(sent);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
 
 /**
- * The client's address for rate limiting. The web server proxies browsers to us over loopback and appends the
- * browser's address to X-Forwarded-For, so that value is trusted only from a loopback peer; otherwise the
- * socket's own address is used and any forwarded header is ignored.
+ * The client's address, which sign-in rate limits and the audit log's "where" use. The web server sets
+ * X-Forwarded-For from the browser's socket and sends the shared proxy secret with it; only then is the header's
+ * last entry believed. Anyone else (a local process, a browser reaching the API directly) is known by the socket.
  */
-export function clientIp(req: IncomingMessage): string {
+export function clientIp(req: IncomingMessage, proxySecret: string | undefined): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers['x-forwarded-for'];
-  if (LOOPBACK.test(peer) && typeof forwarded === 'string' && forwarded.trim()) {
+  if (typeof forwarded === 'string' && forwarded.trim() && sentBy(req, proxySecret)) {
     return forwarded.split(',').at(-1)?.trim() || peer;
   }
   return peer;

@@ -24,6 +24,8 @@ export interface ApiServerOptions {
   maxImportBytes: number;
   /** Runs scenario simulations off the request thread; default: one shared pool with default settings. */
   simulations?: SimulationPool;
+  /** Shared with the web server, whose X-Forwarded-For is believed only with it (unset: never believed). */
+  proxySecret?: string;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -85,6 +87,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         auth,
         trustedOrigins,
         maxImportBytes: options.maxImportBytes,
+        proxySecret: options.proxySecret,
         sessionUser: (r) => sessionUser(auth, r),
       });
       if (files) return;
@@ -100,7 +103,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       if (refused) return sendJson(res, refused.status, { error: refused.message });
 
       if (isAuth) {
-        req.headers[CLIENT_IP_HEADER] = clientIp(req);
+        req.headers[CLIENT_IP_HEADER] = clientIp(req, options.proxySecret);
         return await authHandler(req, res);
       }
 
@@ -117,7 +120,7 @@ export function createApiServer(options: ApiServerOptions): Server {
             user: await sessionUser(auth, req),
             log: log.child({ requestId }),
             requestId,
-            ip: clientIp(req),
+            ip: clientIp(req, options.proxySecret),
             maxImportBytes: options.maxImportBytes,
             ...(options.simulations ? { simulations: options.simulations } : {}),
           }),

@@ -7,6 +7,36 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import superjson from 'superjson';
 import { serverEnv } from '@/env';
+import { noteApiFailure } from './request-failures';
+import { ApiTimeoutError, apiFailureFrom } from './unavailable';
+
+/** The API could not answer a server component's call: down, broken off, or silent past API_TIMEOUT_MS. */
+export class ApiUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiUnavailableError';
+  }
+}
+
+/** fetch with the hop's time-out, and errors that say what happened instead of "fetch failed". */
+export async function fetchFromApi(url: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const timeoutMs = serverEnv.API_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    return await fetch(url, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    const cause = timeout.aborted ? new ApiTimeoutError(timeoutMs) : ((error as Error).cause ?? error);
+    const failure = apiFailureFrom(cause);
+    noteApiFailure(failure);
+    throw new ApiUnavailableError(failure.message, failure.status);
+  }
+}
 
 export async function serverApi() {
   const cookieHeader = (await cookies()).toString();
@@ -15,6 +45,7 @@ export async function serverApi() {
       httpLink({
         url: `${serverEnv.API_URL}/trpc`,
         transformer: superjson,
+        fetch: fetchFromApi,
         headers: () => ({ cookie: cookieHeader, origin: serverEnv.PUBLIC_ORIGIN }),
       }),
     ],

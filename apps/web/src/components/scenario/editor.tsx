@@ -1,6 +1,7 @@
 'use client';
 // The scenario editor: every edit re-runs the domain's month-by-month simulation in the browser (timed), Monte
 // Carlo runs in a Web Worker, and saving sends the same input to the API, which re-runs it with the same code.
+import '@/lib/zod-without-eval';
 import {
   type DisruptionResult,
   type RiskResult,

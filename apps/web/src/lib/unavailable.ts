@@ -1,0 +1,84 @@
+// What the browser hears when its request cannot be served — the API is down or silent, or the web server is
+// too busy: a status that says so (502, 503 or 504, never a bare 500) and a body that says what happened, in the form the caller reads: tRPC's error shape for /trpc (so the page
+// shows the message), JSON for fetches, a short page for a browser navigating (an export link).
+import superjson from 'superjson';
+
+export type UnavailableStatus = 502 | 503 | 504;
+
+export interface Unavailable {
+  status: UnavailableStatus;
+  message: string;
+  /** Seconds after which trying again is worth it (sent as Retry-After). */
+  retryAfter?: number;
+}
+
+/** The failure a connection error or a time-out on the hop to the API stands for. */
+export function apiFailureFrom(error: unknown): Unavailable {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof ApiTimeoutError) {
+    return { status: 504, message: error.message, retryAfter: 5 };
+  }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return {
+      status: 503,
+      message: 'The portal’s data service is not running. Try again in a minute.',
+      retryAfter: 30,
+    };
+  }
+  return { status: 502, message: 'The portal’s data service broke off its answer. Try again.' };
+}
+
+/** The API stayed silent for longer than the hop allows. */
+export class ApiTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(
+      `The portal’s data service did not answer within ${Math.round(timeoutMs / 1000)} s. Try again later.`,
+    );
+    this.name = 'ApiTimeoutError';
+  }
+}
+
+/** The answer to send for `failure`, shaped for a request to `pathname` (with `search`) that accepts `accept`. */
+export function unavailableAnswer(
+  failure: Unavailable,
+  pathname: string,
+  search: string,
+  accept: string | null,
+): { headers: Record<string, string>; body: string } {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (failure.retryAfter) headers['retry-after'] = String(failure.retryAfter);
+  if (pathname.startsWith('/trpc/')) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    return { headers, body: JSON.stringify(trpcErrorBody(failure, pathname, search)) };
+  }
+  if (accept?.includes('text/html')) {
+    headers['content-type'] = 'text/html; charset=utf-8';
+    return { headers, body: failurePage(failure) };
+  }
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return { headers, body: JSON.stringify({ error: failure.message, message: failure.message }) };
+}
+
+const TRPC_CODES: Record<UnavailableStatus, string> = {
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
+};
+
+/** tRPC's own error envelope (superjson-encoded, as our links expect): one per call when the request is a batch. */
+function trpcErrorBody(failure: Unavailable, pathname: string, search: string) {
+  const procedures = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+  const one = {
+    error: superjson.serialize({
+      message: failure.message,
+      code: -32603,
+      data: { code: TRPC_CODES[failure.status], httpStatus: failure.status },
+    }),
+  };
+  return new URLSearchParams(search).get('batch') === '1' ? procedures.map(() => one) : one;
+}
+
+function failurePage(failure: Unavailable): string {
+  const text = failure.message.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Service unavailable</title><main><h1>Service unavailable</h1><p>${text}</p><p><a href="/">Back to the portal</a></p></main></html>`;
+}

@@ -1,0 +1,84 @@
+// The plain node:http server in front of Next's request handler (server.ts wires it up). Three jobs before Next
+// sees a request:
+// 1. Load shedding: past `maxConcurrent` requests in flight, answer 503 with Retry-After at once. Queueing
+//    would only make every visitor wait; a quick "busy, try again" lets the browser (or a balancer) decide.
+// 2. Say who the client is: X-Forwarded-For from the socket (forwarded-for.ts), with the proxy secret that makes
+//    the API believe it. A secret header the browser sent is always replaced or removed.
+// 3. A page that failed because the API could not answer goes out as 503/504 with Retry-After, not 500.
+// 4. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { forwardedFor } from './forwarded-for';
+import { PROXY_SECRET_HEADER } from './proxy-secret';
+import { type RequestFailures, withRequestFailures } from './request-failures';
+import { unavailableAnswer } from './unavailable';
+
+export interface WebServerOptions {
+  /** Next's request handler (or, in tests, any handler). */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  trustedProxies: readonly string[];
+  /** The secret shared with the API, or undefined while there is none (the API then uses the socket address). */
+  proxySecret: () => string | undefined;
+  maxConcurrent: number;
+  /** Reported when a request fails outside Next's own handling. */
+  onError?: (error: unknown) => void;
+}
+
+/** How long a shed client should wait before trying again, in seconds. */
+const RETRY_AFTER_SECONDS = 1;
+
+export function createWebServer(options: WebServerOptions): Server {
+  let inFlight = 0;
+  return createServer((req, res) => {
+    req.on('error', () => {
+      // The client went away (ECONNRESET "aborted"); whoever reads the body sees the error in its stream.
+    });
+    if (inFlight >= options.maxConcurrent) return shed(req, res);
+    inFlight++;
+    res.once('close', () => inFlight--);
+    req.headers['x-forwarded-for'] = forwardedFor(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      options.trustedProxies,
+    );
+    const secret = options.proxySecret();
+    if (secret) req.headers[PROXY_SECRET_HEADER] = secret;
+    else delete req.headers[PROXY_SECRET_HEADER];
+    withRequestFailures((failures) => {
+      statusFromApiFailures(res, failures);
+      return options.handle(req, res);
+    }).catch((error: unknown) => {
+      options.onError?.(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end('Internal error');
+      } else res.destroy();
+    });
+  });
+}
+
+/** A 500 that a failed call to the API caused goes out as that failure's 503/504, with its Retry-After. */
+function statusFromApiFailures(res: ServerResponse, failures: RequestFailures): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    const failure = status === 500 ? failures.api : undefined;
+    if (failure?.retryAfter) this.setHeader('retry-after', String(failure.retryAfter));
+    return Reflect.apply(writeHead, this, [failure?.status ?? status, ...rest]);
+  } as typeof writeHead;
+}
+
+function shed(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://web.invalid');
+  const { headers, body } = unavailableAnswer(
+    {
+      status: 503,
+      message: 'The portal is busy right now. Try again in a moment.',
+      retryAfter: RETRY_AFTER_SECONDS,
+    },
+    url.pathname,
+    url.search,
+    req.headers.accept ?? null,
+  );
+  // The body of a shed request is not read: close the connection rather than leave it to drain.
+  res.writeHead(503, { ...headers, connection: 'close' });
+  res.end(body);
+}

@@ -1,0 +1,52 @@
+// The pages keep working under the strict CSP (issue #12, finding 14): no <style> or <script> without the
+// request's nonce is needed anywhere, charts and the map included. Every violation the browser reports fails.
+import { expect, type Page, test } from '@playwright/test';
+import { PORTAL_PAGES } from './routes';
+
+/** Collects every CSP violation the page reports, from the DOM event and from the console. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const exposed = window as Window & { reportCspViolation?: (text: string) => void };
+      exposed.reportCspViolation?.(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
+      );
+    });
+  });
+  return violations;
+}
+
+test('every portal page renders with no CSP violation, and inline styles need the nonce', async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  const response = await page.goto('/dashboard');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/style-src 'self' 'nonce-[^']+';/);
+  expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
+  for (const path of PORTAL_PAGES) {
+    await page.goto(path);
+    await expect(page.locator('main h1, main .method-doc h1').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(violations).toEqual([]);
+});
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('sign-in and sign-up render with no CSP violation', async ({ page }) => {
+    const violations = await watchViolations(page);
+    for (const path of ['/sign-in', '/sign-up']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(violations).toEqual([]);
+  });
+});
