@@ -1,14 +1,17 @@
 // The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { handleFileRoute } from './files.ts';
+import { type LoadShedder, refuseForNow, shedIfOverloaded } from './load-shed.ts';
 import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
 
 export interface ApiServerOptions {
@@ -21,6 +24,8 @@ export interface ApiServerOptions {
   maxBatchSize: number;
   /** Largest upload /files/import accepts (bytes), checked before parsing. */
   maxImportBytes: number;
+  /** Refuses work past the in-flight and event-loop limits (503) or a client's own limit (429). */
+  loadShedder?: LoadShedder;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -41,6 +46,12 @@ export async function sessionUser(auth: Auth, req: IncomingMessage): Promise<Ses
     role: role === 'admin' ? 'admin' : 'user',
     mustChangePassword: mustChangePassword === true,
   };
+}
+
+function serviceUnavailableIfBusy(error: unknown): never {
+  if (isDatabaseBusy(error))
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE });
+  throw error;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
@@ -77,6 +88,8 @@ export function createApiServer(options: ApiServerOptions): Server {
         }
       }
 
+      if (options.loadShedder && shedIfOverloaded(options.loadShedder, req, res, clientIp(req))) return;
+
       const files = await handleFileRoute(req, res, url, {
         db,
         auth,
@@ -111,18 +124,22 @@ export function createApiServer(options: ApiServerOptions): Server {
         createContext: async () =>
           createContextInner({
             db,
-            user: await sessionUser(auth, req),
+            user: await sessionUser(auth, req).catch(serviceUnavailableIfBusy),
             log: log.child({ requestId }),
             requestId,
             ip: clientIp(req),
             maxImportBytes: options.maxImportBytes,
           }),
+        // A refusal for now (database busy) tells the client when to come back.
+        responseMeta: ({ errors }) =>
+          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '1' } } : {},
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error({ requestId, path, err: error }, 'procedure failed');
         },
       });
     } catch (error) {
+      if (isDatabaseBusy(error) && !res.headersSent) return refuseForNow(res, 503, DATABASE_BUSY_MESSAGE);
       log.error({ requestId, err: error }, 'unhandled error');
       if (!res.headersSent) sendJson(res, 500, { error: `internal error (request id ${requestId})` });
       else res.end();

@@ -1,7 +1,9 @@
 // Applies a validated import batch to its draft — every staged row, in one transaction, or none of them — or
 // discards it. Rows whose key the draft already has are replaced (their rowVersion moves on).
+
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
+import { isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
@@ -77,6 +79,8 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
   try {
     return await db.$transaction(
       async (tx) => {
+        // A large import's upserts may run for minutes: the request-serving statement time-out is not for them.
+        await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
         const batch = await lockBatch(tx, batchId);
         const written: Partial<Record<EntityName, number>> = {};
         for (const entity of ENTITY_NAMES) {
@@ -102,7 +106,8 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
       { timeout: 600_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ConflictError) throw error;
+    if (error instanceof NotFoundError || error instanceof ConflictError || isDatabaseBusy(error))
+      throw error;
     throw new ConflictError(
       `The import could not be applied and nothing changed: ${databaseReason(error)}.`,
       {
