@@ -3,13 +3,14 @@
 // flight gets 429. A refusal costs no database work, so an overloaded API keeps answering quickly.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { TRPCError } from '@trpc/server';
 
 export interface LoadShedOptions {
   /** Requests in flight at once, across all clients; the next one gets 503. */
   maxInflight: number;
   /** Requests in flight at once for one client (its session, or its address when signed out); the next gets 429. */
   maxInflightPerClient: number;
-  /** Mean event-loop delay (ms) over the last sample window above which new requests get 503. */
+  /** Mean event-loop delay (ms) above which new requests get 503: over the window so far, or the last whole one. */
   maxEventLoopDelayMs: number;
   /** How often the event-loop delay is sampled (ms). */
   sampleEveryMs?: number;
@@ -32,19 +33,22 @@ export interface LoadShedder {
 export function createLoadShedder(options: LoadShedOptions): LoadShedder {
   const perClient = new Map<string, number>();
   let inflight = 0;
-  let eventLoopDelayMs = 0;
 
-  // The histogram records how late a timer fired; its mean over each window is the lag new requests would meet.
-  // Reset each window so one slow moment does not shed for the rest of the process's life.
+  // The histogram records the time between ticks of a 10 ms timer; its mean is the lag new requests would meet.
+  // It is reset each window so one slow moment does not count for the rest of the process's life, and the last
+  // whole window's mean is kept: a stall is acted on at once and for at least one window after.
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
+  const windowMean = () => (histogram.count > 0 ? histogram.mean / 1e6 : 0);
+  let lastWindowMs = 0;
   const sampler = setInterval(() => {
-    eventLoopDelayMs = histogram.count > 0 ? histogram.mean / 1e6 : 0;
+    lastWindowMs = windowMean();
     histogram.reset();
   }, options.sampleEveryMs ?? 500);
   sampler.unref();
 
-  const lagging = () => eventLoopDelayMs > options.maxEventLoopDelayMs;
+  const eventLoopDelayMs = () => Math.max(lastWindowMs, windowMean());
+  const lagging = () => eventLoopDelayMs() > options.maxEventLoopDelayMs;
 
   return {
     admit(clientKey) {
@@ -78,7 +82,7 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
         },
       };
     },
-    state: () => ({ inflight, eventLoopDelayMs, lagging: lagging() }),
+    state: () => ({ inflight, eventLoopDelayMs: eventLoopDelayMs(), lagging: lagging() }),
     close() {
       clearInterval(sampler);
       histogram.disable();
@@ -97,23 +101,28 @@ export function clientKey(req: IncomingMessage, ip: string): string {
   return session ? `session:${session}` : `ip:${ip}`;
 }
 
+export type Refusal = { status: 503 | 429; message: string };
+
 /**
- * Admits the request or answers it at once (503/429, JSON {error}, Retry-After). Returns true when it answered.
- * An admitted request gives its place back when its response ends or its client goes away.
+ * Admits the request (null), or says why not. An admitted request gives its place back when its response ends
+ * or its client goes away. The caller answers a refusal: `refuseForNow` for plain JSON, or `refusalAsTrpcError`
+ * on /trpc, so the portal's tRPC client reads it as an error it knows rather than an unreadable answer.
  */
-export function shedIfOverloaded(
+export function admitRequest(
   shedder: LoadShedder,
   req: IncomingMessage,
   res: ServerResponse,
   ip: string,
-): boolean {
+): Refusal | null {
   const admission = shedder.admit(clientKey(req, ip));
-  if (admission.admitted) {
-    res.once('close', admission.release);
-    return false;
-  }
-  refuseForNow(res, admission.status, admission.message);
-  return true;
+  if (!admission.admitted) return admission;
+  res.once('close', admission.release);
+  return null;
+}
+
+export function refusalAsTrpcError(refusal: Refusal): TRPCError {
+  const code = refusal.status === 503 ? 'SERVICE_UNAVAILABLE' : 'TOO_MANY_REQUESTS';
+  return new TRPCError({ code, message: refusal.message });
 }
 
 /** A "not now" answer: the status, a JSON {error} and how long to wait. */

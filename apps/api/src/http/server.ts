@@ -11,7 +11,13 @@ import type { Db } from '../db/client.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { handleFileRoute } from './files.ts';
-import { type LoadShedder, refuseForNow, shedIfOverloaded } from './load-shed.ts';
+import {
+  admitRequest,
+  type LoadShedder,
+  RETRY_AFTER_SECONDS,
+  refusalAsTrpcError,
+  refuseForNow,
+} from './load-shed.ts';
 import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
 
 export interface ApiServerOptions {
@@ -88,7 +94,9 @@ export function createApiServer(options: ApiServerOptions): Server {
         }
       }
 
-      if (options.loadShedder && shedIfOverloaded(options.loadShedder, req, res, clientIp(req))) return;
+      const refusal = options.loadShedder && admitRequest(options.loadShedder, req, res, clientIp(req));
+      if (refusal && !url.pathname.startsWith('/trpc/'))
+        return refuseForNow(res, refusal.status, refusal.message);
 
       const files = await handleFileRoute(req, res, url, {
         db,
@@ -121,18 +129,22 @@ export function createApiServer(options: ApiServerOptions): Server {
         path: url.pathname.slice('/trpc/'.length),
         maxBodySize: options.maxBodyBytes,
         maxBatchSize: options.maxBatchSize,
-        createContext: async () =>
-          createContextInner({
+        createContext: async () => {
+          if (refusal) throw refusalAsTrpcError(refusal);
+          return createContextInner({
             db,
             user: await sessionUser(auth, req).catch(serviceUnavailableIfBusy),
             log: log.child({ requestId }),
             requestId,
             ip: clientIp(req),
             maxImportBytes: options.maxImportBytes,
-          }),
-        // A refusal for now (database busy) tells the client when to come back.
+          });
+        },
+        // A refusal for now (busy, or this client has too much in flight) tells the client when to come back.
         responseMeta: ({ errors }) =>
-          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '1' } } : {},
+          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE' || e.code === 'TOO_MANY_REQUESTS')
+            ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } }
+            : {},
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error({ requestId, path, err: error }, 'procedure failed');
