@@ -1,6 +1,7 @@
 // Under load the API refuses quickly instead of hanging: 503 + Retry-After past its in-flight or event-loop limit,
 // 429 for one client flooding it, and 503 "database busy" when PostgreSQL does not answer in time.
 import { randomInt, randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseLimits, openDatabase } from '../src/db/client.ts';
@@ -132,6 +133,22 @@ describe('load shedding (API_MAX_INFLIGHT, API_MAX_INFLIGHT_PER_CLIENT)', () => 
       expect((await refused.response.json()).error).toMatch(/Too many requests at once/);
     }
     expect((await other).status).toBe(200);
+  });
+
+  it('signed-out requests that name no client (the web server rendering pages) share no per-client limit', async () => {
+    const { base, loadShedder } = await startApi({ maxInflight: 100, maxInflightPerClient: 1 });
+    // One such request held in flight: its body is still arriving.
+    const held = request(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, 'content-length': '100' },
+    });
+    held.on('error', () => {});
+    held.write('{"email":');
+    await until(() => loadShedder.state().inflight === 1, 5000);
+
+    const another = await fetch(`${base}/trpc/me.get`);
+    held.destroy();
+    expect(another.status).toBe(401); // signed out, and not 429
   });
 
   it('a signed-in client is counted by its session, whatever address it comes from', async () => {

@@ -24,7 +24,8 @@ export type Admission =
   | { admitted: false; status: 503 | 429; message: string };
 
 export interface LoadShedder {
-  admit(clientKey: string): Admission;
+  /** `clientKey` null: a request of no known client, held only to the overall limits. */
+  admit(clientKey: string | null): Admission;
   /** What the shedder sees now, for logs and tests. */
   state(): { inflight: number; eventLoopDelayMs: number; lagging: boolean };
   close(): void;
@@ -59,7 +60,7 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
           message: 'The portal is busy right now; please try again in a moment.',
         };
       }
-      const mine = perClient.get(clientKey) ?? 0;
+      const mine = clientKey === null ? 0 : (perClient.get(clientKey) ?? 0);
       if (mine >= options.maxInflightPerClient) {
         return {
           admitted: false,
@@ -68,7 +69,7 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
         };
       }
       inflight++;
-      perClient.set(clientKey, mine + 1);
+      if (clientKey !== null) perClient.set(clientKey, mine + 1);
       let released = false;
       return {
         admitted: true,
@@ -76,6 +77,7 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
           if (released) return;
           released = true;
           inflight--;
+          if (clientKey === null) return;
           const left = (perClient.get(clientKey) ?? 1) - 1;
           if (left > 0) perClient.set(clientKey, left);
           else perClient.delete(clientKey);
@@ -92,13 +94,18 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?[\w.-]*session_token=([^;]+)/;
 
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
 /**
  * Who a request counts against: its session (the session cookie; cheap, no database look-up, and the same for
- * every request of one signed-in user's session), else the client's address.
+ * every request of one signed-in user's session), else the client's address. A signed-out request from loopback
+ * that names no client (the web server rendering a page for a visitor it does not forward) is no one in
+ * particular: null, so all such visitors do not share one client's limit.
  */
-export function clientKey(req: IncomingMessage, ip: string): string {
+export function clientKey(req: IncomingMessage, ip: string): string | null {
   const session = SESSION_COOKIE.exec(req.headers.cookie ?? '')?.[1];
-  return session ? `session:${session}` : `ip:${ip}`;
+  if (session) return `session:${session}`;
+  return LOOPBACK.test(ip) ? null : `ip:${ip}`;
 }
 
 export type Refusal = { status: 503 | 429; message: string };
