@@ -1,49 +1,91 @@
-// `pnpm start`: runs the API and the web app together (already built by turbo) and stops both on Ctrl-C.
+// `pnpm start`: runs the API and the web server (already built by turbo) as one portal, under scripts/supervisor.mjs:
+// each is started directly with node (no package manager in between to outlive it), a crashed one is restarted
+// with back-off, and "running" is printed only when both answer. Ctrl-C stops both.
 // With no DATABASE_URL the API uses the embedded PGlite database in .data/, migrated and seeded on first start.
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+import { portProblem } from './ports.mjs';
+import { answers, supervise } from './supervisor.mjs';
 
-const webPort = process.env.WEB_PORT ?? '3000';
-const apiPort = process.env.API_PORT ?? '4000';
-const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: webPort };
-const children = [];
+const root = path.resolve(import.meta.dirname, '..');
+const webPort = Number(process.env.WEB_PORT ?? 3000);
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const apiHost = process.env.API_HOST ?? '127.0.0.1';
+const publicOrigin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${webPort}`;
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PUBLIC_ORIGIN: publicOrigin,
+  API_PORT: String(apiPort),
+  API_HOST: apiHost,
+  API_URL: process.env.API_URL ?? `http://${apiHost}:${apiPort}`,
+  PORT: String(webPort),
+};
 
-function run(name, args) {
-  const child = spawn('pnpm', args, { stdio: 'inherit', env });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the portal.`);
-      stop(code ?? 1);
-    }
-  });
-  children.push(child);
-  return child;
+const problems = await Promise.all([
+  portProblem({ port: apiPort, host: apiHost, service: 'API', variable: 'API_PORT' }),
+  portProblem({ port: webPort, service: 'web server', variable: 'WEB_PORT' }),
+]);
+if (problems.some(Boolean)) {
+  for (const problem of problems) if (problem) console.error(problem);
+  process.exit(1);
 }
 
+// tsx runs the TypeScript entry points; exit-with-parent stops them should this process be killed outright.
 let stopping = false;
-function stop(code = 0) {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 10_000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(
-    () => process.exit(code),
-  );
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-
-run('API', ['--filter', '@ree/api', 'start']);
-// The web app proxies to the API, so wait until the API answers (first start migrates and seeds: a few seconds).
-for (let i = 0; i < 120; i++) {
-  const ok = await fetch(`http://127.0.0.1:${apiPort}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await sleep(500);
-}
-run('web', ['--filter', '@ree/web', 'start']);
-await sleep(1500);
-console.log(
-  `\nREE Resilience is running: http://localhost:${webPort}  (API on http://127.0.0.1:${apiPort})\n`,
+const node = (entry) => [
+  '--import',
+  'tsx',
+  '--import',
+  path.join(root, 'scripts/exit-with-parent.mjs'),
+  entry,
+];
+const portal = supervise(
+  [
+    {
+      name: 'API',
+      command: process.execPath,
+      args: node('src/server.ts'),
+      cwd: path.join(root, 'apps/api'),
+      env,
+      ready: answers(`http://${apiHost}:${apiPort}/healthz`),
+    },
+    {
+      name: 'web server',
+      command: process.execPath,
+      args: node('server.ts'),
+      cwd: path.join(root, 'apps/web'),
+      env,
+      ready: answers(`http://127.0.0.1:${webPort}/sign-in`),
+    },
+  ],
+  {
+    onEvent(event) {
+      if (event.type === 'exited' && !stopping) {
+        console.error(
+          `The ${event.name} stopped (${event.signal ? `killed by ${event.signal}` : `exit code ${event.code}`}).`,
+        );
+      } else if (event.type === 'restarting') {
+        console.error(`Restarting the ${event.name} in ${event.inMs / 1000} s (restart ${event.restart}).`);
+      } else if (event.type === 'ready' && event.attempt > 1) {
+        console.error(`The ${event.name} is back (pid ${event.pid}).`);
+      } else if (event.type === 'giving-up') {
+        stopping = true;
+        console.error(`The ${event.name} ${event.reason}; stopping the portal.`);
+      }
+    },
+  },
 );
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    void portal.stop(0);
+  });
+}
+
+portal.ready.then(
+  () => console.log(`\nREE Resilience is running: ${publicOrigin}  (API on http://${apiHost}:${apiPort})\n`),
+  () => {},
+);
+process.exit(await portal.done);

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { deployMigrations, pendingMigrations } from './db/migrator.ts';
 import { seedReferenceDataset } from './db/seed.ts';
 import type { Env } from './env.ts';
+import { createLoadShedder } from './http/load-shed.ts';
 import { loadProxySecret } from './http/proxy-secret.ts';
 import { createApiServer } from './http/server.ts';
 import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
@@ -38,7 +39,15 @@ export function createLogger(env: Env): Logger {
 }
 
 export async function createApp(env: Env, log = createLogger(env)): Promise<App> {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.pgliteDir,
+    limits: {
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+      poolSize: env.DB_POOL_SIZE,
+    },
+  });
   if (database.kind === 'pglite') {
     const applied = await deployMigrations(database.adapterFactory);
     if (applied.length) log.info({ applied }, 'migrations applied');
@@ -92,6 +101,11 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     maxImportBytes: env.IMPORT_MAX_BYTES,
     simulations,
     proxySecret: loadProxySecret(env.PROXY_SECRET, env.REE_DATA_DIR),
+    loadShedder: createLoadShedder({
+      maxInflight: env.API_MAX_INFLIGHT,
+      maxInflightPerClient: env.API_MAX_INFLIGHT_PER_CLIENT,
+      maxEventLoopDelayMs: env.API_MAX_EVENT_LOOP_DELAY_MS,
+    }),
   });
   return { database, auth, log, server, simulations };
 }

@@ -46,6 +46,17 @@ const EnvSchema = z.object({
     .min(1_000)
     .max(600_000)
     .default(SIMULATION_DEFAULTS.timeoutMs),
+  /** Load shedding (http/load-shed.ts): requests in flight at once before new ones get 503 (sized for 2 cores). */
+  API_MAX_INFLIGHT: z.coerce.number().int().positive().default(32),
+  /** Requests in flight at once for one session (or, signed out, one address) before its next gets 429. */
+  API_MAX_INFLIGHT_PER_CLIENT: z.coerce.number().int().positive().default(16),
+  /** Mean event-loop delay (ms) above which new requests get 503 until it falls again. */
+  API_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().positive().default(200),
+  /** PostgreSQL: a statement running longer is cancelled and the request answered 503 "database busy". */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** PostgreSQL: longest wait for a free pooled connection before 503 "database busy". */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
   SEED_ON_START: z
     .enum(['true', 'false'])

@@ -17,7 +17,12 @@ it('one process per PGlite directory; a stale lock is taken over', async () => {
   scratch.push(parent);
   const dir = path.join(parent, 'pglite');
   const first = await openDatabase({ pgliteDir: dir });
-  await expect(openDatabase({ pgliteDir: dir })).rejects.toBeInstanceOf(DataDirectoryInUseError);
+  const second = openDatabase({ pgliteDir: dir });
+  await expect(second).rejects.toBeInstanceOf(DataDirectoryInUseError);
+  // The message says what to do: stop the holder, or use another data directory, or remove a stale lock.
+  await expect(second).rejects.toThrow(`stop that process (kill ${process.pid})`);
+  await expect(second).rejects.toThrow('REE_DATA_DIR=');
+  await expect(second).rejects.toThrow(`delete ${dir}.lock`);
   await first.close();
 
   // A lock whose process no longer exists (pid 2^22 + 1 is above Linux's pid_max default).

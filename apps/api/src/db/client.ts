@@ -22,11 +22,32 @@ export interface DatabaseTarget {
   databaseUrl?: string | undefined;
   /** PGlite data directory, or `memory://` for a throwaway database. */
   pgliteDir?: string;
+  /** PostgreSQL only: time-outs that turn a stuck database into a quick "database busy" (see busy.ts). */
+  limits?: DatabaseLimits;
+}
+
+export interface DatabaseLimits {
+  /** A statement running longer is cancelled by the server (statement_timeout); 0 = no limit. */
+  statementTimeoutMs: number;
+  /** Waiting longer than this for a free pooled connection fails the query. */
+  acquireTimeoutMs: number;
+  /** Connections in the pool. */
+  poolSize: number;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    // PGlite is one in-process connection that cannot cancel a statement; there, the API's in-flight limit
+    // (http/load-shed.ts) is what keeps its queue short.
+    const limits = target.limits;
+    const adapterFactory = new PrismaPg({
+      connectionString: target.databaseUrl,
+      max: limits?.poolSize ?? 10,
+      ...(limits && {
+        statement_timeout: limits.statementTimeoutMs,
+        connectionTimeoutMillis: limits.acquireTimeoutMs,
+      }),
+    });
     const db = new PrismaClient({ adapter: adapterFactory });
     return { db, adapterFactory, kind: 'postgresql', close: () => db.$disconnect() };
   }

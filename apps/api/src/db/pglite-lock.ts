@@ -33,7 +33,9 @@ export function lockDataDirectory(dir: string): () => void {
       if (owner && alive(owner)) {
         throw new DataDirectoryInUseError(
           `The embedded database in ${dir} is in use by process ${owner} (is the portal already running?). ` +
-            'Stop it first: PGlite allows one process per data directory.',
+            `PGlite allows one process per data directory: stop that process (kill ${owner}) and start again, ` +
+            'or give this one a data directory of its own with REE_DATA_DIR=<another folder>. ' +
+            `If process ${owner} is not a portal (its number was reused after a crash), delete ${file}.`,
         );
       }
       rmSync(file, { force: true }); // left by a process that is gone

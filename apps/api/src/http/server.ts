@@ -1,15 +1,24 @@
 // The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { handleFileRoute } from './files.ts';
+import {
+  admitRequest,
+  type LoadShedder,
+  RETRY_AFTER_SECONDS,
+  refusalAsTrpcError,
+  refuseForNow,
+} from './load-shed.ts';
 import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
 
 export interface ApiServerOptions {
@@ -26,6 +35,8 @@ export interface ApiServerOptions {
   simulations?: SimulationPool;
   /** Shared with the web server, whose X-Forwarded-For is believed only with it (unset: never believed). */
   proxySecret?: string;
+  /** Refuses work past the in-flight and event-loop limits (503) or a client's own limit (429). */
+  loadShedder?: LoadShedder;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -46,6 +57,12 @@ export async function sessionUser(auth: Auth, req: IncomingMessage): Promise<Ses
     role: role === 'admin' ? 'admin' : 'user',
     mustChangePassword: mustChangePassword === true,
   };
+}
+
+function serviceUnavailableIfBusy(error: unknown): never {
+  if (isDatabaseBusy(error))
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE });
+  throw error;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
@@ -82,6 +99,12 @@ export function createApiServer(options: ApiServerOptions): Server {
         }
       }
 
+      const refusal =
+        options.loadShedder &&
+        admitRequest(options.loadShedder, req, res, clientIp(req, options.proxySecret));
+      if (refusal && !url.pathname.startsWith('/trpc/'))
+        return refuseForNow(res, refusal.status, refusal.message);
+
       const files = await handleFileRoute(req, res, url, {
         db,
         auth,
@@ -114,22 +137,30 @@ export function createApiServer(options: ApiServerOptions): Server {
         path: url.pathname.slice('/trpc/'.length),
         maxBodySize: options.maxBodyBytes,
         maxBatchSize: options.maxBatchSize,
-        createContext: async () =>
-          createContextInner({
+        createContext: async () => {
+          if (refusal) throw refusalAsTrpcError(refusal);
+          return createContextInner({
             db,
-            user: await sessionUser(auth, req),
+            user: await sessionUser(auth, req).catch(serviceUnavailableIfBusy),
             log: log.child({ requestId }),
             requestId,
             ip: clientIp(req, options.proxySecret),
             maxImportBytes: options.maxImportBytes,
             ...(options.simulations ? { simulations: options.simulations } : {}),
-          }),
+          });
+        },
+        // A refusal for now (busy, or this client has too much in flight) tells the client when to come back.
+        responseMeta: ({ errors }) =>
+          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE' || e.code === 'TOO_MANY_REQUESTS')
+            ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } }
+            : {},
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error({ requestId, path, err: error }, 'procedure failed');
         },
       });
     } catch (error) {
+      if (isDatabaseBusy(error) && !res.headersSent) return refuseForNow(res, 503, DATABASE_BUSY_MESSAGE);
       log.error({ requestId, err: error }, 'unhandled error');
       if (!res.headersSent) sendJson(res, 500, { error: `internal error (request id ${requestId})` });
       else res.end();

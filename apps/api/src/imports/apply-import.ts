@@ -4,6 +4,7 @@
 // (staging-heartbeat.ts): a batch whose staging process died is failed, which discard accepts and apply refuses.
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
+import { isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
@@ -91,6 +92,8 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
   try {
     return await db.$transaction(
       async (tx) => {
+        // A large import's upserts may run for minutes: the request-serving statement time-out is not for them.
+        await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
         const batch = await lockBatch(tx, batchId);
         if (batch.stale) throw new ConflictError(STALE_BATCH_MESSAGE);
         const written: Partial<Record<EntityName, number>> = {};
@@ -118,7 +121,8 @@ export async function applyImport(db: Db, actor: Actor, batchId: string, hooks: 
       { timeout: 600_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ConflictError) throw error;
+    if (error instanceof NotFoundError || error instanceof ConflictError || isDatabaseBusy(error))
+      throw error;
     throw new ConflictError(
       `The import could not be applied and nothing changed: ${databaseReason(error)}.`,
       {

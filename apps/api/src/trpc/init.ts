@@ -3,6 +3,7 @@ import { DomainError } from '@ree/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import {
   BusyError,
   ConflictError,
@@ -56,6 +57,9 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
+    if (isDatabaseBusy(cause)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE, cause });
+    }
     const code = codeFor(cause);
     if (code && cause) throw new TRPCError({ code, message: cause.message, cause });
   }

@@ -1,0 +1,226 @@
+// `pnpm bench:load`: signed-in reads (dashboard, score, an element, facilities, tRPC) through the web origin at a
+// few connection counts, each for a bounded time, on loopback only. Prints requests/s, p50/p99, answers by kind,
+// errors, time-outs, and the API's and web server's memory before, after the load and after a pause.
+// Starts the built portal on ports of its own with a fresh embedded database, or attaches to one (--url).
+//
+//   pnpm bench:load                          50 and 200 connections, 20 s each
+//   pnpm bench:load --connections 10,50 --duration 10
+//   pnpm bench:load --soak 600               one 10-minute run, memory every 30 s
+//   pnpm bench:load --url http://localhost:3000 --api-port 4000 --accounts .data/demo-accounts.txt
+//   BENCH_PASSWORD=… pnpm bench:load --url http://localhost:3000 --email someone@example.org
+import { spawn } from 'node:child_process';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { drive } from './load/drive.mjs';
+import { rssMegabytes, signIn } from './load/portal.mjs';
+import { portProblem, processOnPort } from './ports.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    'api-port': { type: 'string' },
+    connections: { type: 'string', default: '50,200' },
+    duration: { type: 'string', default: '20' },
+    timeout: { type: 'string', default: '30' },
+    idle: { type: 'string', default: '10' },
+    soak: { type: 'string' },
+    sessions: { type: 'string', default: '20' },
+    accounts: { type: 'string' },
+    email: { type: 'string' },
+  },
+});
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const PATHS = ['/dashboard', '/score', '/elements/Dy', '/facilities', '/trpc/me.get'];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** @param {string | undefined} value @param {string} name @param {number} max */
+function bounded(value, name, max) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+const connectionCounts = (flags.connections ?? '').split(',').map((c) => bounded(c, 'connections', 1000));
+const durationS = flags.soak ? bounded(flags.soak, 'soak', 3600) : bounded(flags.duration, 'duration', 600);
+const timeoutMs = bounded(flags.timeout, 'timeout', 120) * 1000;
+const idleMs = bounded(flags.idle, 'idle', 300) * 1000;
+const sessions = bounded(flags.sessions, 'sessions', 100);
+
+// 1. The portal: attach to the one given, or start the built one on ports of its own.
+/** @type {{ origin: URL, apiPort: number, credentials: { email: string, password: string }, stop: () => Promise<void> }} */
+const portal = flags.url ? await attach(flags.url) : await startPortal();
+
+async function attach(url) {
+  const origin = new URL(url);
+  if (!LOOPBACK_HOSTS.has(origin.hostname))
+    throw new Error(`bench:load drives loopback only, not ${origin.host}`);
+  // A password is not taken on the command line, where other users' `ps` would show it.
+  const credentials = flags.accounts
+    ? analystIn(await readFile(flags.accounts, 'utf8'))
+    : { email: flags.email ?? '', password: process.env.BENCH_PASSWORD ?? '' };
+  if (!credentials.email || !credentials.password) {
+    throw new Error('With --url, give --accounts <demo-accounts.txt>, or --email with BENCH_PASSWORD set.');
+  }
+  return {
+    origin,
+    apiPort: Number(flags['api-port'] ?? process.env.API_PORT ?? 4000),
+    credentials,
+    stop: async () => {},
+  };
+}
+
+async function startPortal() {
+  const apiPort = Number(process.env.API_PORT ?? 4400);
+  const webPort = Number(process.env.WEB_PORT ?? 3400);
+  for (const problem of await Promise.all([
+    portProblem({ port: apiPort, host: '127.0.0.1', service: 'API', variable: 'API_PORT' }),
+    portProblem({ port: webPort, service: 'web server', variable: 'WEB_PORT' }),
+  ])) {
+    if (problem) throw new Error(problem);
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ree-bench-load-'));
+  const scripts = import.meta.dirname;
+  // The portal's own messages (errors it logs under load) go to a file, not between the figures.
+  const logFile = path.join(tmpdir(), 'ree-bench-load-portal.log');
+  const log = await open(logFile, 'w');
+  const child = spawn(
+    process.execPath,
+    ['--import', path.join(scripts, 'exit-with-parent.mjs'), path.join(scripts, 'start.mjs')],
+    {
+      env: {
+        ...process.env,
+        API_PORT: String(apiPort),
+        WEB_PORT: String(webPort),
+        REE_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        // The bench's connections stand for many people: the web server takes their X-Forwarded-For from
+        // loopback, so rate limits and per-client limits see many clients, as they would in use.
+        TRUSTED_PROXIES: '127.0.0.1,::1,::ffff:127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', log.fd],
+    },
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('is running')) resolve(undefined);
+    });
+    exited.then(() => reject(new Error(`the portal stopped while starting (see ${logFile}):\n${out}`)));
+    setTimeout(() => reject(new Error('the portal did not start within 180 s')), 180_000).unref();
+  });
+  return {
+    origin: new URL(`http://localhost:${webPort}`),
+    apiPort,
+    credentials: analystIn(await readFile(path.join(dataDir, 'demo-accounts.txt'), 'utf8')),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      await log.close();
+      await rm(dataDir, { recursive: true, force: true });
+      console.log(`The portal's own log: ${logFile}`);
+    },
+  };
+}
+
+/** The demo analyst's email and password from a demo-accounts file (role, email, password per line). */
+function analystIn(text) {
+  const line = text.split('\n').find((l) => l.startsWith('user\t')) ?? '';
+  const [, email = '', password = ''] = line.split('\t');
+  return { email, password };
+}
+
+// 2. Who to measure, and signed-in sessions of one user, each as if from a client address of its own (on a portal
+// the bench did not start, the web server replaces that address with the bench's own, and sign-ins are rate
+// limited per address: the sessions then are as many as the limit lets through).
+/** @param {number} i */
+const clientAddress = (i) => `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+const webPort = Number(portal.origin.port || 80);
+const pids = { API: processOnPort(portal.apiPort)?.pid, web: processOnPort(webPort)?.pid };
+const memory = () => ({ API: rssMegabytes(pids.API), web: rssMegabytes(pids.web) });
+
+try {
+  /** @type {Record<string, string>[]} */
+  const clients = [];
+  for (let i = 0; i < sessions; i++) {
+    const address = { 'x-forwarded-for': clientAddress(i) };
+    const cookie = await signIn(portal.origin, portal.credentials, address);
+    if (!cookie) break;
+    clients.push({ ...address, cookie });
+  }
+  if (clients.length === 0) throw new Error('sign-in is rate limited (429): wait a minute and run again');
+  // One pass to warm caches, so "before" is the portal as a first visitor leaves it.
+  await drive({
+    origin: portal.origin,
+    paths: PATHS,
+    clients,
+    connections: PATHS.length,
+    durationMs: 1,
+    timeoutMs,
+  });
+
+  console.log(`bench:load against ${portal.origin.origin} (API pid ${pids.API}, web pid ${pids.web})`);
+  console.log(
+    `paths: ${PATHS.join(' ')}; ${clients.length} sessions of one user; client time-out ${timeoutMs / 1000} s\n`,
+  );
+  const runs = flags.soak ? [connectionCounts[0] ?? 50] : connectionCounts;
+  for (const connections of runs) {
+    const before = memory();
+    /** @type {string[]} */
+    const samples = [];
+    const sampler = flags.soak
+      ? setInterval(
+          () =>
+            samples.push(
+              `${Math.round(performance.now() / 1000)} s: API ${memory().API} MB, web ${memory().web} MB`,
+            ),
+          30_000,
+        )
+      : null;
+    const result = await drive({
+      origin: portal.origin,
+      paths: PATHS,
+      clients,
+      connections,
+      durationMs: durationS * 1000,
+      timeoutMs,
+    });
+    if (sampler) clearInterval(sampler);
+    const after = memory();
+    await sleep(idleMs);
+    const idle = memory();
+    report(connections, result, { before, after, idle });
+    for (const sample of samples) console.log(`    ${sample}`);
+  }
+} finally {
+  await portal.stop();
+}
+
+/**
+ * @param {number} connections
+ * @param {import('./load/drive.mjs').DriveResult} r
+ * @param {Record<'before' | 'after' | 'idle', Record<'API' | 'web', number | null>>} rss
+ */
+function report(connections, r, rss) {
+  const s = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+  console.log(
+    `${connections} connections, ${durationS} s: ${r.answered} answered in ${r.seconds.toFixed(1)} s = ` +
+      `${(r.answered / r.seconds).toFixed(1)} req/s; p50 ${s(r.p50Ms)}, p99 ${s(r.p99Ms)}, max ${s(r.maxMs)}`,
+  );
+  console.log(
+    `  2xx ${r.ok} · 3xx ${r.redirected} · 429 ${r.tooMany} · 503 ${r.unavailable}` +
+      `${r.unavailable ? ` (p99 ${s(r.p99UnavailableMs)})` : ''} · other 5xx ${r.otherServerErrors}` +
+      ` · other 4xx ${r.otherClientErrors} · errors ${r.errors} · time-outs ${r.timeouts}`,
+  );
+  console.log(`  RSS MB   before  after load  after ${idleMs / 1000} s idle`);
+  for (const who of /** @type {const} */ (['API', 'web'])) {
+    console.log(
+      `  ${who.padEnd(7)}${String(rss.before[who]).padStart(7)}${String(rss.after[who]).padStart(12)}${String(rss.idle[who]).padStart(18)}`,
+    );
+  }
+  console.log('');
+}
