@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseLimits, openDatabase } from '../src/db/client.ts';
 import { createLoadShedder, type LoadShedder, type LoadShedOptions } from '../src/http/load-shed.ts';
 import { createApiServer } from '../src/http/server.ts';
+import { FROM_WEB_SERVER, PROXY_SECRET } from './http-support.ts';
 import {
   createTestUser,
   openTestDatabase,
@@ -44,6 +45,7 @@ async function startApi(limits: Partial<LoadShedOptions>, db: Database = databas
     maxBodyBytes: 10_000,
     maxBatchSize: 3,
     maxImportBytes: 100_000,
+    proxySecret: PROXY_SECRET,
     loadShedder,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,6 +73,7 @@ async function signIn(base: string, email: string, headers: Record<string, strin
       'content-type': 'application/json',
       origin: TEST_ORIGIN,
       'x-forwarded-for': clientAddress(),
+      ...FROM_WEB_SERVER,
       ...headers,
     },
     body: JSON.stringify({ email, password: TEST_PASSWORD }),
