@@ -10,25 +10,19 @@ import type { Problem, RecordSink } from '../src/imports/upload-sink.ts';
 import { MAX_ZIP_ENTRIES, ZipReader } from '../src/imports/zip-reader.ts';
 import { rowCounts } from '../src/queries/dataset-versions.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
-import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
+import { chunks, openAdminDraft } from './import-support.ts';
+import { callerFor, outcomeOf } from './support.ts';
 
 let database: Database;
 let admin: SessionUser;
 let draftId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  admin = await createTestUser(database, 'admin');
-  draftId = (await callerFor(database, admin).datasets.createDraft({ label: `Limits ${Date.now()}` })).id;
+  ({ database, admin, draftId } = await openAdminDraft('Limits'));
 });
 afterAll(async () => {
   await database?.close();
 });
-
-async function* chunks(data: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function importFrom(
   name: string,

@@ -8,16 +8,15 @@ import type { Database } from '../src/db/client.ts';
 import { type StageInput, stageImport } from '../src/imports/stage-import.ts';
 import { STAGING_STOPPED_MESSAGE, sweepDeadStaging } from '../src/imports/staging-heartbeat.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
-import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
+import { openAdminDraft } from './import-support.ts';
+import { callerFor, outcomeOf } from './support.ts';
 
 let database: Database;
 let admin: SessionUser;
 let draftId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  admin = await createTestUser(database, 'admin');
-  draftId = (await callerFor(database, admin).datasets.createDraft({ label: `Crash ${Date.now()}` })).id;
+  ({ database, admin, draftId } = await openAdminDraft('Crash'));
 });
 afterAll(async () => {
   await database?.close();

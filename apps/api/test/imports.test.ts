@@ -16,26 +16,19 @@ import { UploadTooLargeError } from '../src/imports/upload-sink.ts';
 import { rowCounts } from '../src/queries/dataset-versions.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
-import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
+import { chunks, openAdminDraft } from './import-support.ts';
+import { callerFor, outcomeOf } from './support.ts';
 
 let database: Database;
 let admin: SessionUser;
 let draftId: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  admin = await createTestUser(database, 'admin');
-  draftId = (await callerFor(database, admin).datasets.createDraft({ label: `Imports ${Date.now()}` })).id;
+  ({ database, admin, draftId } = await openAdminDraft('Imports'));
 });
 afterAll(async () => {
   await database?.close();
 });
-
-/** The bytes in chunks of `size`, so every parser sees fields, quotes and UTF-8 characters cut in two. */
-async function* chunks(data: string | Uint8Array, size = 7): AsyncGenerator<Uint8Array> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 const actor = () => ({ id: admin.id, email: admin.email, ip: '127.0.0.1' });
 

@@ -2,20 +2,11 @@
 // 429 for one client flooding it, and 503 "database busy" when PostgreSQL does not answer in time.
 import { randomInt, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseLimits, openDatabase } from '../src/db/client.ts';
 import { createLoadShedder, type LoadShedder, type LoadShedOptions } from '../src/http/load-shed.ts';
-import { createApiServer } from '../src/http/server.ts';
-import { FROM_WEB_SERVER, PROXY_SECRET } from './http-support.ts';
-import {
-  createTestUser,
-  openTestDatabase,
-  silentLog,
-  TEST_ORIGIN,
-  TEST_PASSWORD,
-  testAuth,
-} from './support.ts';
+import { FROM_WEB_SERVER, startTestServer } from './http-support.ts';
+import { createTestUser, openTestDatabase, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
 
 let database: Database;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -36,22 +27,10 @@ async function startApi(limits: Partial<LoadShedOptions>, db: Database = databas
     maxEventLoopDelayMs: 60_000,
     ...limits,
   });
-  const server = createApiServer({
-    db: db.db,
-    auth: testAuth(db),
-    log: silentLog,
-    trustedOrigins: [TEST_ORIGIN],
-    production: true,
-    maxBodyBytes: 10_000,
-    maxBatchSize: 3,
-    maxImportBytes: 100_000,
-    proxySecret: PROXY_SECRET,
-    loadShedder,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const server = await startTestServer(db, { auth: testAuth(db), loadShedder });
+  cleanups.push(() => server.close());
   cleanups.push(() => loadShedder.close());
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, loadShedder };
+  return { base: server.base, loadShedder };
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
