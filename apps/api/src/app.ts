@@ -69,7 +69,10 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     secret: env.authSecret,
     trustedOrigins: env.trustedOrigins,
     onSignIn: (event) =>
-      log.info({ event: 'sign-in', ok: event.ok, email: event.email, ip: event.ip }, 'sign-in'),
+      log.info(
+        { event: 'sign-in', ok: event.ok, throttled: event.throttled, email: event.email, ip: event.ip },
+        'sign-in',
+      ),
   });
   if (env.SEED_ON_START) {
     const result = await seedReferenceDataset(database.db, await readReferenceDataset());

@@ -98,17 +98,13 @@ describe('sessions', () => {
 
   it('answers 429 after a few failed sign-ins, also on a path variant (ASVS 6.3.1)', async () => {
     const ip = clientAddress();
+    // A fresh e-mail each run: the per-account lock it earns outlives the run on a reused PostgreSQL database.
+    const email = `nobody-${randomUUID()}@test.ree.local`;
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       const path = i % 2 ? '/api/auth/sign-in/email' : '/api/auth/sign-in/email?attempt=1';
       statuses.push(
-        (
-          await post(
-            path,
-            { email: 'nobody@test.ree.local', password: 'wrong-password' },
-            { 'x-forwarded-for': ip },
-          )
-        ).status,
+        (await post(path, { email, password: 'wrong-password' }, { 'x-forwarded-for': ip })).status,
       );
     }
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
@@ -167,9 +163,10 @@ describe('forwarded client address (issue #12, finding 6; ASVS 6.3.1, 16.2.1)', 
   });
 
   it('a local process without the proxy secret cannot escape the sign-in rate limit by naming new addresses', async () => {
+    const email = `nobody-${randomUUID()}@test.ree.local`;
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const response = await signIn('nobody@test.ree.local', 'wrong-password', {
+      const response = await signIn(email, 'wrong-password', {
         'x-forwarded-for': clientAddress(),
       });
       statuses.push(response.status);

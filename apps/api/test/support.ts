@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import pino from 'pino';
 import { ensureUser } from '../src/auth/accounts.ts';
-import { createAuth } from '../src/auth/auth.ts';
+import { type AuthConfig, createAuth } from '../src/auth/auth.ts';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { deployMigrations } from '../src/db/migrator.ts';
@@ -23,12 +23,14 @@ export async function openTestDatabase(): Promise<Database> {
   return database;
 }
 
-export function testAuth(database: Database) {
+/** better-auth over the test database; `onSignIn` lets a test see what would be logged. */
+export function testAuth(database: Database, onSignIn?: AuthConfig['onSignIn']) {
   return createAuth({
     db: database.db,
     baseURL: TEST_ORIGIN,
     secret: 'test-secret-test-secret-test-secret!',
     trustedOrigins: [TEST_ORIGIN],
+    onSignIn,
   });
 }
 

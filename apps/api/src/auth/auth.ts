@@ -9,9 +9,9 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
 import {
   bodyField,
   checkNewPassword,
-  enforceSignInThrottle,
   refuseBlockedSession,
   refuseNulBytes,
+  signInThrottleRefusal,
 } from './request-guards.ts';
 import { clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle.ts';
 
@@ -21,18 +21,42 @@ export const CLIENT_IP_HEADER = 'x-ree-client-ip';
 /** Routes that set a password: checked against the policy (and, when changing, against the current one). */
 const NEW_PASSWORD_PATHS = new Set(['/sign-up/email', '/change-password', '/reset-password']);
 
+/** One sign-in attempt, as logged and (for admin accounts) audited; never the password. */
+export interface SignInEvent {
+  /** As typed in the form. */
+  email: string;
+  ok: boolean;
+  /** Refused unheard because the account is locked after failed sign-ins (then ok is false). */
+  throttled: boolean;
+  ip: string | null;
+}
+
 export interface AuthConfig {
   db: Db;
   /** The browser-facing origin (the web app), e.g. http://localhost:3000. */
   baseURL: string;
   secret: string;
   trustedOrigins: string[];
-  /** Called for every sign-in attempt (for logging); admin sign-ins are audited by the auth module itself. */
-  onSignIn?: (event: { email: string; ok: boolean; ip: string | null }) => void;
+  /**
+   * Called for every sign-in attempt, throttled ones included (for logging); admin sign-ins are audited by the
+   * auth module itself.
+   */
+  onSignIn?: (event: SignInEvent) => void;
 }
 
 export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: AuthConfig) {
   const secure = new URL(baseURL).protocol === 'https:';
+  /** Logs the attempt, and audits it for an admin account, so no way of building the server can leave it out. */
+  async function reportSignIn(
+    ctx: { body?: unknown; request?: Request },
+    outcome: Pick<SignInEvent, 'ok' | 'throttled'>,
+  ): Promise<void> {
+    const email = bodyField(ctx, 'email') ?? '';
+    const event = { email, ...outcome, ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null };
+    onSignIn?.(event);
+    // A failed audit write does not turn a valid sign-in into an error, nor a refusal into another answer.
+    await auditAdminSignIn(db, event).catch(() => undefined);
+  }
   return betterAuth({
     baseURL,
     basePath: '/api/auth',
@@ -99,7 +123,14 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         refuseNulBytes(ctx);
-        if (ctx.path === '/sign-in/email') await enforceSignInThrottle(db, ctx);
+        if (ctx.path === '/sign-in/email') {
+          // Thrown here, the refusal never reaches the after hook: it is reported on its way out.
+          const refusal = await signInThrottleRefusal(db, ctx);
+          if (refusal) {
+            await reportSignIn(ctx, { ok: false, throttled: true });
+            throw refusal;
+          }
+        }
         if (NEW_PASSWORD_PATHS.has(ctx.path)) checkNewPassword(ctx);
         await refuseBlockedSession(ctx);
       }),
@@ -115,15 +146,11 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
         }
         if (ctx.path !== '/sign-in/email') return;
         const email = bodyField(ctx, 'email') ?? '';
-        const event = { email, ok: !failed, ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null };
         // Only a wrong e-mail or password counts against the account (not a disabled one, not malformed input).
         const returned = ctx.context.returned;
         if (returned instanceof APIError && returned.statusCode === 401) await recordFailedSignIn(db, email);
         else if (!failed) await clearFailedSignIns(db, email);
-        onSignIn?.(event);
-        // Admin sign-ins are audited here, so no way of building the server can leave them out. A failed audit
-        // write is logged by the caller's hook; it does not turn a valid sign-in into an error.
-        await auditAdminSignIn(db, event).catch(() => undefined);
+        await reportSignIn(ctx, { ok: !failed, throttled: false });
       }),
     },
   });

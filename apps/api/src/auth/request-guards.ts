@@ -44,14 +44,17 @@ export function checkNewPassword(ctx: AuthMiddlewareContext): void {
   }
 }
 
-/** Wait out an account's lock before its password is even checked; the answer carries Retry-After. */
-export async function enforceSignInThrottle(db: Db, ctx: AuthMiddlewareContext): Promise<void> {
+/**
+ * The refusal for a sign-in to a locked account (the lock is waited out before the password is even checked), or
+ * null when it may try now. Returned rather than thrown so the caller can log and audit the refused attempt first.
+ */
+export async function signInThrottleRefusal(db: Db, ctx: AuthMiddlewareContext): Promise<APIError | null> {
   const email = bodyField(ctx, 'email');
-  if (!email) return;
+  if (!email) return null;
   const wait = await signInWait(db, email);
-  if (wait <= 0) return;
+  if (wait <= 0) return null;
   const seconds = Math.ceil(wait / 1000);
-  throw new APIError(
+  return new APIError(
     'TOO_MANY_REQUESTS',
     {
       message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minute(s).`,

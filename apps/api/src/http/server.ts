@@ -6,6 +6,7 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
@@ -67,7 +68,7 @@ function serviceUnavailableIfBusy(error: unknown): never {
 
 export function createApiServer(options: ApiServerOptions): Server {
   const { db, auth, log, trustedOrigins } = options;
-  const authHandler = toNodeHandler(auth);
+  const authHandler = toNodeHandler(withRateLimitCode(auth.handler));
 
   return createServer(async (req, res) => {
     const started = performance.now();

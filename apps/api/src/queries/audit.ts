@@ -69,10 +69,17 @@ export async function listAudit(db: Db, input: z.infer<typeof AuditListInput>) {
   return { items, pageInfo: { page: input.page, pageSize: input.pageSize, total } };
 }
 
-/** Sign-ins (successful or not) to admin accounts go into the audit log; the password never does. */
+/** What a sign-in attempt's audit entry is called: signed in, refused for its password, or refused unheard. */
+const signInAction = (event: { ok: boolean; throttled: boolean }) =>
+  event.ok ? 'auth.sign-in' : event.throttled ? 'auth.sign-in-throttled' : 'auth.sign-in-failed';
+
+/**
+ * Sign-ins to admin accounts go into the audit log — successful, failed, and refused because the account is locked
+ * after failed ones (someone is still guessing) — with the address; the password never does.
+ */
 export async function auditAdminSignIn(
   db: Db,
-  event: { email: string; ok: boolean; ip: string | null },
+  event: { email: string; ok: boolean; throttled: boolean; ip: string | null },
 ): Promise<void> {
   const user = await db.user.findUnique({
     where: { email: event.email.toLowerCase() },
@@ -82,7 +89,7 @@ export async function auditAdminSignIn(
   await recordAudit(db, {
     actorId: event.ok ? user.id : null,
     actorEmail: event.email.toLowerCase(),
-    action: event.ok ? 'auth.sign-in' : 'auth.sign-in-failed',
+    action: signInAction(event),
     target: user.id,
     ip: event.ip,
   });

@@ -3,6 +3,7 @@ import { Button } from '@ree/ui';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { authClient } from '@/lib/auth-client';
+import { type AuthErrorLabels, authErrorText } from '@/lib/auth-errors';
 import { safeNextPath } from '@/lib/safe-next';
 
 /** Sign-in and sign-up share one form; sign-up adds a name field. */
@@ -12,8 +13,8 @@ export interface AuthFormLabels {
   password: string;
   passwordHint: string;
   submit: string;
-  tooMany: string;
-  failed: string;
+  /** Refusals by the API's code, in the visitor's language. */
+  errors: AuthErrorLabels;
 }
 
 export function AuthForm({ mode, labels }: { mode: 'sign-in' | 'sign-up'; labels: AuthFormLabels }) {
@@ -35,7 +36,7 @@ export function AuthForm({ mode, labels }: { mode: 'sign-in' | 'sign-up'; labels
         : await authClient.signIn(email, password);
     setPending(false);
     if (result.error) {
-      setError(result.error.status === 429 ? labels.tooMany : (result.error.message ?? labels.failed));
+      setError(authErrorText(result.error, labels.errors));
       return;
     }
     router.replace(next);

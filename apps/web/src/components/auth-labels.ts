@@ -1,4 +1,5 @@
 import type { Translate } from '@/i18n/translate';
+import { authErrorLabels } from '@/lib/auth-errors';
 import type { AuthFormLabels } from './auth-form';
 
 export function authLabels(t: Translate, mode: 'sign-in' | 'sign-up'): AuthFormLabels {
@@ -8,7 +9,6 @@ export function authLabels(t: Translate, mode: 'sign-in' | 'sign-up'): AuthFormL
     password: t('auth.password'),
     passwordHint: t('auth.passwordHint'),
     submit: mode === 'sign-up' ? t('auth.signUp') : t('auth.signIn'),
-    tooMany: t('auth.tooMany'),
-    failed: t('auth.failed'),
+    errors: authErrorLabels(t),
   };
 }

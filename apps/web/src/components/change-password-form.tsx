@@ -3,11 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/lib/auth-client';
+import { type AuthErrorLabels, authErrorText } from '@/lib/auth-errors';
 
 export function ChangePasswordForm({
   labels,
 }: {
-  labels: { current: string; next: string; change: string; changed: string };
+  labels: { current: string; next: string; change: string; changed: string; errors: AuthErrorLabels };
 }) {
   const router = useRouter();
   const [current, setCurrent] = useState('');
@@ -22,7 +23,7 @@ export function ChangePasswordForm({
         setError(null);
         const result = await authClient.changePassword(current, next);
         if (result.error) {
-          setError(result.error.message ?? `Error ${result.error.status}`);
+          setError(authErrorText(result.error, labels.errors));
           return;
         }
         setDone(true);

@@ -117,6 +117,17 @@ export const en = {
   'auth.noAccount': 'No account yet?',
   'auth.createOne': 'Create one',
   'auth.haveOne': 'Already have one?',
+  'authError.ACCOUNT_THROTTLED':
+    'Too many failed sign-ins for this account. Wait {minutes} min, then try again.',
+  'authError.RATE_LIMITED': 'Too many attempts from your network address. Wait a minute, then try again.',
+  'authError.INVALID_EMAIL_OR_PASSWORD': 'Invalid email or password.',
+  'authError.INVALID_PASSWORD': 'The current password is not correct.',
+  'authError.PASSWORD_UNCHANGED': 'The new password must be different from the current one.',
+  'authError.WEAK_PASSWORD': 'Choose a password of 8 to 128 characters that is not a commonly used one.',
+  'authError.PASSWORD_CHANGE_REQUIRED':
+    'An administrator asked you to choose a new password before going on.',
+  'authError.ACCOUNT_DISABLED': 'This account is disabled.',
+  'authError.NUL_BYTE': 'The form contains a character that cannot be used (NUL).',
   'state.loading': 'Loading the data…',
   'state.error': 'This page could not be shown. {message}',
   'state.retry': 'Try again',

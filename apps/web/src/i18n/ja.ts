@@ -117,6 +117,17 @@ export const ja: Messages = {
   'auth.noAccount': 'アカウントをお持ちでない方は',
   'auth.createOne': 'こちらから作成',
   'auth.haveOne': 'すでにお持ちの方は',
+  'authError.ACCOUNT_THROTTLED':
+    'このアカウントへのログイン失敗が続いたため、一時的にロックされています。{minutes}分ほど待ってから再度お試しください。',
+  'authError.RATE_LIMITED':
+    'このネットワークアドレスからの試行回数が多すぎます。1分ほど待ってから再度お試しください。',
+  'authError.INVALID_EMAIL_OR_PASSWORD': 'メールアドレスまたはパスワードが正しくありません。',
+  'authError.INVALID_PASSWORD': '現在のパスワードが正しくありません。',
+  'authError.PASSWORD_UNCHANGED': '新しいパスワードには、現在とは異なるものを設定してください。',
+  'authError.WEAK_PASSWORD': 'パスワードは8〜128文字で、よく使われるもの以外を設定してください。',
+  'authError.PASSWORD_CHANGE_REQUIRED': '続けるには、管理者の依頼により新しいパスワードを設定してください。',
+  'authError.ACCOUNT_DISABLED': 'このアカウントは無効になっています。',
+  'authError.NUL_BYTE': '使用できない文字（NUL）が含まれています。',
   'state.loading': 'データを読み込み中…',
   'state.error': 'このページを表示できませんでした。{message}',
   'state.retry': '再試行',

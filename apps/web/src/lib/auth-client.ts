@@ -1,9 +1,16 @@
 'use client';
 // The auth calls the portal makes, as plain fetches to this origin (the web server forwards /api/auth to
 // the API). Far smaller than the full better-auth client, which matters on every page's first load.
+import type { AuthError } from './auth-errors';
 
 export interface AuthResult {
-  error: { status: number; message: string | null } | null;
+  error: AuthError | null;
+}
+
+/** Retry-After in seconds (the API sends seconds, never a date), or null. */
+function retryAfterSeconds(response: Response): number | null {
+  const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
 async function post(path: string, body: unknown): Promise<AuthResult> {
@@ -14,8 +21,20 @@ async function post(path: string, body: unknown): Promise<AuthResult> {
     credentials: 'same-origin',
   });
   if (response.ok) return { error: null };
-  const data = (await response.json().catch(() => null)) as { message?: string; error?: string } | null;
-  return { error: { status: response.status, message: data?.message ?? data?.error ?? null } };
+  const data = (await response.json().catch(() => null)) as {
+    code?: unknown;
+    message?: unknown;
+    error?: unknown;
+  } | null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    error: {
+      status: response.status,
+      code: text(data?.code),
+      message: text(data?.message) ?? text(data?.error),
+      retryAfterSeconds: retryAfterSeconds(response),
+    },
+  };
 }
 
 export const authClient = {

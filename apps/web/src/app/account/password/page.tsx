@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { getT } from '@/i18n/server';
 import { currentUser } from '@/lib/api-server';
+import { authErrorLabels } from '@/lib/auth-errors';
 
 export const metadata: Metadata = { title: 'Change password' };
 
@@ -21,6 +22,7 @@ export default async function ChangePasswordPage() {
           next: t('account.new'),
           change: t('account.change'),
           changed: t('account.changed'),
+          errors: authErrorLabels(t),
         }}
       />
     </main>
