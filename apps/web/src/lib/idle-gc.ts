@@ -39,8 +39,15 @@ export function idleCollector(options: { quietMs: number; collect: () => void })
   };
 }
 
-/** V8's full collection, without starting node with --expose-gc (the flag set now applies to a new context). */
-export function fullGarbageCollection(): () => void {
+/**
+ * V8's full collection, without starting node with --expose-gc (the flag set now applies to a new context).
+ * Three passes: one frees the garbage, the next ones give back the pages it emptied (measured after load:
+ * heapTotal 350 MB stayed after one pass; two passes took it from 257 to 158 MB, with 101 MB live).
+ */
+export function fullGarbageCollection(passes = 3): () => void {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    for (let i = 0; i < passes; i++) gc();
+  };
 }
