@@ -4,6 +4,7 @@
 // TRUSTED_PROXIES for reverse proxies in front. Stops cleanly on SIGTERM/SIGINT.
 import path from 'node:path';
 import { trustedProxiesFrom } from './src/lib/forwarded-for.ts';
+import { fullGarbageCollection, idleCollector } from './src/lib/idle-gc.ts';
 import { proxySecretSource } from './src/lib/proxy-secret.ts';
 import { createWebServer } from './src/lib/web-server.ts';
 
@@ -30,6 +31,7 @@ const server = createWebServer({
   trustedProxies: trustedProxiesFrom(process.env.TRUSTED_PROXIES),
   proxySecret,
   maxConcurrent: serverEnv.WEB_MAX_CONCURRENT,
+  idle: idleCollector({ quietMs: serverEnv.WEB_IDLE_GC_MS, collect: fullGarbageCollection() }),
   onError: (error) => console.error('request failed', error),
 });
 server.listen(port, () => console.log(`web listening on http://localhost:${port}`));

@@ -15,6 +15,8 @@ const ServerEnv = z.object({
   API_LONG_TIMEOUT_MS: milliseconds.default(15 * 60_000),
   /** Requests the web server works on at once; past it, 503 with Retry-After at once instead of a queue. */
   WEB_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
+  /** Quiet time (no request in flight) after load before one full GC gives the memory back (src/lib/idle-gc.ts). */
+  WEB_IDLE_GC_MS: milliseconds.default(2_000),
   /**
    * Shared with the API, which believes our X-Forwarded-For only with it. Unset → read from
    * REE_DATA_DIR/proxy-secret, which the API writes (mode 0600) when it starts on this machine.

@@ -8,7 +8,7 @@ import { cache } from 'react';
 import superjson from 'superjson';
 import { serverEnv } from '@/env';
 import { noteApiFailure } from './request-failures';
-import { ApiTimeoutError, apiFailureFrom } from './unavailable';
+import { ApiTimeoutError, apiFailureFrom, apiRefusalFrom } from './unavailable';
 
 /** The API could not answer a server component's call: down, broken off, or silent past API_TIMEOUT_MS. */
 export class ApiUnavailableError extends Error {
@@ -21,15 +21,21 @@ export class ApiUnavailableError extends Error {
   }
 }
 
-/** fetch with the hop's time-out, and errors that say what happened instead of "fetch failed". */
+/**
+ * fetch with the hop's time-out, and errors that say what happened instead of "fetch failed". An API that sheds
+ * the call (503/429) is noted too: the page it fails then goes out as that status with Retry-After, not 500.
+ */
 export async function fetchFromApi(url: string | URL | Request, init?: RequestInit): Promise<Response> {
   const timeoutMs = serverEnv.API_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    return await fetch(url, {
+    const response = await fetch(url, {
       ...init,
       signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
     });
+    const refusal = apiRefusalFrom(response.status, response.headers.get('retry-after'));
+    if (refusal) noteApiFailure(refusal);
+    return response;
   } catch (error) {
     const cause = timeout.aborted ? new ApiTimeoutError(timeoutMs) : ((error as Error).cause ?? error);
     const failure = apiFailureFrom(cause);

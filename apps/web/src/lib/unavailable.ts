@@ -3,7 +3,8 @@
 // shows the message), JSON for fetches, a short page for a browser navigating (an export link).
 import superjson from 'superjson';
 
-export type UnavailableStatus = 502 | 503 | 504;
+/** 429: the API refused this visitor (too many of their requests at once); the others: no answer to be had. */
+export type UnavailableStatus = 429 | 502 | 503 | 504;
 
 export interface Unavailable {
   status: UnavailableStatus;
@@ -26,6 +27,23 @@ export function apiFailureFrom(error: unknown): Unavailable {
     };
   }
   return { status: 502, message: 'The portal’s data service broke off its answer. Try again.' };
+}
+
+/**
+ * The API refused a call for now (it sheds load: 503 when busy, 429 when one visitor holds too many requests),
+ * or null when `status` is not such a refusal. The API's Retry-After is kept, so the browser hears it too.
+ */
+export function apiRefusalFrom(status: number, retryAfter: string | null): Unavailable | null {
+  if (status !== 503 && status !== 429) return null;
+  const seconds = Number(retryAfter);
+  return {
+    status,
+    message:
+      status === 503
+        ? 'The portal is busy right now. Try again in a moment.'
+        : 'Too many of your requests at once. Wait for some to finish, then try again.',
+    retryAfter: Number.isInteger(seconds) && seconds > 0 ? seconds : 1,
+  };
 }
 
 /** The API stayed silent for longer than the hop allows. */
@@ -60,6 +78,7 @@ export function unavailableAnswer(
 }
 
 const TRPC_CODES: Record<UnavailableStatus, string> = {
+  429: 'TOO_MANY_REQUESTS',
   502: 'BAD_GATEWAY',
   503: 'SERVICE_UNAVAILABLE',
   504: 'GATEWAY_TIMEOUT',
@@ -79,6 +98,7 @@ function trpcErrorBody(failure: Unavailable, pathname: string, search: string) {
 }
 
 function failurePage(failure: Unavailable): string {
+  const title = failure.status === 429 ? 'Too many requests' : 'Service unavailable';
   const text = failure.message.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Service unavailable</title><main><h1>Service unavailable</h1><p>${text}</p><p><a href="/">Back to the portal</a></p></main></html>`;
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><main><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the portal</a></p></main></html>`;
 }

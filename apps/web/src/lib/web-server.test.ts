@@ -5,7 +5,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AppRouter } from '@ree/api/router';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fetchFromApi } from './api-server';
 import { PROXY_SECRET_FILE, PROXY_SECRET_HEADER, proxySecretSource } from './proxy-secret';
 import { noteApiFailure } from './request-failures';
 import { createWebServer, type WebServerOptions } from './web-server';
@@ -95,6 +99,46 @@ describe('pages the API could not serve (finding 11)', () => {
     expect(page.headers.get('retry-after')).toBe('30');
     expect(await page.text()).toMatch(/could not be loaded/);
     expect((await fetch(`${base}/other`)).status).toBe(500);
+  });
+});
+
+describe('pages whose API call was shed (issue #12, under load)', () => {
+  /** An API that sheds every call as the real one does: tRPC's error envelope, the status, Retry-After. */
+  async function sheddingApi(status: 503 | 429, code: string) {
+    return start({
+      handle: async (_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'retry-after': '2' });
+        const error = { message: 'not now', code: -32603, data: { code, httpStatus: status } };
+        res.end(JSON.stringify({ error: superjson.serialize(error) }));
+      },
+    });
+  }
+
+  /** A page as a server component renders it: one call to the API, and Next's error page (500) when it throws. */
+  const pageCalling = (apiUrl: string) => async (_req: IncomingMessage, res: ServerResponse) => {
+    const api = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${apiUrl}/trpc`, transformer: superjson, fetch: fetchFromApi })],
+    });
+    try {
+      await api.me.get.query();
+      res.writeHead(200).end('<p>dashboard</p>');
+    } catch {
+      res.writeHead(500, { 'content-type': 'text/html' }).end('<p>The data could not be loaded.</p>');
+    }
+  };
+
+  it('the API answering 503 makes the page 503 with the API’s Retry-After, not 500', async () => {
+    const base = await start({ handle: pageCalling(await sheddingApi(503, 'SERVICE_UNAVAILABLE')) });
+    const page = await fetch(`${base}/dashboard`);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('2');
+  });
+
+  it('the API answering 429 (one visitor flooding) makes the page 429 with Retry-After', async () => {
+    const base = await start({ handle: pageCalling(await sheddingApi(429, 'TOO_MANY_REQUESTS')) });
+    const page = await fetch(`${base}/dashboard`);
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toBe('2');
   });
 });
 

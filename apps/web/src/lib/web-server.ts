@@ -5,9 +5,11 @@
 // 2. Say who the client is: X-Forwarded-For from the socket (forwarded-for.ts), with the proxy secret that makes
 //    the API believe it. A secret header the browser sent is always replaced or removed.
 // 3. A page that failed because the API could not answer goes out as 503/504 with Retry-After, not 500.
-// 4. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
+// 4. After a burst of load, once nothing is in flight for a while, a full GC gives the memory back (idle-gc.ts).
+// 5. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forwardedFor } from './forwarded-for';
+import type { IdleCollector } from './idle-gc';
 import { PROXY_SECRET_HEADER } from './proxy-secret';
 import { type RequestFailures, withRequestFailures } from './request-failures';
 import { unavailableAnswer } from './unavailable';
@@ -19,6 +21,8 @@ export interface WebServerOptions {
   /** The secret shared with the API, or undefined while there is none (the API then uses the socket address). */
   proxySecret: () => string | undefined;
   maxConcurrent: number;
+  /** Told when requests start and end, to collect garbage once the server falls quiet after load. */
+  idle?: IdleCollector;
   /** Reported when a request fails outside Next's own handling. */
   onError?: (error: unknown) => void;
 }
@@ -34,7 +38,11 @@ export function createWebServer(options: WebServerOptions): Server {
     });
     if (inFlight >= options.maxConcurrent) return shed(req, res);
     inFlight++;
-    res.once('close', () => inFlight--);
+    options.idle?.started();
+    res.once('close', () => {
+      inFlight--;
+      options.idle?.ended(inFlight);
+    });
     req.headers['x-forwarded-for'] = forwardedFor(
       req.socket.remoteAddress,
       req.headers['x-forwarded-for'],
