@@ -3,6 +3,7 @@
 // (X-Forwarded-For from the socket, with the proxy secret the API believes it by). PORT (default 3000);
 // TRUSTED_PROXIES for reverse proxies in front. Stops cleanly on SIGTERM/SIGINT.
 import path from 'node:path';
+import { watchEventLoopLag } from './src/lib/event-loop-lag.ts';
 import { trustedProxiesFrom } from './src/lib/forwarded-for.ts';
 import { fullGarbageCollection, idleCollector } from './src/lib/idle-gc.ts';
 import { proxySecretSource } from './src/lib/proxy-secret.ts';
@@ -31,6 +32,7 @@ const server = createWebServer({
   trustedProxies: trustedProxiesFrom(process.env.TRUSTED_PROXIES),
   proxySecret,
   maxConcurrent: serverEnv.WEB_MAX_CONCURRENT,
+  eventLoopLag: { ms: watchEventLoopLag().ms, maxMs: serverEnv.WEB_MAX_EVENT_LOOP_LAG_MS },
   idle: idleCollector({ quietMs: serverEnv.WEB_IDLE_GC_MS, collect: fullGarbageCollection() }),
   onError: (error) => console.error('request failed', error),
 });

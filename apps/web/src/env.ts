@@ -13,8 +13,14 @@ const ServerEnv = z.object({
   API_TIMEOUT_MS: milliseconds.default(30_000),
   /** The same for calls known to take minutes: dataset uploads and applying an import. */
   API_LONG_TIMEOUT_MS: milliseconds.default(15 * 60_000),
-  /** Requests the web server works on at once; past it, 503 with Retry-After at once instead of a queue. */
-  WEB_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
+  /**
+   * Requests the web server works on at once; past it, 503 with Retry-After at once instead of a queue. 12 on two
+   * cores (`pnpm bench:load`, 200 connections): at 64 admitted pages waited on the API until it shed them, so 503s
+   * took up to 12.6 s; at 12 they come within 0.3 s (p99) for as many pages served.
+   */
+  WEB_MAX_CONCURRENT: z.coerce.number().int().positive().default(12),
+  /** Mean event-loop lag (ms) past which new requests get 503 at once, until renders let the loop catch up. */
+  WEB_MAX_EVENT_LOOP_LAG_MS: milliseconds.default(200),
   /** Quiet time (no request in flight) after load before one full GC gives the memory back (src/lib/idle-gc.ts). */
   WEB_IDLE_GC_MS: milliseconds.default(2_000),
   /**

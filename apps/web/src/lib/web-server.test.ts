@@ -1,7 +1,7 @@
 // The server in front of Next (issue #12: finding 6's web half, and "under load"): it sheds load at once past
 // its limit, and the API hears the client's address with the proxy secret, never one the browser chose.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,35 @@ describe('load shedding', () => {
     while (held.length < 1) await new Promise((r) => setTimeout(r, 10));
     held[0]?.end('ok');
     expect((await after).status).toBe(200);
+  });
+
+  it('a shed request without a body keeps its connection; an upload is closed', async () => {
+    const base = await start({ eventLoopLag: { ms: () => 1_000, maxMs: 200 }, handle: echoHeaders });
+    // Closing every shed connection made clients under load reconnect faster than a busy server accepts: their
+    // SYNs then waited for TCP's retransmits and 503s took 15 s.
+    const connectionOf = (method: string, body?: string) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const req = request(`${base}/dashboard`, { method }, (res) => {
+          res.resume();
+          resolve(res.headers.connection);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await connectionOf('GET')).toBe('keep-alive');
+    expect(await connectionOf('POST', 'a=b')).toBe('close');
+  });
+
+  it('while the event loop lags past its limit, sheds at once; once it catches up, serves again', async () => {
+    let lagMs = 0;
+    const base = await start({ eventLoopLag: { ms: () => lagMs, maxMs: 200 }, handle: echoHeaders });
+    expect((await fetch(`${base}/dashboard`)).status).toBe(200);
+    lagMs = 350; // renders keep the loop busy: counting requests in flight would still admit this one
+    const shed = await fetch(`${base}/dashboard`, { headers: { accept: 'text/html' } });
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('1');
+    lagMs = 20;
+    expect((await fetch(`${base}/dashboard`)).status).toBe(200);
   });
 
   it('a failing handler gives 500 with a body, and the server keeps serving', async () => {

@@ -1,7 +1,8 @@
 // The plain node:http server in front of Next's request handler (server.ts wires it up). Three jobs before Next
 // sees a request:
-// 1. Load shedding: past `maxConcurrent` requests in flight, answer 503 with Retry-After at once. Queueing
-//    would only make every visitor wait; a quick "busy, try again" lets the browser (or a balancer) decide.
+// 1. Load shedding: past `maxConcurrent` requests in flight, or while the event loop lags more than
+//    `maxEventLoopLagMs` (event-loop-lag.ts), answer 503 with Retry-After at once. Queueing would only make every
+//    visitor wait; a quick "busy, try again" lets the browser (or a balancer) decide.
 // 2. Say who the client is: X-Forwarded-For from the socket (forwarded-for.ts), with the proxy secret that makes
 //    the API believe it. A secret header the browser sent is always replaced or removed.
 // 3. A page that failed because the API could not answer goes out as 503/504 with Retry-After, not 500.
@@ -21,6 +22,8 @@ export interface WebServerOptions {
   /** The secret shared with the API, or undefined while there is none (the API then uses the socket address). */
   proxySecret: () => string | undefined;
   maxConcurrent: number;
+  /** The event loop's current lag in ms, and the lag past which new requests are shed (omitted: not watched). */
+  eventLoopLag?: { ms: () => number; maxMs: number };
   /** Told when requests start and end, to collect garbage once the server falls quiet after load. */
   idle?: IdleCollector;
   /** Reported when a request fails outside Next's own handling. */
@@ -36,7 +39,8 @@ export function createWebServer(options: WebServerOptions): Server {
     req.on('error', () => {
       // The client went away (ECONNRESET "aborted"); whoever reads the body sees the error in its stream.
     });
-    if (inFlight >= options.maxConcurrent) return shed(req, res);
+    const lag = options.eventLoopLag;
+    if (inFlight >= options.maxConcurrent || (lag && lag.ms() > lag.maxMs)) return shed(req, res);
     inFlight++;
     options.idle?.started();
     res.once('close', () => {
@@ -86,7 +90,11 @@ function shed(req: IncomingMessage, res: ServerResponse): void {
     url.search,
     req.headers.accept ?? null,
   );
-  // The body of a shed request is not read: close the connection rather than leave it to drain.
-  res.writeHead(503, { ...headers, connection: 'close' });
+  // A request with a body (an upload) is not read: close its connection rather than leave it to drain. Others keep
+  // theirs: closing every shed connection under load makes clients reconnect faster than a busy loop accepts, the
+  // listen queue overflows and their SYNs wait for TCP's retransmits (measured: 503s taking 15.3 s).
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  res.writeHead(503, hasBody ? { ...headers, connection: 'close' } : headers);
   res.end(body);
 }
