@@ -153,6 +153,7 @@ describe('event-loop delay (API_MAX_EVENT_LOOP_DELAY_MS)', () => {
       maxInflight: 1000,
       maxInflightPerClient: 1000,
       maxEventLoopDelayMs: 50,
+      minInflightToShedOnLag: 1,
     });
     cleanups.push(() => shedder.close());
     await until(() => !shedder.state().lagging, 5000);
@@ -175,6 +176,29 @@ describe('event-loop delay (API_MAX_EVENT_LOOP_DELAY_MS)', () => {
     expect(refusal).toMatchObject({ admitted: false, status: 503 });
     await until(() => !shedder.state().lagging, 5000);
     expect(shedder.admit('c').admitted).toBe(true);
+  });
+
+  it('a lagging loop with fewer requests in flight than the minimum still admits (a slow machine, not overload)', async () => {
+    // Seen in CI: on a busy 2-core machine one visitor's dashboard got 503 because the loop ran late.
+    const shedder = createLoadShedder({
+      maxInflight: 1000,
+      maxInflightPerClient: 1000,
+      maxEventLoopDelayMs: 50,
+      minInflightToShedOnLag: 3,
+    });
+    cleanups.push(() => shedder.close());
+    const first = shedder.admit('a');
+    // Saturate the loop 100 ms at a time until the shedder sees the lag, as in the test above.
+    for (let chunk = 0; chunk < 30 && !shedder.state().lagging; chunk++) {
+      const end = Date.now() + 100;
+      while (Date.now() < end);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(shedder.state().lagging).toBe(true);
+    expect(shedder.admit('b').admitted).toBe(true); // 1 in flight before it: below 3
+    expect(shedder.admit('c').admitted).toBe(true); // 2 before it
+    expect(shedder.admit('d')).toMatchObject({ admitted: false, status: 503 }); // 3: now lag sheds
+    if (first.admitted) first.release();
   });
 });
 

@@ -14,6 +14,12 @@ export interface LoadShedOptions {
   maxEventLoopDelayMs: number;
   /** How often the event-loop delay is sampled (ms). */
   sampleEveryMs?: number;
+  /**
+   * Lag sheds only with at least this many requests in flight (default 12: one dashboard render alone makes about
+   * ten calls at once). With fewer, a late loop means a slow machine (CI, a noisy neighbour), not too much work:
+   * refusing a lone visitor's page would not make it faster.
+   */
+  minInflightToShedOnLag?: number;
 }
 
 /** Seconds a refused client is told to wait (Retry-After). */
@@ -53,7 +59,8 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
 
   return {
     admit(clientKey) {
-      if (inflight >= options.maxInflight || lagging()) {
+      const lagShed = inflight >= (options.minInflightToShedOnLag ?? 12) && lagging();
+      if (inflight >= options.maxInflight || lagShed) {
         return {
           admitted: false,
           status: 503,

@@ -67,7 +67,10 @@ describe('load shedding', () => {
   });
 
   it('a shed request without a body keeps its connection; an upload is closed', async () => {
-    const base = await start({ eventLoopLag: { ms: () => 1_000, maxMs: 200 }, handle: echoHeaders });
+    const base = await start({
+      eventLoopLag: { ms: () => 1_000, maxMs: 200, minInFlight: 0 },
+      handle: echoHeaders,
+    });
     // Closing every shed connection made clients under load reconnect faster than a busy server accepts: their
     // SYNs then waited for TCP's retransmits and 503s took 15 s.
     const connectionOf = (method: string, body?: string) =>
@@ -85,7 +88,10 @@ describe('load shedding', () => {
 
   it('while the event loop lags past its limit, sheds at once; once it catches up, serves again', async () => {
     let lagMs = 0;
-    const base = await start({ eventLoopLag: { ms: () => lagMs, maxMs: 200 }, handle: echoHeaders });
+    const base = await start({
+      eventLoopLag: { ms: () => lagMs, maxMs: 200, minInFlight: 0 },
+      handle: echoHeaders,
+    });
     expect((await fetch(`${base}/dashboard`)).status).toBe(200);
     lagMs = 350; // renders keep the loop busy: counting requests in flight would still admit this one
     const shed = await fetch(`${base}/dashboard`, { headers: { accept: 'text/html' } });
@@ -93,6 +99,23 @@ describe('load shedding', () => {
     expect(shed.headers.get('retry-after')).toBe('1');
     lagMs = 20;
     expect((await fetch(`${base}/dashboard`)).status).toBe(200);
+  });
+
+  it('a lagging loop with fewer requests in flight than the minimum still serves (a slow machine)', async () => {
+    const held: ServerResponse[] = [];
+    const base = await start({
+      eventLoopLag: { ms: () => 1_000, maxMs: 200, minInFlight: 1 },
+      handle: async (req, res) => {
+        if (req.url === '/slow') held.push(res);
+        else await echoHeaders(req, res);
+      },
+    });
+    expect((await fetch(`${base}/alone`)).status).toBe(200); // nothing else in flight: served
+    const slow = fetch(`${base}/slow`);
+    while (held.length < 1) await new Promise((r) => setTimeout(r, 10));
+    expect((await fetch(`${base}/second`)).status).toBe(503); // one in flight and lagging: shed
+    held[0]?.end('done');
+    await slow;
   });
 
   it('a failing handler gives 500 with a body, and the server keeps serving', async () => {

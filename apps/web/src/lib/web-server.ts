@@ -22,8 +22,12 @@ export interface WebServerOptions {
   /** The secret shared with the API, or undefined while there is none (the API then uses the socket address). */
   proxySecret: () => string | undefined;
   maxConcurrent: number;
-  /** The event loop's current lag in ms, and the lag past which new requests are shed (omitted: not watched). */
-  eventLoopLag?: { ms: () => number; maxMs: number };
+  /**
+   * The event loop's current lag in ms, and the lag past which new requests are shed (omitted: not watched) —
+   * only with at least `minInFlight` (default 4) in flight: with fewer, a late loop means a slow machine, not too
+   * much work, and refusing a lone visitor would not make the page faster.
+   */
+  eventLoopLag?: { ms: () => number; maxMs: number; minInFlight?: number };
   /** Told when requests start and end, to collect garbage once the server falls quiet after load. */
   idle?: IdleCollector;
   /** Reported when a request fails outside Next's own handling. */
@@ -40,7 +44,8 @@ export function createWebServer(options: WebServerOptions): Server {
       // The client went away (ECONNRESET "aborted"); whoever reads the body sees the error in its stream.
     });
     const lag = options.eventLoopLag;
-    if (inFlight >= options.maxConcurrent || (lag && lag.ms() > lag.maxMs)) return shed(req, res);
+    const lagging = lag !== undefined && inFlight >= (lag.minInFlight ?? 4) && lag.ms() > lag.maxMs;
+    if (inFlight >= options.maxConcurrent || lagging) return shed(req, res);
     inFlight++;
     options.idle?.started();
     res.once('close', () => {
