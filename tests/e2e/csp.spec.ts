@@ -37,12 +37,23 @@ test('every portal page renders with no CSP violation, and inline styles need th
   expect(violations).toEqual([]);
 });
 
+test("an address with no page answers 404 with the portal's page, no built-in inline style", async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  const response = await page.goto('/nope-404');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]);
+});
+
 test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test('sign-in and sign-up render with no CSP violation', async ({ page }) => {
     const violations = await watchViolations(page);
-    for (const path of ['/sign-in', '/sign-up']) {
+    for (const path of ['/sign-in', '/sign-up', '/nope-404']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');

@@ -89,7 +89,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
   }
   const simulations = new SimulationPool({
     threads: env.SIMULATION_THREADS,
-    maxQueue: env.SIMULATION_QUEUE,
+    ...(env.SIMULATION_QUEUE === undefined ? {} : { maxQueue: env.SIMULATION_QUEUE }),
     perUser: env.SIMULATION_PER_USER,
     timeoutMs: env.SIMULATION_TIMEOUT_MS,
   });

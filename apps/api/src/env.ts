@@ -35,8 +35,11 @@ const EnvSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_IMPORT_BYTES),
   /** Worker threads for scenario simulations (default: one fewer than the cores, at least one). */
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(64).default(SIMULATION_DEFAULTS.threads),
-  /** Simulations that may wait for a thread, across all users; beyond it the API answers 429. */
-  SIMULATION_QUEUE: z.coerce.number().int().min(0).max(10_000).default(SIMULATION_DEFAULTS.maxQueue),
+  /**
+   * Simulations that may wait for a thread, across all users; beyond it the API answers 429. Default: as many as
+   * still finish within the time-out (simulation/pool.ts, `queueThatFinishes`).
+   */
+  SIMULATION_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
   /** Simulations one user may have queued or running at once; the next one gets 429. */
   SIMULATION_PER_USER: z.coerce.number().int().min(1).max(100).default(SIMULATION_DEFAULTS.perUser),
   /** A simulation still unfinished after this long (waiting included) is stopped. */

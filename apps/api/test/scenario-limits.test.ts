@@ -8,6 +8,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { MIGRATIONS_DIR } from '../src/db/migrator.ts';
+import { MAX_SCENARIOS_PER_USER } from '../src/queries/scenario-quota.ts';
 import { largestSuppliers } from '../src/queries/scenarios.ts';
 import { worstCaseScenario } from './fixtures/worst-case-scenario.ts';
 import { callerFor, createTestUser, openTestDatabase } from './support.ts';
@@ -27,6 +28,37 @@ afterAll(() => database?.close());
 const small = (): ScenarioInput => worstCaseScenario({ samples: 100, seed: 1 });
 const L = SCENARIO_LIMITS;
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `X${i}`);
+/** Three-letter codes AAA, AAB, …: what `imports` takes as a country. */
+const codes = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    [676, 26, 1].map((d) => String.fromCharCode(65 + (Math.floor(i / d) % 26))).join(''),
+  );
+
+/** A small scenario carrying a score input, with `patch` applied to it. */
+function withScore(patch: Record<string, unknown>): ScenarioInput {
+  const scoreInput = {
+    consumer: 'JPN',
+    material: 'Dy' as const,
+    stage: 'separation' as const,
+    year: 2024,
+    imports: { CHN: 0.9, AUS: 0.1 },
+    wgi: { CHN: 6, AUS: 1 },
+    ...patch,
+  };
+  return { ...small(), scoreInput } as ScenarioInput;
+}
+
+/** A score input at every limit: as many countries as allowed, each id as long as allowed. */
+function largestScoreInput(): ScenarioInput {
+  const long = (i: number) => `${i}`.padEnd(L.idLength, 'x');
+  const countries = Array.from({ length: L.countryEntries }, (_, i) => long(i));
+  return withScore({
+    imports: Object.fromEntries(codes(L.countryEntries).map((c) => [c, 1])),
+    wgi: Object.fromEntries(countries.map((c) => [c, 5])),
+    partners: countries,
+    exportRestricting: countries,
+  });
+}
 
 const overLimit: [string, () => ScenarioInput, RegExp][] = [
   [
@@ -66,6 +98,31 @@ const overLimit: [string, () => ScenarioInput, RegExp][] = [
     /at most 250 countries/,
   ],
   [
+    `a score input with governance for ${L.countryEntries + 1} countries`,
+    () => withScore({ wgi: Object.fromEntries(ids(L.countryEntries + 1).map((id) => [id, 5])) }),
+    /governance is given for at most 250 countries/,
+  ],
+  [
+    `a score input with imports from ${L.countryEntries + 1} countries`,
+    () => withScore({ imports: Object.fromEntries(codes(L.countryEntries + 1).map((c) => [c, 1])) }),
+    /imports is given for at most 250 countries/,
+  ],
+  [
+    `a score input with ${L.countryEntries + 1} partners`,
+    () => withScore({ partners: ids(L.countryEntries + 1) }),
+    /partners: at most 250 countries/,
+  ],
+  [
+    `a score input with ${L.countryEntries + 1} export-restricting countries`,
+    () => withScore({ exportRestricting: ids(L.countryEntries + 1) }),
+    /export controls: at most 250 countries/,
+  ],
+  [
+    `a score input naming a country of ${L.idLength + 1} characters`,
+    () => withScore({ partners: ['x'.repeat(L.idLength + 1)] }),
+    /a country id has at most 64 characters/,
+  ],
+  [
     `a supplier id of ${L.idLength + 1} characters`,
     () => {
       const s = small();
@@ -76,14 +133,20 @@ const overLimit: [string, () => ScenarioInput, RegExp][] = [
   ],
 ];
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; messages: string }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; messages: string }> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   if (!(error instanceof TRPCError)) throw new Error(`expected a refusal, got ${String(error)}`);
   const issues = (error.cause as { issues?: { message: string }[] } | undefined)?.issues ?? [];
-  return { code: error.code, messages: [error.message, ...issues.map((i) => i.message)].join('\n') };
+  return {
+    code: error.code,
+    message: error.message,
+    messages: [error.message, ...issues.map((i) => i.message)].join('\n'),
+  };
 }
 
 describe('scenario limits', () => {
@@ -104,6 +167,46 @@ describe('scenario limits', () => {
     const { id } = await alice.scenarios.create({ name: 'at every limit', input: worstCaseScenario() });
     const saved = await alice.scenarios.get({ id });
     expect((saved.result as { risk: { samples: number } }).risk.samples).toBe(L.maxSamples);
+  });
+
+  it('a scenario whose score input is at every limit is stored in well under 256 KB', async () => {
+    const { id } = await alice.scenarios.create({ name: 'largest score input', input: largestScoreInput() });
+    const [row] = await database.db.$queryRawUnsafe<{ bytes: number }[]>(
+      'SELECT (octet_length(input::text) + octet_length(result::text))::int AS bytes FROM scenario WHERE id = $1',
+      id,
+    );
+    expect(row?.bytes).toBeLessThan(256 * 1024);
+  });
+
+  it(`keeps at most ${MAX_SCENARIOS_PER_USER} saved scenarios per user: create and duplicate refuse past it`, async () => {
+    const user = await createTestUser(database, 'user');
+    const bob = callerFor(database, user);
+    const { id } = await bob.scenarios.create({ name: 'first', input: small() });
+    const first = await database.db.scenario.findUniqueOrThrow({ where: { id } });
+    const { id: _, createdAt: __, updatedAt: ___, ...copy } = first;
+    await database.db.scenario.createMany({
+      data: Array.from({ length: MAX_SCENARIOS_PER_USER - 2 }, (_, i) => ({
+        ...copy,
+        input: copy.input ?? {},
+        result: copy.result ?? {},
+        name: `filler ${i}`,
+      })),
+    });
+    const { id: last } = await bob.scenarios.duplicate({ id }); // the 200th fits
+    const full = `You have ${MAX_SCENARIOS_PER_USER} saved scenarios, the most one account may keep: delete some first.`;
+    for (const attempt of [
+      bob.scenarios.create({ name: 'one too many', input: small() }),
+      bob.scenarios.duplicate({ id: last }),
+    ]) {
+      const refused = await refusal(attempt);
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.message).toBe(full);
+    }
+    expect(await database.db.scenario.count({ where: { ownerId: user.id } })).toBe(MAX_SCENARIOS_PER_USER);
+    await bob.scenarios.delete({ id: last });
+    await bob.scenarios.create({ name: 'room again', input: small() });
+    // Others are not limited by bob's scenarios.
+    await alice.scenarios.create({ name: 'alice has room', input: small() });
   });
 
   it('a baseline from data with more suppliers than the limit keeps the largest and folds the rest', () => {

@@ -4,7 +4,7 @@
 import { runScenario, ScenarioInput } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { SimulationPool } from '../src/simulation/pool.ts';
+import { queueThatFinishes, SimulationPool, WORST_CASE_JOB_MS } from '../src/simulation/pool.ts';
 import { defaultSizeScenario, worstCaseScenario } from './fixtures/worst-case-scenario.ts';
 import { signUpAndIn, startTestServer, type TestServer } from './http-support.ts';
 import { openTestDatabase, TEST_ORIGIN } from './support.ts';
@@ -92,6 +92,45 @@ describe('simulations off the request thread', () => {
       await Promise.all(accepted);
     } finally {
       await tiny.close();
+    }
+  });
+
+  it('by default queues only the jobs that can finish within the time-out behind the running ones', () => {
+    // 1 thread, 20 s: 6 worst-case jobs of 3 s fit, one running and 5 waiting (the old fixed 16 did not fit).
+    expect(queueThatFinishes({ threads: 1, timeoutMs: 20_000 })).toBe(5);
+    expect(queueThatFinishes({ threads: 3, timeoutMs: 20_000 })).toBe(17);
+    expect(queueThatFinishes({ threads: 2, timeoutMs: 1_000 })).toBe(0);
+    for (const [threads, timeoutMs] of [
+      [1, 20_000],
+      [1, 5_000],
+      [4, 60_000],
+    ] as const) {
+      const pool = new SimulationPool({ threads, timeoutMs });
+      expect(pool.maxQueue).toBe(queueThatFinishes({ threads, timeoutMs }));
+      // The last job accepted, behind every one before it, still ends before its time-out.
+      const jobs = threads + pool.maxQueue;
+      expect(Math.ceil(jobs / threads) * WORST_CASE_JOB_MS).toBeLessThanOrEqual(timeoutMs);
+      void pool.close();
+    }
+  });
+
+  it('with a small default pool, refuses at once (429) the job that could not finish in time', async () => {
+    // 1 thread, 6 s: 2 worst-case jobs fit (one running, one waiting); the third is refused without waiting.
+    const small = new SimulationPool({ threads: 1, timeoutMs: 2 * WORST_CASE_JOB_MS, perUser: 10 });
+    try {
+      expect(small.maxQueue).toBe(1);
+      const quick = ScenarioInput.parse(worstCaseScenario({ samples: 2_000, seed: 1 }));
+      const accepted = [small.runScenario('a', quick), small.runScenario('b', quick)];
+      const started = performance.now();
+      const refused = await small.runScenario('c', quick).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(performance.now() - started).toBeLessThan(100);
+      expect(refused).toMatchObject({ name: 'BusyError', message: expect.stringMatching(/server is busy/) });
+      await Promise.all(accepted);
+    } finally {
+      await small.close();
     }
   });
 

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
+import { assertRoomForScenario } from './scenario-quota.ts';
 import { explainScore } from './score.ts';
 import { resolveVersion } from './versions.ts';
 
@@ -147,13 +148,17 @@ async function assertFacilitiesExist(
     );
 }
 
-/** Saves a scenario with its result, run by the domain's `runScenario` in a simulation worker. */
+/**
+ * Saves a scenario with its result, run by the domain's `runScenario` in a simulation worker; CONFLICT when the
+ * user already keeps MAX_SCENARIOS_PER_USER.
+ */
 export async function createScenario(
   db: Db,
   simulations: SimulationPool,
   ownerId: string,
   data: z.infer<typeof CreateScenario>,
 ) {
+  await assertRoomForScenario(db, ownerId);
   const version = await resolveVersion(db);
   await assertFacilitiesExist(db, version.id, data.input);
   const result = await simulations.runScenario(ownerId, data.input);

@@ -13,7 +13,10 @@ const BUSY = 'The server is busy running other simulations. Try again in a few s
 export interface SimulationPoolOptions {
   /** Worker threads; default: one fewer than the cores the process may use, at least one. */
   threads?: number;
-  /** Jobs that may wait for a thread, across all users; beyond it the server says it is busy. */
+  /**
+   * Jobs that may wait for a thread, across all users; beyond it the server says it is busy. Default: as many as
+   * can still finish within the time-out behind the running ones (`queueThatFinishes`).
+   */
   maxQueue?: number;
   /** Jobs one user may have queued or running at once. */
   perUser?: number;
@@ -21,19 +24,41 @@ export interface SimulationPoolOptions {
   timeoutMs?: number;
 }
 
-/** The defaults the API starts with (see env.ts to change them). */
+/**
+ * The longest one accepted scenario takes in a worker thread, with a margin. The largest SCENARIO_LIMITS allow
+ * (apps/api/test/fixtures/worst-case-scenario.ts) takes about 2 s of an idle core, 2.25 s in the review's load test
+ * (5 users × 2 of them, 1 thread), and 4.1 s in the pool with the machine's load average at 8 on 2 cores
+ * (`pnpm --filter @ree/api bench:scenario`). 3 s covers the pool's own contention (threads sharing cores with the
+ * request thread); a machine overloaded by other programs can still make an accepted job time out.
+ */
+export const WORST_CASE_JOB_MS = 3_000;
+
+/**
+ * The longest queue whose last job still finishes within the time-out when every job is the worst case: `threads`
+ * run at once, so `threads × timeout / worst case` jobs fit in the time-out, the running ones among them. A job the
+ * pool accepts is then one that can finish; the next one is refused at once (429) rather than after the time-out.
+ * @example queueThatFinishes({ threads: 1, timeoutMs: 20_000 }) // 5: 6 × 3 s ≤ 20 s
+ */
+export function queueThatFinishes(pool: { threads: number; timeoutMs: number }): number {
+  return Math.max(0, Math.floor((pool.threads * pool.timeoutMs) / WORST_CASE_JOB_MS) - pool.threads);
+}
+
+const DEFAULT_THREADS = Math.max(1, os.availableParallelism() - 1);
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The defaults the API starts with (see env.ts to change them); `maxQueue` follows threads and time-out. */
 export const SIMULATION_DEFAULTS = {
-  threads: Math.max(1, os.availableParallelism() - 1),
-  maxQueue: 16,
+  threads: DEFAULT_THREADS,
+  maxQueue: queueThatFinishes({ threads: DEFAULT_THREADS, timeoutMs: DEFAULT_TIMEOUT_MS }),
   perUser: 2,
-  timeoutMs: 20_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
 } as const;
 
 export class SimulationPool {
   readonly threads: number;
   readonly perUser: number;
   readonly maxQueue: number;
-  private readonly timeoutMs: number;
+  readonly timeoutMs: number;
   private readonly piscina: Piscina<ScenarioInput, ScenarioResult>;
   /** Jobs queued or running, by user id. */
   private readonly active = new Map<string, number>();
@@ -41,8 +66,8 @@ export class SimulationPool {
   constructor(options: SimulationPoolOptions = {}) {
     this.threads = options.threads ?? SIMULATION_DEFAULTS.threads;
     this.perUser = options.perUser ?? SIMULATION_DEFAULTS.perUser;
-    this.maxQueue = options.maxQueue ?? SIMULATION_DEFAULTS.maxQueue;
     this.timeoutMs = options.timeoutMs ?? SIMULATION_DEFAULTS.timeoutMs;
+    this.maxQueue = options.maxQueue ?? queueThatFinishes(this);
     this.piscina = new Piscina({
       filename: WORKER.href,
       minThreads: 0,

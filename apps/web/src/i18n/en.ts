@@ -58,6 +58,8 @@ export const en = {
   'col.material': 'Material',
   'col.score': 'Score',
   'common.notAllowed': 'You are not allowed to see this page.',
+  'common.notFound': 'Page not found',
+  'common.notFoundText': 'There is no page at this address. It may have moved, or the link may be mistyped.',
   'common.insufficient': 'insufficient data',
   'method.title': 'The scoring method',
   'select.material': 'Material',

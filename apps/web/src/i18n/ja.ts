@@ -58,6 +58,9 @@ export const ja: Messages = {
   'col.material': '素材',
   'col.score': 'スコア',
   'common.notAllowed': 'このページを表示する権限がありません。',
+  'common.notFound': 'ページが見つかりません',
+  'common.notFoundText':
+    'このアドレスにページはありません。移動したか、リンクが間違っている可能性があります。',
   'common.insufficient': 'データ不足',
   'method.title': '評価方法',
   'select.material': '素材',

@@ -2,10 +2,26 @@ import { z } from 'zod';
 import { Material } from '../entities/element.ts';
 import { Year } from '../entities/production.ts';
 import { Stage } from '../entities/stage.ts';
+import { SCENARIO_LIMITS, tooMany } from '../simulation/limits.ts';
 import { ComponentId } from './method.ts';
 
 const Fraction = z.number().finite().min(0).max(1);
-const SupplyRecord = z.record(z.string().regex(/^[A-Z]{3}$/), z.number().finite().nonnegative());
+const L = SCENARIO_LIMITS;
+const CountryId = z.string().max(L.idLength, `a country id has ${tooMany('characters', L.idLength)}`);
+
+/** A record by country with at most `countryEntries` keys, so a score input (saved in a scenario) stays small. */
+function byCountry<K extends z.ZodString, V extends z.ZodNumber>(what: string, key: K, value: V) {
+  return z.record(key, value).refine((r) => Object.keys(r).length <= L.countryEntries, {
+    message: `${what} is given for ${tooMany('countries', L.countryEntries)}`,
+  });
+}
+
+/** A list of countries, at most `countryEntries` long. */
+function countryList(what: string) {
+  return z.array(CountryId).max(L.countryEntries, `${what}: ${tooMany('countries', L.countryEntries)}`);
+}
+
+const SupplyRecord = byCountry('imports', z.string().regex(/^[A-Z]{3}$/), z.number().finite().nonnegative());
 
 /**
  * Everything the score needs for one consumer × material × stage × year. Quantities (imports, unallocated,
@@ -31,11 +47,11 @@ export const ResilienceInput = z.strictObject({
   /** A published net import reliance (e.g. USGS's for the United States), used instead of the computed one. */
   publishedImportReliance: Fraction.optional(),
   /** Governance, EU 0–10 scale (10 = worst), by country. */
-  wgi: z.record(z.string(), z.number().finite().min(0).max(10)),
+  wgi: byCountry('governance', CountryId, z.number().finite().min(0).max(10)),
   /** Countries with export controls in force on this material to this consumer; omit when unknown. */
-  exportRestricting: z.array(z.string()).optional(),
+  exportRestricting: countryList('export controls').optional(),
   /** Countries whose supply to the consumer an agreement secures (offtake, priority rights); omit when unknown. */
-  partners: z.array(z.string()).optional(),
+  partners: countryList('partners').optional(),
   /** End-of-life recycling input rate, 0–1; omit when unknown. */
   recyclingShare: Fraction.optional(),
   /** Substitution index SI_SR, 0–1 (1 = no substitute); omit when unknown. */

@@ -20,7 +20,12 @@ export const SCENARIO_LIMITS = {
   maxSamples: 20_000,
   /** Governance entries (by country) a scenario may carry. */
   governanceEntries: 250,
-  /** Length of a supplier or facility id. */
+  /**
+   * Countries in any by-country record or list of a score input (imports, governance, partners, export
+   * controls): ISO 3166 assigns 249 codes, so 250 fits every real one and keeps a saved scenario small.
+   */
+  countryEntries: 250,
+  /** Length of a supplier, facility or country id (also in a score input's records and lists). */
   idLength: 64,
 } as const;
 
