@@ -60,8 +60,9 @@ const portal = supervise(
       // V8 sizes its old space from how fast the program allocates: after each full GC the next limit is the live
       // heap times a factor of up to 4 (on a machine with 2 GB or more). Under a sustained load (bench:load --soak
       // 300 --connections 20) the web server kept 116 MB live at 90 s and 132 MB at 272 s (heap snapshots), yet
-      // heapTotal climbed from 94 to 508 MB and RSS with it (to ~900 MB). With a 512 MB old space, V8 grows it by a
-      // smaller factor: heapTotal stayed at 180-220 MB and RSS near 300 MB over the same soak.
+      // heapTotal climbed to 717 MB (300 MB at 30 s) and RSS with it, to 900 MB; rss - heapTotal stayed ~180 MB.
+      // With a 512 MB old space V8 grows it by a smaller factor: over the same soak heapTotal stayed at 180-220 MB
+      // and RSS at 275-345 MB, with as many pages served.
       args: node('server.ts', [`--max-old-space-size=${WEB_OLD_SPACE_MB}`]),
       cwd: path.join(root, 'apps/web'),
       // glibc raises its mmap threshold as large buffers are freed, and then keeps them in the main heap, where
