@@ -1,6 +1,7 @@
 // Graceful shutdown: SIGTERM lets in-flight requests (simulations too) finish, refuses new connections, stops the
 // simulation workers and exits within 10 s.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,13 @@ const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = 4300 + Math.floor(Math.random() * 500);
 const origin = 'http://localhost:3999';
 let server: ChildProcess | undefined;
+// The server believes our X-Forwarded-For with this secret, so each sign-in here has an address of its own: on
+// PostgreSQL the database (and its per-address sign-in limits) is shared with every earlier test file.
+const proxySecret = randomBytes(32).toString('base64url');
+const asClient = () => ({
+  'x-ree-proxy-secret': proxySecret,
+  'x-forwarded-for': `198.18.${randomInt(0, 255)}.${randomInt(1, 254)}`,
+});
 
 afterAll(() => {
   server?.kill('SIGKILL');
@@ -42,6 +50,7 @@ async function startServer(seed: boolean): Promise<ChildProcess> {
       API_PORT: String(port),
       REE_DATA_DIR: dataDir,
       PUBLIC_ORIGIN: origin,
+      PROXY_SECRET: proxySecret,
       LOG_LEVEL: 'silent',
       // PostgreSQL runs share a database: seed only when the test needs the reference data (seeding is
       // idempotent); demo accounts are made on PGlite only.
@@ -65,7 +74,7 @@ describe('graceful shutdown', () => {
     // Sign-up hashes with scrypt (hundreds of ms): long enough to be in flight when the signal arrives.
     const inFlight = fetch(`${base}/api/auth/sign-up/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
+      headers: { 'content-type': 'application/json', origin, ...asClient() },
       body: JSON.stringify({
         email: `shutdown-${Date.now()}@test.ree.local`,
         password: 'a sturdy passphrase',
@@ -95,7 +104,7 @@ describe('graceful shutdown', () => {
     const postAuth = (path: string, body: object) =>
       fetch(`${base}/api/auth/${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
+        headers: { 'content-type': 'application/json', origin, ...asClient() },
         body: JSON.stringify(body),
       });
     await postAuth('sign-up/email', { ...account, name: 'S' });
