@@ -5,6 +5,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
 import { contentSecurityPolicy } from './lib/csp';
+import { REQUEST_PATH_HEADER } from './lib/request-path';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -12,6 +13,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // Layouts get no pathname; admin/layout.tsx needs it to send a visitor to sign-in and back.
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -1,7 +1,7 @@
 import { getT } from '@/i18n/server';
 
-/** Shown while a data page renders on the server. */
-export default async function Loading() {
+/** Shown while a data page renders on the server (each loading.tsx that wants it exports this). */
+export async function PageLoading() {
   const { t } = await getT();
   return (
     <main id="main">
