@@ -2,20 +2,12 @@
 // 100 MB) through the import pipeline into a draft — read, validate, stage — then applies it, and prints the time
 // of each step and the process's peak memory, to show the upload is never held whole. PGlite in a temp directory,
 // or DATABASE_URL.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { readReferenceDataset } from '../src/data/reference-dataset.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { deployMigrations } from '../src/db/migrator.ts';
-import { seedReferenceDataset } from '../src/db/seed.ts';
 import { applyImport } from '../src/imports/apply-import.ts';
 import { stageImport } from '../src/imports/stage-import.ts';
-import { createDraft } from '../src/queries/dataset-versions.ts';
+import { benchActor, megabytes as mb, peakMemorySampler, withBenchDatabase } from './bench-database.ts';
 
 const megabytes = Number(process.argv[2] ?? 100);
 const target = megabytes * 1024 * 1024;
-const actor = { id: 'bench', email: 'bench@ree.local', ip: null };
 
 /** Distinct, valid production rows (countries of the shipped data; every stage, unit, basis and year). */
 async function* productionCsv(countries: string[]): AsyncGenerator<Uint8Array> {
@@ -41,58 +33,40 @@ async function* productionCsv(countries: string[]): AsyncGenerator<Uint8Array> {
   if (chunk) yield encoder.encode(chunk);
 }
 
-let peakRss = 0;
-let peakHeap = 0;
-const sampler = setInterval(() => {
-  const { rss, heapUsed } = process.memoryUsage();
-  peakRss = Math.max(peakRss, rss);
-  peakHeap = Math.max(peakHeap, heapUsed);
-}, 50);
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-
-const dir = await mkdtemp(path.join(tmpdir(), 'ree-bench-import-'));
-const database = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL,
-  pgliteDir: path.join(dir, 'pglite'),
-});
+const memory = peakMemorySampler();
 try {
-  await deployMigrations(database.adapterFactory);
-  await seedReferenceDataset(database.db, await readReferenceDataset());
-  const countries = (await database.db.country.findMany({ select: { iso3: true }, distinct: ['iso3'] })).map(
-    (c) => c.iso3,
-  );
-  const draft = await createDraft(database.db, actor, { label: `Bench ${Date.now()}`, from: 'current' });
-  const baseline = process.memoryUsage().rss;
-  peakRss = baseline;
-  peakHeap = process.memoryUsage().heapUsed;
+  await withBenchDatabase('import', async (database, draft) => {
+    const countries = (
+      await database.db.country.findMany({ select: { iso3: true }, distinct: ['iso3'] })
+    ).map((c) => c.iso3);
+    const baseline = memory.reset();
 
-  let start = performance.now();
-  const staged = await stageImport(
-    database.db,
-    actor,
-    { versionId: draft.id, fileName: 'production.csv', maxBytes: target + 1_000_000 },
-    productionCsv(countries),
-  );
-  const stageMs = performance.now() - start;
-  const batch = await database.db.importBatch.findUniqueOrThrow({ where: { id: staged.batchId } });
-  const stagePeak = peakRss;
-  const stageHeap = peakHeap;
+    let start = performance.now();
+    const staged = await stageImport(
+      database.db,
+      benchActor,
+      { versionId: draft.id, fileName: 'production.csv', maxBytes: target + 1_000_000 },
+      productionCsv(countries),
+    );
+    const stageMs = performance.now() - start;
+    const batch = await database.db.importBatch.findUniqueOrThrow({ where: { id: staged.batchId } });
+    const stagePeak = memory.peak.rss;
+    const stageHeap = memory.peak.heap;
 
-  start = performance.now();
-  const applied = await applyImport(database.db, actor, staged.batchId);
-  const applyMs = performance.now() - start;
-  const rows = Object.values(applied.rows).reduce((a, b) => a + b, 0);
+    start = performance.now();
+    const applied = await applyImport(database.db, benchActor, staged.batchId);
+    const applyMs = performance.now() - start;
+    const rows = Object.values(applied.rows).reduce((a, b) => a + b, 0);
 
-  console.log(`import of a ${mb(batch.bytes)} production.csv (${database.kind})`);
-  console.log(
-    `  read + validate + stage: ${(stageMs / 1000).toFixed(1)} s — ${batch.accepted} rows accepted, ${batch.rejected} rejected, ${Math.round(batch.bytes / 1024 / 1024 / (stageMs / 1000))} MB/s`,
-  );
-  console.log(`  apply (one transaction): ${(applyMs / 1000).toFixed(1)} s — ${rows} rows written`);
-  console.log(
-    `  memory: RSS ${mb(baseline)} before, peak ${mb(stagePeak)} while staging, ${mb(peakRss)} overall; JS heap peak ${mb(stageHeap)} while staging (the file is ${mb(batch.bytes)})`,
-  );
+    console.log(`import of a ${mb(batch.bytes)} production.csv (${database.kind})`);
+    console.log(
+      `  read + validate + stage: ${(stageMs / 1000).toFixed(1)} s — ${batch.accepted} rows accepted, ${batch.rejected} rejected, ${Math.round(batch.bytes / 1024 / 1024 / (stageMs / 1000))} MB/s`,
+    );
+    console.log(`  apply (one transaction): ${(applyMs / 1000).toFixed(1)} s — ${rows} rows written`);
+    console.log(
+      `  memory: RSS ${mb(baseline)} before, peak ${mb(stagePeak)} while staging, ${mb(memory.peak.rss)} overall; JS heap peak ${mb(stageHeap)} while staging (the file is ${mb(batch.bytes)})`,
+    );
+  });
 } finally {
-  clearInterval(sampler);
-  await database.close();
-  await rm(dir, { recursive: true, force: true });
+  memory.stop();
 }
