@@ -10,6 +10,7 @@ import type { Env } from './env.ts';
 import { createLoadShedder } from './http/load-shed.ts';
 import { loadProxySecret } from './http/proxy-secret.ts';
 import { createApiServer } from './http/server.ts';
+import { clearStaleSpool, spoolDirectory } from './http/spool.ts';
 import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
 import { SimulationPool } from './simulation/pool.ts';
 
@@ -63,6 +64,11 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
   // A batch left "staging" by a process that died is failed now, if its heartbeat is old enough to be sure.
   const failed = await sweepDeadStaging(database.db);
   if (failed.length) log.warn({ batches: failed }, 'imports whose staging stopped were marked failed');
+  // Uploads a killed process was receiving stay in its spool folder until a start clears them.
+  const spoolDir = spoolDirectory(env.REE_DATA_DIR);
+  const cleared = await clearStaleSpool(spoolDir);
+  if (cleared.length)
+    log.warn({ files: cleared.length }, 'upload files left by a stopped process were removed');
   const auth = createAuth({
     db: database.db,
     baseURL: env.PUBLIC_ORIGIN,
@@ -102,6 +108,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxImportBytes: env.IMPORT_MAX_BYTES,
+    spoolDir,
     simulations,
     proxySecret: loadProxySecret(env.PROXY_SECRET, env.REE_DATA_DIR),
     loadShedder: createLoadShedder({

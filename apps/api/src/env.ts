@@ -12,7 +12,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL connection string. Unset → embedded PGlite in PGLITE_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  /** Where embedded data lives: PGlite's cluster and the demo-account file. */
+  /** Where local data lives: PGlite's cluster, the stored secrets, the demo-account file and the upload spool. */
   REE_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   PGLITE_DIR: z.string().optional(),
   API_HOST: z.string().default('127.0.0.1'),

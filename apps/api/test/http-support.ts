@@ -1,6 +1,9 @@
 // An API server on a random loopback port over a test database, and the requests the HTTP tests make.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '../src/db/client.ts';
 import { type ApiServerOptions, createApiServer } from '../src/http/server.ts';
 import { silentLog, TEST_ORIGIN, TEST_PASSWORD, testAuth } from './support.ts';
@@ -24,6 +27,8 @@ export async function startTestServer(
   database: Database,
   options: TestServerOptions = {},
 ): Promise<TestServer> {
+  // A spool folder of its own (the API's is in its data directory, which these servers do not have).
+  const spoolDir = mkdtempSync(path.join(tmpdir(), 'ree-test-spool-'));
   const server = createApiServer({
     auth: testAuth(database),
     trustedOrigins: [TEST_ORIGIN],
@@ -32,6 +37,7 @@ export async function startTestServer(
     maxBatchSize: 3,
     maxImportBytes: 100_000,
     proxySecret: PROXY_SECRET,
+    spoolDir,
     ...options,
     db: database.db,
     log: silentLog,
@@ -47,7 +53,13 @@ export async function startTestServer(
         body: JSON.stringify(body),
       }),
     get: (path, headers = {}) => fetch(`${base}${path}`, { headers }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          rmSync(spoolDir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
   };
 }
 

@@ -8,7 +8,8 @@ export class DataDirectoryInUseError extends Error {
   override name = 'DataDirectoryInUseError';
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id exists (one of another user's counts: EPERM). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -30,7 +31,7 @@ export function lockDataDirectory(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8').trim());
-      if (owner && alive(owner)) {
+      if (owner && processAlive(owner)) {
         throw new DataDirectoryInUseError(
           `The embedded database in ${dir} is in use by process ${owner} (is the portal already running?). ` +
             `PGlite allows one process per data directory: stop that process (kill ${owner}) and start again, ` +

@@ -10,7 +10,7 @@ import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { exportVersionZip } from '../imports/export-version.ts';
-import { stageImport } from '../imports/stage-import.ts';
+import { type StageResult, stageImport } from '../imports/stage-import.ts';
 import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
 import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
@@ -23,6 +23,8 @@ export interface FileRouteOptions {
   auth: Auth;
   trustedOrigins: string[];
   maxImportBytes: number;
+  /** See ApiServerOptions.spoolDir. */
+  spoolDir: string;
   /** See ApiServerOptions.proxySecret. */
   proxySecret?: string;
   sessionUser: (req: IncomingMessage) => Promise<SessionUser | null>;
@@ -81,9 +83,11 @@ export async function handleFileRoute(
           error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         });
       }
-      const upload = await spoolUpload(req, options.maxImportBytes);
+      const upload = await spoolUpload(req, options.maxImportBytes, options.spoolDir);
+      // Removed before the answer, so no spool file outlives the request that made it.
+      let result: StageResult;
       try {
-        const result = await stageImport(
+        result = await stageImport(
           options.db,
           actor,
           {
@@ -94,10 +98,10 @@ export async function handleFileRoute(
           },
           upload.read(),
         );
-        return reply(res, 200, result);
       } finally {
         await upload.remove();
       }
+      return reply(res, 200, result);
     }
 
     if (req.method !== 'GET') return reply(res, 405, { error: 'Use GET.' });

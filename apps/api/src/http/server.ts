@@ -32,6 +32,8 @@ export interface ApiServerOptions {
   maxBatchSize: number;
   /** Largest upload /files/import accepts (bytes), checked before parsing. */
   maxImportBytes: number;
+  /** Where /files/import receives uploads: the data directory's spool/ (see spool.ts). */
+  spoolDir: string;
   /** Runs scenario simulations off the request thread; default: one shared pool with default settings. */
   simulations?: SimulationPool;
   /** Shared with the web server, whose X-Forwarded-For is believed only with it (unset: never believed). */
@@ -111,6 +113,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         auth,
         trustedOrigins,
         maxImportBytes: options.maxImportBytes,
+        spoolDir: options.spoolDir,
         proxySecret: options.proxySecret,
         sessionUser: (r) => sessionUser(auth, r),
       });

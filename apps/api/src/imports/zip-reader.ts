@@ -1,10 +1,17 @@
 // A ZIP upload: its entries named after their tables are read as they arrive, each by a TextFileReader. An archive
-// that cannot be read to its end (cut short, corrupt, too many entries) gives no rows at all: its file problem
-// voids every entry read so far.
+// that cannot be read to its end (cut short, corrupt, too many entries, no central directory or one that disagrees
+// with the entries read) gives no rows at all: its file problem voids every entry read so far.
 import { ENTITY_FILES, echo, echoList } from '@ree/domain';
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { TextFileReader } from './text-file-reader.ts';
 import { entityForFileName, fileError, type RecordSink, UploadTooLargeError } from './upload-sink.ts';
+import {
+  ArchiveTail,
+  countUnpacked,
+  disagreement,
+  type LocalEntry,
+  readCentralDirectory,
+} from './zip-central-directory.ts';
 
 /** An archive may hold this many entries (a dataset has one file per table: about a dozen). */
 export const MAX_ZIP_ENTRIES = 1000;
@@ -28,6 +35,9 @@ export class ZipReader {
   /** Entries handed to a reader: what a failure of the archive voids. */
   private readonly started: string[] = [];
   private readonly skipped: string[] = [];
+  /** Every entry met, in order, to be checked against the central directory at the end. */
+  private readonly local: LocalEntry[] = [];
+  private readonly tail = new ArchiveTail();
 
   constructor(
     private readonly sink: RecordSink,
@@ -48,6 +58,8 @@ export class ZipReader {
       this.fail(`it has more than ${this.maxEntries} entries; a dataset has one file per table`);
       return;
     }
+    const entry: LocalEntry = { name: file.name, compressedSize: file.size, size: file.originalSize };
+    this.local.push(entry);
     const name = echo(file.name); // names reach the report and the database: short, and no NUL
     const base = name.split('/').pop() ?? '';
     if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('.')) return;
@@ -65,6 +77,7 @@ export class ZipReader {
         return;
       }
       this.unpacked += data.byteLength;
+      countUnpacked(entry, data, final);
       if (this.unpacked > this.maxBytes) {
         this.tooLarge ??= new UploadTooLargeError(this.maxBytes);
         file.terminate();
@@ -80,7 +93,8 @@ export class ZipReader {
   }
 
   async push(chunk: Uint8Array, final = false): Promise<void> {
-    // An empty final push still has to reach fflate: it is what notices an archive cut short.
+    // An empty final push still has to reach fflate: it is what notices an archive cut short inside an entry.
+    this.tail.push(chunk);
     let offset = 0;
     do {
       if (this.failure) return;
@@ -107,8 +121,20 @@ export class ZipReader {
     }
   }
 
+  /** Cut at an entry boundary, the stream looks whole: only the directory at the end tells. */
+  private checkDirectory(): void {
+    try {
+      const listed = readCentralDirectory(this.tail.bytes(), this.maxEntries);
+      const problem = disagreement(this.local, listed);
+      if (problem) this.fail(problem);
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
+  }
+
   async end(): Promise<void> {
     await this.push(new Uint8Array(0), true);
+    if (!this.failure) this.checkDirectory();
     if (this.failure) {
       await this.sink.problem({
         ...fileError(
