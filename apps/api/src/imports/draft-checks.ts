@@ -37,31 +37,52 @@ function referencesOf(entity: EntityName): Reference[] {
   });
 }
 
-/** Rows naming a source or country that neither the draft nor this upload has: they could never be stored. */
+/**
+ * Rows naming a source or country that neither the draft nor this upload has: they could never be stored. At most
+ * two statements per reference column, however many bad rows there are (a call per row held PGlite for minutes):
+ * the unknown values, then, if there are any, one DELETE of the rows naming them. Neither joins the staged rows
+ * to anything, so a plan made with statistics from before the upload landed cannot turn quadratic (a join did:
+ * minutes for 20,000 rows). A row is reported once, for the first column that rejects it: the later columns no
+ * longer see it.
+ */
 async function rejectUnknownReferences(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
   for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
     for (const ref of referencesOf(entity)) {
       const table = ENTITY_TABLE[ref.to];
       const keyColumn = ref.to === 'sources' ? 'id' : 'iso3';
-      // A list column (supplier_countries) names several: each element is checked.
-      const from = ref.list
-        ? `"import_row" r CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."data"->'${ref.key}') = 'array' THEN r."data"->'${ref.key}' ELSE '[]'::jsonb END) AS v(value)`
-        : `"import_row" r`;
+      // A list column (supplier_countries) names several: each element is checked, the first unknown reported.
+      const elements = `jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."data"->'${ref.key}') = 'array' THEN r."data"->'${ref.key}' ELSE '[]'::jsonb END) WITH ORDINALITY AS v(value, n)`;
+      const from = ref.list ? `"import_row" r CROSS JOIN LATERAL ${elements}` : `"import_row" r`;
       const value = ref.list ? 'v.value' : `r."data"->>'${ref.key}'`;
-      const bad = await db.$queryRawUnsafe<{ key: string; file: string; line: number; value: string }[]>(
-        `SELECT r."key", r."file", r."line", ${value} AS value FROM ${from}
+      const unknown = await db.$queryRawUnsafe<{ value: string }[]>(
+        `SELECT ${value} AS value FROM ${from}
          WHERE r."batchId" = $1 AND r."entity" = $2 AND ${value} IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t."versionId" = $3 AND t."${keyColumn}" = ${value})
-           AND NOT EXISTS (SELECT 1 FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4 AND i."key" = ${value})
-         ORDER BY r."file", r."line"`,
+         EXCEPT SELECT t."${keyColumn}" FROM "${table}" t WHERE t."versionId" = $3
+         EXCEPT SELECT i."key" FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4`,
         batchId,
         entity,
         versionId,
         ref.to,
       );
-      for (const row of bad) {
-        const removed = await db.importRow.deleteMany({ where: { batchId, entity, key: row.key } });
-        if (!removed.count) continue; // already rejected for another column
+      if (!unknown.length) continue;
+      // A bound array is planned as the constant it is (unnamed statements get custom plans), so `= ANY` is a hashed
+      // look-up per row; a generic plan would compare each row with every element.
+      const hit = ref.list
+        ? `EXISTS (SELECT 1 FROM ${elements} WHERE v.value = ANY($3::text[]))`
+        : `${value} = ANY($3::text[])`;
+      const first = ref.list
+        ? `(SELECT v.value FROM ${elements} WHERE v.value = ANY($3::text[]) ORDER BY v.n LIMIT 1)`
+        : value;
+      const rejected = await db.$queryRawUnsafe<{ file: string; line: number; value: string }[]>(
+        `WITH gone AS (
+           DELETE FROM "import_row" r WHERE r."batchId" = $1 AND r."entity" = $2 AND ${hit}
+           RETURNING r."file", r."line", ${first} AS value)
+         SELECT "file", "line", value FROM gone ORDER BY "file", "line"`,
+        batchId,
+        entity,
+        unknown.map((u) => u.value),
+      );
+      for (const row of rejected) {
         await sink.problem({
           file: row.file,
           line: row.line,

@@ -97,6 +97,8 @@ class Stager implements RecordSink {
         for (const file of [problem.file, ...(problem.voids ?? [])]) this.unreadableFiles.add(file);
       } else if (problem.line !== null) this.rejected++;
     }
+    // Past the cap only the counts grow: a problem nobody will read costs neither memory nor a database call.
+    if (this.seq + this.issues.length >= MAX_STORED_ISSUES) return;
     this.issues.push(problem);
     if (this.issues.length >= FLUSH_ROWS) await this.flush();
   }
@@ -117,12 +119,11 @@ class Stager implements RecordSink {
       );
       const id = (r: { entity: string; file: string; line: number }) => `${r.entity}\0${r.file}\0${r.line}`;
       const landed = new Set(inserted.map(id));
-      for (const row of rows) {
-        if (landed.has(id(row))) continue;
-        const first = await this.db.importRow.findUnique({
-          where: { batchId_entity_key: { batchId: this.batchId, entity: row.entity, key: row.key } },
-          select: { line: true, file: true },
-        });
+      const duplicates = rows.filter((row) => !landed.has(id(row)));
+      // One look-up for all of them, not one per duplicate: a file of repeated keys must not cost a call a row.
+      const firsts = await firstOccurrences(this.db, this.batchId, duplicates);
+      for (const row of duplicates) {
+        const first = firsts.get(`${row.entity}\0${row.key}`);
         await this.problem({
           file: row.file,
           line: row.line,
@@ -134,10 +135,9 @@ class Stager implements RecordSink {
     }
     const issues = this.issues;
     this.issues = [];
-    const room = Math.max(0, MAX_STORED_ISSUES - this.seq);
-    if (issues.length && room) {
+    if (issues.length) {
       await this.db.importIssue.createMany({
-        data: issues.slice(0, room).map((p) => ({
+        data: issues.map((p) => ({
           batchId: this.batchId,
           severity: p.severity,
           file: p.file,
@@ -148,8 +148,22 @@ class Stager implements RecordSink {
         })),
       });
     }
-    this.seq += Math.max(0, issues.length - room);
   }
+}
+
+/** Where each duplicate's key was first staged, by entity and key. */
+async function firstOccurrences(db: Db, batchId: string, duplicates: readonly StagedRow[]) {
+  const firsts = new Map<string, { file: string; line: number }>();
+  if (!duplicates.length) return firsts;
+  const keys = JSON.stringify(duplicates.map(({ entity, key }) => ({ entity, key })));
+  // A lateral look-up is one primary-key probe per duplicate, never a join the planner could get wrong.
+  const found = await db.$queryRaw<{ entity: string; key: string; file: string; line: number }[]>`
+    SELECT x.entity, x.key, r."file", r."line"
+    FROM jsonb_to_recordset(${keys}::jsonb) AS x(entity text, key text)
+    CROSS JOIN LATERAL (SELECT i."file", i."line" FROM "import_row" i
+      WHERE i."batchId" = ${batchId} AND i."entity" = x.entity AND i."key" = x.key) r`;
+  for (const r of found) firsts.set(`${r.entity}\0${r.key}`, { file: r.file, line: r.line });
+  return firsts;
 }
 
 export interface StageInput {
