@@ -146,6 +146,42 @@ describe('NUL bytes are refused with 400 before they reach the database (finding
   });
 });
 
+describe('lone UTF-16 surrogates are refused with 400 wherever a NUL is', () => {
+  it('in better-auth bodies, with the code BROKEN_CHARACTER: sign-up name and password, sign-in, update-user', async () => {
+    const email = `half-${randomUUID()}@test.ree.local`;
+    const bodies: Array<[string, unknown]> = [
+      ['/api/auth/sign-up/email', { email, password: TEST_PASSWORD, name: 'Half \uD83E name' }],
+      // scrypt reads a lone surrogate as U+FFFD: this password would hash like "…staple \uFFFD".
+      ['/api/auth/sign-up/email', { email, password: `${TEST_PASSWORD} \uDC00`, name: 'x' }],
+      ['/api/auth/sign-in/email', { email: `half\uD800${email}`, password: TEST_PASSWORD }],
+    ];
+    for (const [path, body] of bodies) {
+      const response = await server.post(path, body, fromNewAddress());
+      expect([path, response.status]).toEqual([path, 400]);
+      expect(await response.json()).toMatchObject({
+        code: 'BROKEN_CHARACTER',
+        message: expect.stringMatching(/contains a broken character \(a lone UTF-16 surrogate\)/),
+      });
+    }
+    expect(await database.db.user.count({ where: { email } })).toBe(0);
+    const { email: mine, cookie } = await signUpAndIn(server);
+    const update = await server.post('/api/auth/update-user', { name: 'a\uD800b' }, { cookie });
+    expect(update.status).toBe(400);
+    expect((await database.db.user.findUniqueOrThrow({ where: { email: mine } })).name).toBe('HTTP test');
+  });
+
+  it('in tRPC inputs over HTTP (a JSON escape in the query string); a NUL keeps its own code', async () => {
+    const { cookie } = await signUpAndIn(server);
+    // The input is JSON, so a lone surrogate arrives spelled "\ud800" even where the URL itself must be UTF-8.
+    const input = encodeURIComponent('{"json":{"id":"x\\ud800y"}}');
+    const response = await server.get(`/trpc/scenarios.get?input=${input}`, { cookie });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/"id\\" contains a broken character/);
+    const nul = await server.post('/api/auth/update-user', { name: 'a\u0000b' }, { cookie });
+    expect(await nul.json()).toMatchObject({ code: 'NUL_BYTE' });
+  });
+});
+
 describe('sign-up does not tell whether an e-mail is registered (finding 14)', () => {
   const shape = async (response: Response) => {
     const body = (await response.json()) as { token: unknown; user: Record<string, unknown> };

@@ -320,4 +320,33 @@ describe('JSON depth, numbers a year cannot be, NUL bytes (finding 10)', () => {
     );
     expect(key.issues.map((i) => i.message)).toEqual(['ignored field(s) this table does not have: x␀y']);
   });
+
+  it('a lone UTF-16 surrogate in JSON is a rejected row like a NUL; in a key it is echoed as U+FFFD', async () => {
+    const entity: EntityName = 'countries';
+    const json = await importFile(
+      `${entity}.json`,
+      '[\n{"iso3":"XSA","name":"Bad\\ud800name","region":"Asia"},\n{"iso3":"XSB","name":"Fine","region":"Asia"}]',
+    );
+    expect(json.issues.map(simple)).toEqual([
+      {
+        severity: 'error',
+        line: 2,
+        column: 'name',
+        message: expect.stringMatching(/broken character \(a lone UTF-16 surrogate\)/),
+      },
+    ]);
+    expect(json.batch).toMatchObject({ accepted: 1, rejected: 1 });
+    const key = await importFile(
+      `${entity}.json`,
+      '[{"iso3":"XSC","name":"Fine","region":"Asia","x\\udc00y":1}]',
+    );
+    expect(key.issues.map((i) => i.message)).toEqual(['ignored field(s) this table does not have: x\uFFFDy']);
+    // CSV is UTF-8, which has no spelling for a lone surrogate: the bytes one would take make the file unreadable.
+    const csv = await importFile(
+      `${entity}.csv`,
+      new Uint8Array([...strToU8('iso3,name,region\nXSD,Bad'), 0xed, 0xa0, 0x80, ...strToU8(',Asia\n')]),
+    );
+    expect(csv.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^this is not UTF-8 text/)]);
+    expect(csv.batch.accepted).toBe(0);
+  });
 });

@@ -9,8 +9,8 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
 import {
   bodyField,
   checkNewPassword,
+  refuseBadText,
   refuseBlockedSession,
-  refuseNulBytes,
   signInThrottleRefusal,
 } from './request-guards.ts';
 import { clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle.ts';
@@ -122,7 +122,7 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        refuseNulBytes(ctx);
+        refuseBadText(ctx);
         if (ctx.path === '/sign-in/email') {
           // Thrown here, the refusal never reaches the after hook: it is reported on its way out.
           const refusal = await signInThrottleRefusal(db, ctx);

@@ -3,7 +3,7 @@
 import { APIError } from 'better-auth';
 import { getSessionFromCtx } from 'better-auth/api';
 import type { Db } from '../db/client.ts';
-import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
+import { TEXT_PROBLEM_CODE, textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import { passwordProblem } from './password-policy.ts';
 import { signInWait } from './sign-in-throttle.ts';
 
@@ -22,10 +22,18 @@ export function bodyField(ctx: { body?: unknown }, field: string): string | unde
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Any NUL byte in the body or query is a 400 here, not a database error later (finding 10 of issue #12). */
-export function refuseNulBytes(ctx: AuthMiddlewareContext): void {
-  const at = nulBytePath(ctx.body) ?? nulBytePath(ctx.query);
-  if (at) throw new APIError('BAD_REQUEST', { message: nulByteMessage(at), code: 'NUL_BYTE' });
+/**
+ * A NUL byte or a lone surrogate anywhere in the body or query is a 400 here, not a database error later (finding
+ * 10 of issue #12) — nor a password that hashes like another: scrypt reads a lone surrogate as U+FFFD.
+ */
+export function refuseBadText(ctx: AuthMiddlewareContext): void {
+  const at = textProblemAt(ctx.body) ?? textProblemAt(ctx.query);
+  if (at) {
+    throw new APIError('BAD_REQUEST', {
+      message: textProblemMessage(at),
+      code: TEXT_PROBLEM_CODE[at.problem],
+    });
+  }
 }
 
 /** Length, common passwords, and — when changing — a password different from the current one. */
