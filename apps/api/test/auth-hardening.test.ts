@@ -4,6 +4,8 @@
 // stable `code` it maps to a message in the user's language.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/password-hash.ts';
+import { isUnchangedPassword } from '../src/auth/request-guards.ts';
 import type { Database } from '../src/db/client.ts';
 import { clientAddress, signUpAndIn, startTestServer, type TestServer } from './http-support.ts';
 import { openTestDatabase, TEST_PASSWORD } from './support.ts';
@@ -49,6 +51,45 @@ describe('a forced password reset (finding 5)', () => {
     const changed = await server.post(
       '/api/auth/change-password',
       { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' },
+      { cookie },
+    );
+    expect(changed.status).toBe(200);
+    expect(await flag(email)).toBe(false);
+  });
+
+  it('compares the new password with the stored hash, not as a string; a wrong current one learns nothing', async () => {
+    const { email, cookie } = await forcedReset();
+    const { id } = await database.db.user.findUniqueOrThrow({ where: { email } });
+    // A password set before lone surrogates were refused: scrypt read its "\uD800" as U+FFFD.
+    const hash = await hashPassword(`${TEST_PASSWORD} \uD800`);
+    await database.db.account.updateMany({
+      where: { userId: id, providerId: 'credential' },
+      data: { password: hash },
+    });
+    const typed = `${TEST_PASSWORD} \uFFFD`; // how its owner can still type it
+    const unchanged = (current: string, candidate: string) =>
+      isUnchangedPassword(database.db, id, current, candidate);
+    expect(await unchanged(typed, `${TEST_PASSWORD} \uDC00`)).toBe(true); // a different string, the same password
+    expect(await unchanged(typed, 'a brand new passphrase')).toBe(false);
+    // Without the current password, "unchanged" would confirm a guess at it: better-auth's refusal answers instead.
+    expect(await unchanged('not the password at all', typed)).toBe(false);
+    const guess = await server.post(
+      '/api/auth/change-password',
+      { currentPassword: 'not the password at all', newPassword: typed },
+      { cookie },
+    );
+    expect(await guess.json()).toMatchObject({ code: 'INVALID_PASSWORD' });
+
+    const same = await server.post(
+      '/api/auth/change-password',
+      { currentPassword: typed, newPassword: typed },
+      { cookie },
+    );
+    expect(await same.json()).toMatchObject({ code: 'PASSWORD_UNCHANGED' });
+    expect(await flag(email)).toBe(true);
+    const changed = await server.post(
+      '/api/auth/change-password',
+      { currentPassword: typed, newPassword: 'a brand new passphrase' },
       { cookie },
     );
     expect(changed.status).toBe(200);

@@ -131,7 +131,7 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
             throw refusal;
           }
         }
-        if (NEW_PASSWORD_PATHS.has(ctx.path)) checkNewPassword(ctx);
+        if (NEW_PASSWORD_PATHS.has(ctx.path)) await checkNewPassword(db, ctx);
         await refuseBlockedSession(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {

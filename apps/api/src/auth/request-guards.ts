@@ -4,6 +4,7 @@ import { APIError } from 'better-auth';
 import { getSessionFromCtx } from 'better-auth/api';
 import type { Db } from '../db/client.ts';
 import { TEXT_PROBLEM_CODE, textProblemAt, textProblemMessage } from '../text-hygiene.ts';
+import { verifyPassword } from './password-hash.ts';
 import { passwordProblem } from './password-policy.ts';
 import { signInWait } from './sign-in-throttle.ts';
 
@@ -37,19 +38,41 @@ export function refuseBadText(ctx: AuthMiddlewareContext): void {
 }
 
 /** Length, common passwords, and — when changing — a password different from the current one. */
-export function checkNewPassword(ctx: AuthMiddlewareContext): void {
+export async function checkNewPassword(db: Db, ctx: AuthMiddlewareContext): Promise<void> {
   const candidate = bodyField(ctx, ctx.path === '/sign-up/email' ? 'password' : 'newPassword');
   if (candidate === undefined) return;
   const problem = passwordProblem(candidate);
   if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
   const current = bodyField(ctx, 'currentPassword');
-  // Compared as the hash sees them (NFKC), so a look-alike spelling is the same password too.
-  if (current !== undefined && current.normalize('NFKC') === candidate.normalize('NFKC')) {
+  if (current === undefined || ctx.path !== '/change-password') return;
+  const session = await getSessionFromCtx(ctx);
+  if (session && (await isUnchangedPassword(db, session.user.id, current, candidate))) {
     throw new APIError('BAD_REQUEST', {
       message: 'The new password must be different from the current one.',
       code: 'PASSWORD_UNCHANGED',
     });
   }
+}
+
+/**
+ * Whether `candidate` is the account's password as its stored hash sees it (not as a string: the hash normalises
+ * to NFKC, and a password stored before lone surrogates were refused matches its U+FFFD spelling too). Asked only
+ * once `current` proves to be the password: otherwise "unchanged" would confirm a guess without knowing it, and a
+ * wrong current password is better-auth's to refuse. The timing then tells only what that refusal tells.
+ */
+export async function isUnchangedPassword(
+  db: Db,
+  userId: string,
+  current: string,
+  candidate: string,
+): Promise<boolean> {
+  const account = await db.account.findFirst({
+    where: { userId, providerId: 'credential' },
+    select: { password: true },
+  });
+  const hash = account?.password;
+  if (!hash || !(await verifyPassword({ hash, password: current }))) return false;
+  return verifyPassword({ hash, password: candidate });
 }
 
 /**
