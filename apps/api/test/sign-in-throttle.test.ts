@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInEvent } from '../src/auth/auth.ts';
+import { FREE_FAILURES, reserveSignIn } from '../src/auth/sign-in-throttle.ts';
 import type { Database } from '../src/db/client.ts';
 import {
   clientAddress,
@@ -68,6 +69,34 @@ describe('failed sign-ins are throttled per account, with back-off, on every ins
     expect(ok.status).toBe(200);
     sessionCookie(ok);
     expect(await database.db.signInThrottle.count({ where: { email: key } })).toBe(0);
+  });
+
+  it('20 wrong guesses at once, from 20 addresses over two instances: at most 5 reach the password check', async () => {
+    const { email } = await signUpAndIn(server);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signIn(i % 2 ? second : server, email, `wrong guess ${i}`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    // Each try is counted before its password is checked, in one statement: none can slip in between.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expect(await refused.json()).toMatchObject({ code: 'ACCOUNT_THROTTLED' });
+    }
+    const row = await database.db.signInThrottle.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(row.failures).toBe(5);
+  });
+
+  it('the reservation itself: of 50 tries at once (over the pool on PostgreSQL), exactly 5 go on', async () => {
+    const email = `race-${randomUUID()}@test.ree.local`;
+    const waits = await Promise.all(Array.from({ length: 50 }, () => reserveSignIn(database.db, email)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(FREE_FAILURES);
+    for (const wait of waits.filter((w) => w > 0)) {
+      expect(wait).toBeGreaterThan(55_000);
+      expect(wait).toBeLessThanOrEqual(60_000);
+    }
+    const row = await database.db.signInThrottle.findUniqueOrThrow({ where: { email } });
+    expect(row.failures).toBe(FREE_FAILURES);
   });
 
   it('the wait is capped, and an unknown e-mail is throttled like a known one', async () => {

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { TEXT_PROBLEM_CODE, textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import { verifyPassword } from './password-hash.ts';
 import { passwordProblem } from './password-policy.ts';
-import { signInWait } from './sign-in-throttle.ts';
+import { reserveSignIn } from './sign-in-throttle.ts';
 
 /** The part of better-auth's middleware context these checks read. */
 type AuthMiddlewareContext = Parameters<typeof getSessionFromCtx>[0] & {
@@ -76,13 +76,14 @@ export async function isUnchangedPassword(
 }
 
 /**
- * The refusal for a sign-in to a locked account (the lock is waited out before the password is even checked), or
- * null when it may try now. Returned rather than thrown so the caller can log and audit the refused attempt first.
+ * Reserves this sign-in try against the account's throttle (counted now, before the password is checked), and
+ * gives the refusal when the account is locked, or null when it may try. Returned rather than thrown so the caller
+ * can log and audit the refused attempt first.
  */
 export async function signInThrottleRefusal(db: Db, ctx: AuthMiddlewareContext): Promise<APIError | null> {
   const email = bodyField(ctx, 'email');
   if (!email) return null;
-  const wait = await signInWait(db, email);
+  const wait = await reserveSignIn(db, email);
   if (wait <= 0) return null;
   const seconds = Math.ceil(wait / 1000);
   return new APIError(
