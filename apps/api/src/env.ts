@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { resolveAuthSecret } from './auth/secret.ts';
+import { checkedProxySecret } from './http/proxy-secret.ts';
 import { SIMULATION_DEFAULTS } from './simulation/pool.ts';
 import { DEFAULT_MAX_IMPORT_BYTES } from './trpc/context.ts';
 
@@ -21,11 +22,15 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().default('http://localhost:3000'),
   /** Extra origins allowed to send mutations (comma-separated), e.g. a second hostname for the portal. */
   TRUSTED_ORIGINS: z.string().default(''),
-  /** Signs session cookies. Unset → a random one kept in REE_DATA_DIR/auth-secret (required with PostgreSQL). */
+  /**
+   * Signs session cookies. Unset → a random one kept in REE_DATA_DIR/auth-secret (required with PostgreSQL). In
+   * production it must pass the strength check (secret-strength.ts): `openssl rand -base64 48`.
+   */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /**
    * Shared with the web server, which sends it with X-Forwarded-For so the API believes that header. Unset → a
-   * random one kept in REE_DATA_DIR/proxy-secret (mode 0600), which a web server on this machine reads.
+   * random one kept in REE_DATA_DIR/proxy-secret (mode 0600), which a web server on this machine reads. In
+   * production it must pass the same strength check as BETTER_AUTH_SECRET.
    */
   PROXY_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -87,6 +92,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.REE_DATA_DIR, 'pglite'),
     trustedOrigins: [new URL(env.PUBLIC_ORIGIN).origin, ...extra.map((o) => new URL(o).origin)],
+    PROXY_SECRET: checkedProxySecret(env.PROXY_SECRET, env.NODE_ENV === 'production'),
     authSecret: resolveAuthSecret({
       configured: env.BETTER_AUTH_SECRET,
       dataDir: env.REE_DATA_DIR,

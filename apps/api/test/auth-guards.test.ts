@@ -55,4 +55,30 @@ describe('procedure guards', () => {
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     expect((error as TRPCError).message).toMatch(/"search" contains a NUL character/);
   });
+
+  it('a lone UTF-16 surrogate in any string input is BAD_REQUEST naming the field, not a 500', async () => {
+    const error = await callerFor(database, admin)
+      .users.list({ search: 'adm\uD800in' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).message).toMatch(
+      /^"search" contains a broken character \(a lone UTF-16 surrogate\)/,
+    );
+    // One that reached a JSON column: jsonb refused it ("invalid input syntax for type json"), a 500.
+    const caller = callerFor(database, user);
+    const { input } = await caller.scenarios.baseline({});
+    const [supplier] = input.baseline.suppliers;
+    if (!supplier) throw new Error('the baseline has no supplier');
+    const id = 'X\uDC00';
+    const broken = {
+      ...input,
+      baseline: { ...input.baseline, suppliers: [{ ...supplier, id }] },
+      wgi: { ...input.wgi, [id]: 1 },
+    };
+    const saved = await caller.scenarios.create({ name: 'Broken', input: broken }).catch((e: unknown) => e);
+    expect((saved as TRPCError).code).toBe('BAD_REQUEST');
+    // The path is shown with the broken character as U+FFFD, so the message itself is valid text.
+    expect((saved as TRPCError).message).toMatch(/^"input\.[^"]*X\uFFFD" contains a broken character/);
+  });
 });

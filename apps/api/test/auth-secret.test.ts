@@ -1,12 +1,14 @@
 // Finding 2 of issue #12: the session secret is never derived from anything guessable. Without
 // BETTER_AUTH_SECRET a random one is generated on first start and kept in the data directory (0600); a weak or
 // default secret is refused in production on both databases.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AUTH_SECRET_FILE, weakSecretProblem } from '../src/auth/secret.ts';
+import { AUTH_SECRET_FILE } from '../src/auth/secret.ts';
 import { loadEnv } from '../src/env.ts';
+import { weakSecretProblem } from '../src/secret-strength.ts';
 
 const scratch: string[] = [];
 afterAll(async () => {
@@ -68,6 +70,12 @@ describe('weak or default secrets are refused in production (both databases)', (
     "better-auth's default": 'better-auth-secret-12345678901234567890',
     "'a' × 32": 'a'.repeat(32),
     'low entropy': 'abababababababababababababababab',
+    // Every character differs, so counting distinct characters took these for random.
+    'a keyboard run': 'qwertyuiopasdfghjklzxcvbnm123456',
+    'a keyboard walk down the columns': '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,',
+    'the alphabet and the digits': 'abcdefghijklmnopqrstuvwxyz0123456789',
+    'a short random unit, repeated': 'k8#Qk8#Qk8#Qk8#Qk8#Qk8#Qk8#Qk8#Q',
+    'a made-up sentence': 'ThisIsMySuperSecretPasswordForBetterAuth2024!',
   };
   for (const [label, secret] of Object.entries(weak)) {
     it(`refuses ${label}`, async () => {
@@ -80,10 +88,27 @@ describe('weak or default secrets are refused in production (both databases)', (
           BETTER_AUTH_SECRET: secret,
           DATABASE_URL,
         };
-        expect(() => loadEnv(source)).toThrow(/BETTER_AUTH_SECRET/);
+        // A short one already fails the schema; the others get the strength check's message.
+        const refusal =
+          label === 'short'
+            ? /BETTER_AUTH_SECRET/
+            : /^BETTER_AUTH_SECRET is refused in production: .*Generate one with 'openssl rand -base64 48'\.$/;
+        expect(() => loadEnv(source)).toThrow(refusal);
       }
     });
   }
+
+  it('accepts what a generator makes: openssl rand -base64 48 or -hex 16, 32 random bytes', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const secret of [
+        randomBytes(48).toString('base64'),
+        randomBytes(16).toString('hex'),
+        randomBytes(32).toString('base64url'),
+      ]) {
+        expect([secret, weakSecretProblem(secret)]).toEqual([secret, null]);
+      }
+    }
+  });
 
   it('accepts a strong one on both, and still requires one on PostgreSQL', async () => {
     const dir = await dataDir();

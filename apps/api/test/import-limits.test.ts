@@ -1,57 +1,38 @@
-// Issue 12, findings 4, 7 and 10: what an import does with files built to exhaust it — a ZIP of thousands of
-// entries or cut short, one line of 50 MB, JSON nested 300,000 deep, numbers a year cannot be, NUL bytes — each
-// gives a clear problem in the report (never a 500), and a file that cannot be read to its end gives no rows.
-import { type EntityName, MAX_ECHO_CHARS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from '@ree/domain';
+// Issue 12, findings 4 and 7: what an import does with files built to exhaust it — a ZIP of thousands of entries or
+// cut short, one line of 50 MB — each gives a clear problem in the report (never a 500), and a file that cannot be
+// read to its end gives no rows. Finding 10 (what a cell may hold): import-cells.test.ts.
+import { MAX_ECHO_CHARS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from '@ree/domain';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/client.ts';
-import { type StageInput, stageImport } from '../src/imports/stage-import.ts';
+import type { StageInput } from '../src/imports/stage-import.ts';
 import type { Problem, RecordSink } from '../src/imports/upload-sink.ts';
 import { MAX_ZIP_ENTRIES, ZipReader } from '../src/imports/zip-reader.ts';
 import { rowCounts } from '../src/queries/dataset-versions.ts';
-import type { SessionUser } from '../src/trpc/context.ts';
-import { chunks, openAdminDraft } from './import-support.ts';
+import {
+  type AdminDraft,
+  chunks,
+  PRODUCTION_HEADER as HEADER,
+  openAdminDraft,
+  productionRow as row,
+  simpleProblem as simple,
+  stageAndReport,
+} from './import-support.ts';
 import { callerFor, outcomeOf } from './support.ts';
 
-let database: Database;
-let admin: SessionUser;
-let draftId: string;
+let draft: AdminDraft;
 
 beforeAll(async () => {
-  ({ database, admin, draftId } = await openAdminDraft('Limits'));
+  draft = await openAdminDraft('Limits');
 });
 afterAll(async () => {
-  await database?.close();
+  await draft?.database.close();
 });
 
-async function importFrom(
-  name: string,
-  source: AsyncIterable<Uint8Array>,
-  options: Partial<StageInput> = {},
-) {
-  const staged = await stageImport(
-    database.db,
-    { id: admin.id, email: admin.email, ip: '127.0.0.1' },
-    { versionId: draftId, fileName: name, maxBytes: 1_000_000, ...options },
-    source,
-  );
-  const report = await callerFor(database, admin).imports.report({ batchId: staged.batchId, pageSize: 100 });
-  return { ...staged, ...report };
-}
+const importFrom = (name: string, source: AsyncIterable<Uint8Array>, options: Partial<StageInput> = {}) =>
+  stageAndReport(draft, name, source, options);
 
 const importFile = (name: string, data: string | Uint8Array, size = 7, options: Partial<StageInput> = {}) =>
   importFrom(name, chunks(data, size), options);
-
-const simple = (p: { severity: string; line: number | null; column: string | null; message: string }) => ({
-  severity: p.severity,
-  line: p.line,
-  column: p.column,
-  message: p.message,
-});
-
-const HEADER = 'country,stage,material,year,quantity,unit,basis,projection,source_id,status';
-const row = (year: string, quantity = '21000') =>
-  `AUS,mining,REE,${year},${quantity},t,REO,false,usgs-mcs-2025,verified`;
 
 /** A three-letter code for entry i (AAA, AAB, …), so every entry's country row has its own key. */
 const iso3 = (i: number) =>
@@ -67,7 +48,7 @@ function zipOfCountries(entries: number): Uint8Array {
 
 describe('a ZIP that cannot be read to its end contributes no rows (finding 4)', () => {
   it(`a ZIP of 5,000 entries (more than ${MAX_ZIP_ENTRIES}) gives a file problem, 0 rows, nothing to apply`, async () => {
-    const before = await rowCounts(database.db, draftId);
+    const before = await rowCounts(draft.database.db, draft.draftId);
     const zip = zipOfCountries(5000);
     const { batch, issues, batchId } = await importFile('many.zip', zip, 64 * 1024, { maxBytes: 10_000_000 });
     expect(issues.map(simple)).toEqual([
@@ -79,10 +60,10 @@ describe('a ZIP that cannot be read to its end contributes no rows (finding 4)',
       },
     ]);
     expect(batch).toMatchObject({ accepted: 0, fileErrors: 1 });
-    const caller = callerFor(database, admin);
+    const caller = callerFor(draft.database, draft.admin);
     const applied = await outcomeOf(caller.imports.applyRows({ batchId }));
-    if (applied === 'OK') expect(await rowCounts(database.db, draftId)).toEqual(before);
-    expect(await rowCounts(database.db, draftId)).toEqual(before);
+    if (applied === 'OK') expect(await rowCounts(draft.database.db, draft.draftId)).toEqual(before);
+    expect(await rowCounts(draft.database.db, draft.draftId)).toEqual(before);
   });
 
   it('a ZIP cut short after its first entries keeps none of their rows', async () => {
@@ -237,87 +218,5 @@ describe('lines and fields are capped while streaming; echoed values are cut sho
       },
     ]);
     expect(field.batch.accepted).toBe(0);
-  });
-});
-
-describe('JSON depth, numbers a year cannot be, NUL bytes (finding 10)', () => {
-  const element = (fields: string) =>
-    `{"country":"AUS","stage":"mining","material":"REE","quantity":1,"unit":"t","basis":"REO","source_id":"usgs-mcs-2025","status":"verified",${fields}}`;
-
-  it('a JSON array nested 300,000 deep is a file problem, not a 500', async () => {
-    const deep = `${'['.repeat(300_000)}${']'.repeat(300_000)}`;
-    const inside = await importFile(
-      'production.json',
-      `[\n${element(`"year":2012,"basis":${deep}`)}\n]`,
-      64 * 1024,
-    );
-    expect(inside.issues.map(simple)).toEqual([
-      {
-        severity: 'error',
-        line: 2,
-        column: null,
-        message: 'arrays or objects nested more than 16 deep; the rest of the file was not read',
-      },
-    ]);
-    expect(inside.batch.accepted).toBe(0);
-    const top = await importFile('production.json', deep, 64 * 1024);
-    expect(top.issues.map(simple)).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        line: 1,
-        message: expect.stringMatching(/must be an object/),
-      }),
-    ]);
-  });
-
-  const years: [string, RegExp][] = [
-    ['1e309', /^"1e309" is not a finite number$/],
-    ['2024.0', /^"2024.0" must be written as a whole number, without a decimal point \(e.g. 2024\)$/],
-    ['2.024e3', /^"2.024e3" must be written as a whole number, without an exponent \(e.g. 2024\)$/],
-    ['02024', /^"02024" must be written as a whole number, without leading zeros \(e.g. 2024\)$/],
-  ];
-  for (const [year, message] of years) {
-    it(`year ${year} is refused with a specific message, in CSV and in JSON`, async () => {
-      const csv = await importFile('production.csv', `${HEADER}\n${row(year)}\n`);
-      expect(csv.issues.map(simple)).toEqual([
-        { severity: 'error', line: 2, column: 'year', message: expect.stringMatching(message) },
-      ]);
-      const json = await importFile('production.json', `[\n${element(`"year":${year}`)}\n]`);
-      expect(json.issues.map(simple)).toEqual([
-        { severity: 'error', line: 2, column: 'year', message: expect.stringMatching(message) },
-      ]);
-      expect(json.batch.accepted).toBe(0);
-    });
-  }
-
-  it('1e309 in a number field is "not a finite number" too', async () => {
-    const { issues } = await importFile('production.csv', `${HEADER}\n${row('2011', '1e309')}\n`);
-    expect(issues.map(simple)).toEqual([
-      { severity: 'error', line: 2, column: 'quantity', message: '"1e309" is not a finite number' },
-    ]);
-  });
-
-  it('a NUL byte in a name is a rejected row with its line and column, in CSV and JSON (never a 500)', async () => {
-    const entity: EntityName = 'countries';
-    const csv = await importFile(`${entity}.csv`, 'iso3,name,region\nXNA,Bad\0name,Asia\nXNB,Good,Asia\n');
-    const nul = {
-      severity: 'error',
-      line: 2,
-      column: 'name',
-      message: expect.stringMatching(/NUL character/),
-    };
-    expect(csv.issues.map(simple)).toEqual([nul]);
-    expect(csv.batch).toMatchObject({ accepted: 1, rejected: 1 });
-    const json = await importFile(
-      `${entity}.json`,
-      '[\n{"iso3":"XNC","name":"Bad\\u0000name","region":"Asia"},\n{"iso3":"XND","name":"Fine","region":"Asia"}]',
-    );
-    expect(json.issues.map(simple)).toEqual([nul]);
-    expect(json.batch).toMatchObject({ accepted: 1, rejected: 1 });
-    const key = await importFile(
-      `${entity}.json`,
-      '[{"iso3":"XNE","name":"Fine","region":"Asia","x\\u0000y":1}]',
-    );
-    expect(key.issues.map((i) => i.message)).toEqual(['ignored field(s) this table does not have: x␀y']);
   });
 });

@@ -4,6 +4,7 @@ export * from './dataset/csv.ts';
 export * from './dataset/echo.ts';
 export * from './dataset/entity-files.ts';
 export * from './dataset/parse.ts';
+export * from './dataset/text-problem.ts';
 export * from './entities/agreements.ts';
 export * from './entities/claim.ts';
 export * from './entities/country.ts';

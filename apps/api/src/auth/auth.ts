@@ -9,11 +9,11 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
 import {
   bodyField,
   checkNewPassword,
+  refuseBadText,
   refuseBlockedSession,
-  refuseNulBytes,
   signInThrottleRefusal,
 } from './request-guards.ts';
-import { clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle.ts';
+import { clearFailedSignIns } from './sign-in-throttle.ts';
 
 /** Header our HTTP server sets from the socket (or the trusted proxy); any client-sent value is replaced. */
 export const CLIENT_IP_HEADER = 'x-ree-client-ip';
@@ -122,16 +122,17 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        refuseNulBytes(ctx);
+        refuseBadText(ctx);
         if (ctx.path === '/sign-in/email') {
-          // Thrown here, the refusal never reaches the after hook: it is reported on its way out.
+          // Counts the try before its password is checked. Thrown here, the refusal never reaches the after hook: it
+          // is reported on its way out.
           const refusal = await signInThrottleRefusal(db, ctx);
           if (refusal) {
             await reportSignIn(ctx, { ok: false, throttled: true });
             throw refusal;
           }
         }
-        if (NEW_PASSWORD_PATHS.has(ctx.path)) checkNewPassword(ctx);
+        if (NEW_PASSWORD_PATHS.has(ctx.path)) await checkNewPassword(db, ctx);
         await refuseBlockedSession(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
@@ -145,11 +146,8 @@ export function createAuth({ db, baseURL, secret, trustedOrigins, onSignIn }: Au
           return;
         }
         if (ctx.path !== '/sign-in/email') return;
-        const email = bodyField(ctx, 'email') ?? '';
-        // Only a wrong e-mail or password counts against the account (not a disabled one, not malformed input).
-        const returned = ctx.context.returned;
-        if (returned instanceof APIError && returned.statusCode === 401) await recordFailedSignIn(db, email);
-        else if (!failed) await clearFailedSignIns(db, email);
+        // The try was counted when the before hook let it through; a success gives the account its free tries back.
+        if (!failed) await clearFailedSignIns(db, bodyField(ctx, 'email') ?? '');
         await reportSignIn(ctx, { ok: !failed, throttled: false });
       }),
     },

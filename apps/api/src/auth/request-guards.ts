@@ -3,9 +3,10 @@
 import { APIError } from 'better-auth';
 import { getSessionFromCtx } from 'better-auth/api';
 import type { Db } from '../db/client.ts';
-import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
+import { TEXT_PROBLEM_CODE, textProblemAt, textProblemMessage } from '../text-hygiene.ts';
+import { verifyPassword } from './password-hash.ts';
 import { passwordProblem } from './password-policy.ts';
-import { signInWait } from './sign-in-throttle.ts';
+import { reserveSignIn } from './sign-in-throttle.ts';
 
 /** The part of better-auth's middleware context these checks read. */
 type AuthMiddlewareContext = Parameters<typeof getSessionFromCtx>[0] & {
@@ -22,21 +23,30 @@ export function bodyField(ctx: { body?: unknown }, field: string): string | unde
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Any NUL byte in the body or query is a 400 here, not a database error later (finding 10 of issue #12). */
-export function refuseNulBytes(ctx: AuthMiddlewareContext): void {
-  const at = nulBytePath(ctx.body) ?? nulBytePath(ctx.query);
-  if (at) throw new APIError('BAD_REQUEST', { message: nulByteMessage(at), code: 'NUL_BYTE' });
+/**
+ * A NUL byte or a lone surrogate anywhere in the body or query is a 400 here, not a database error later (finding
+ * 10 of issue #12) — nor a password that hashes like another: scrypt reads a lone surrogate as U+FFFD.
+ */
+export function refuseBadText(ctx: AuthMiddlewareContext): void {
+  const at = textProblemAt(ctx.body) ?? textProblemAt(ctx.query);
+  if (at) {
+    throw new APIError('BAD_REQUEST', {
+      message: textProblemMessage(at),
+      code: TEXT_PROBLEM_CODE[at.problem],
+    });
+  }
 }
 
 /** Length, common passwords, and — when changing — a password different from the current one. */
-export function checkNewPassword(ctx: AuthMiddlewareContext): void {
+export async function checkNewPassword(db: Db, ctx: AuthMiddlewareContext): Promise<void> {
   const candidate = bodyField(ctx, ctx.path === '/sign-up/email' ? 'password' : 'newPassword');
   if (candidate === undefined) return;
   const problem = passwordProblem(candidate);
   if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
   const current = bodyField(ctx, 'currentPassword');
-  // Compared as the hash sees them (NFKC), so a look-alike spelling is the same password too.
-  if (current !== undefined && current.normalize('NFKC') === candidate.normalize('NFKC')) {
+  if (current === undefined || ctx.path !== '/change-password') return;
+  const session = await getSessionFromCtx(ctx);
+  if (session && (await isUnchangedPassword(db, session.user.id, current, candidate))) {
     throw new APIError('BAD_REQUEST', {
       message: 'The new password must be different from the current one.',
       code: 'PASSWORD_UNCHANGED',
@@ -45,13 +55,35 @@ export function checkNewPassword(ctx: AuthMiddlewareContext): void {
 }
 
 /**
- * The refusal for a sign-in to a locked account (the lock is waited out before the password is even checked), or
- * null when it may try now. Returned rather than thrown so the caller can log and audit the refused attempt first.
+ * Whether `candidate` is the account's password as its stored hash sees it (not as a string: the hash normalises
+ * to NFKC, and a password stored before lone surrogates were refused matches its U+FFFD spelling too). Asked only
+ * once `current` proves to be the password: otherwise "unchanged" would confirm a guess without knowing it, and a
+ * wrong current password is better-auth's to refuse. The timing then tells only what that refusal tells.
+ */
+export async function isUnchangedPassword(
+  db: Db,
+  userId: string,
+  current: string,
+  candidate: string,
+): Promise<boolean> {
+  const account = await db.account.findFirst({
+    where: { userId, providerId: 'credential' },
+    select: { password: true },
+  });
+  const hash = account?.password;
+  if (!hash || !(await verifyPassword({ hash, password: current }))) return false;
+  return verifyPassword({ hash, password: candidate });
+}
+
+/**
+ * Reserves this sign-in try against the account's throttle (counted now, before the password is checked), and
+ * gives the refusal when the account is locked, or null when it may try. Returned rather than thrown so the caller
+ * can log and audit the refused attempt first.
  */
 export async function signInThrottleRefusal(db: Db, ctx: AuthMiddlewareContext): Promise<APIError | null> {
   const email = bodyField(ctx, 'email');
   if (!email) return null;
-  const wait = await signInWait(db, email);
+  const wait = await reserveSignIn(db, email);
   if (wait <= 0) return null;
   const seconds = Math.ceil(wait / 1000);
   return new APIError(

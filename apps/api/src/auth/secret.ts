@@ -5,30 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { checkPrivateFile, ensurePrivateDirectory } from '../db/private-directory.ts';
+import { GENERATE_SECRET_HINT, weakSecretMessage, weakSecretProblem } from '../secret-strength.ts';
 
 export const AUTH_SECRET_FILE = 'auth-secret';
-const MIN_LENGTH = 32;
-/** An estimate (length × per-character Shannon entropy): a random 32-character hex string scores ≈ 115. */
-const MIN_ESTIMATED_BITS = 96;
-const MIN_DISTINCT_CHARACTERS = 10;
-const DEFAULT_SECRETS = [/^development-only-secret-/, /^better-auth-secret-/, /change.?me/i, /^secret/i];
-
-/** Why a configured secret is too weak for production, or null. */
-export function weakSecretProblem(secret: string): string | null {
-  const chars = [...secret];
-  if (chars.length < MIN_LENGTH)
-    return `it has ${chars.length} characters; at least ${MIN_LENGTH} are needed`;
-  if (DEFAULT_SECRETS.some((pattern) => pattern.test(secret))) return 'it is a well-known default';
-  const counts = new Map<string, number>();
-  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const perChar = [...counts.values()].reduce(
-    (h, n) => h - (n / chars.length) * Math.log2(n / chars.length),
-    0,
-  );
-  if (counts.size < MIN_DISTINCT_CHARACTERS || perChar * chars.length < MIN_ESTIMATED_BITS)
-    return 'it is too regular to be random';
-  return null;
-}
 
 /** Reads `<dataDir>/auth-secret`, creating it (atomically, 0600) on first use. */
 export function storedAuthSecret(dataDir: string): string {
@@ -69,16 +48,12 @@ export interface AuthSecretSource {
 export function resolveAuthSecret({ configured, dataDir, production, postgres }: AuthSecretSource): string {
   if (configured) {
     const problem = production ? weakSecretProblem(configured) : null;
-    if (problem) {
-      throw new Error(
-        `BETTER_AUTH_SECRET is refused in production: ${problem}. Generate one with 'openssl rand -base64 32'.`,
-      );
-    }
+    if (problem) throw new Error(weakSecretMessage('BETTER_AUTH_SECRET', problem));
     return configured;
   }
   if (production && postgres) {
     throw new Error(
-      "BETTER_AUTH_SECRET (32+ random characters, e.g. 'openssl rand -base64 32') is required in production with PostgreSQL",
+      `BETTER_AUTH_SECRET (32+ random characters, e.g. '${GENERATE_SECRET_HINT}') is required in production with PostgreSQL`,
     );
   }
   return storedAuthSecret(dataDir);

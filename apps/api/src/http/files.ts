@@ -12,8 +12,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { exportVersionZip } from '../imports/export-version.ts';
 import { type StageResult, stageImport } from '../imports/stage-import.ts';
 import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
-import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
+import { textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import type { SessionUser } from '../trpc/context.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
 import { spoolUpload } from './spool.ts';
@@ -64,8 +64,8 @@ export async function handleFileRoute(
     return reply(res, 403, { error: 'Administrators only.' });
   const actor = { id: user.id, email: user.email, ip: clientIp(req, options.proxySecret) };
   const query = Object.fromEntries(url.searchParams);
-  const nul = nulBytePath(query);
-  if (nul) return reply(res, 400, { error: nulByteMessage(nul) });
+  const bad = textProblemAt(query);
+  if (bad) return reply(res, 400, { error: textProblemMessage(bad) });
 
   try {
     if (url.pathname === '/files/import') {

@@ -11,7 +11,7 @@ import {
   NotFoundError,
   SimulationTimeoutError,
 } from '../errors.ts';
-import { nulByteMessage, nulBytePath } from '../nul-bytes.ts';
+import { textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import type { Context } from './context.ts';
 
 const isDevelopment = process.env.NODE_ENV === 'development';
@@ -66,10 +66,10 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-// PostgreSQL cannot store a NUL character: refused as bad input before any procedure sees it, not a 500 later.
-const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
-  const at = nulBytePath(await getRawInput());
-  if (at) throw new TRPCError({ code: 'BAD_REQUEST', message: nulByteMessage(at) });
+// A NUL or a lone surrogate cannot be stored: refused as bad input before any procedure sees it, not a 500 later.
+const refuseBadText = t.middleware(async ({ getRawInput, next }) => {
+  const at = textProblemAt(await getRawInput());
+  if (at) throw new TRPCError({ code: 'BAD_REQUEST', message: textProblemMessage(at) });
   return next();
 });
 
@@ -78,7 +78,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedure levels.
 /** Anyone, signed in or not. Keep to health and sign-in helpers. */
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseNulBytes);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseBadText);
 
 /** Any signed-in, enabled user, even one who must first choose a new password. Keep to `me`. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

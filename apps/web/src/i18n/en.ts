@@ -130,6 +130,8 @@ export const en = {
     'An administrator asked you to choose a new password before going on.',
   'authError.ACCOUNT_DISABLED': 'This account is disabled.',
   'authError.NUL_BYTE': 'The form contains a character that cannot be used (NUL).',
+  'authError.BROKEN_CHARACTER':
+    'The form contains a broken character (half of an emoji or other symbol). Retype the text and try again.',
   'state.loading': 'Loading the data…',
   'state.error': 'This page could not be shown. {message}',
   'state.retry': 'Try again',

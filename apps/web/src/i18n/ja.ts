@@ -131,6 +131,8 @@ export const ja: Messages = {
   'authError.PASSWORD_CHANGE_REQUIRED': '続けるには、管理者の依頼により新しいパスワードを設定してください。',
   'authError.ACCOUNT_DISABLED': 'このアカウントは無効になっています。',
   'authError.NUL_BYTE': '使用できない文字（NUL）が含まれています。',
+  'authError.BROKEN_CHARACTER':
+    '壊れた文字（絵文字や記号の半分）が含まれています。入力し直してから再度お試しください。',
   'state.loading': 'データを読み込み中…',
   'state.error': 'このページを表示できませんでした。{message}',
   'state.retry': '再試行',

@@ -43,6 +43,9 @@ describe('auth refusals in the user’s language', () => {
     expect(authErrorText(limited, jaLabels)).toMatch(/^このネットワークアドレスからの試行回数が多すぎます/);
     const forced = refusal('PASSWORD_CHANGE_REQUIRED', 403);
     expect(authErrorText(forced, jaLabels)).toMatch(/新しいパスワードを設定してください/);
+    const broken = refusal('BROKEN_CHARACTER');
+    expect(authErrorText(broken, enLabels)).toMatch(/^The form contains a broken character/);
+    expect(authErrorText(broken, jaLabels)).toMatch(/^壊れた文字/);
   });
 
   it('the account-lock wait shows the minutes from Retry-After, rounded up', () => {

@@ -14,6 +14,7 @@ export const AUTH_ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'ACCOUNT_DISABLED',
   'NUL_BYTE',
+  'BROKEN_CHARACTER',
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CellError, convertCell } from './columns.ts';
 import { echo, echoList, MAX_ECHO_CHARS } from './echo.ts';
+import { textProblem } from './text-problem.ts';
 
 const refusal = (text: string, type: Parameters<typeof convertCell>[1]) => {
   try {
@@ -38,7 +39,7 @@ describe('convertCell', () => {
   it('refuses NUL characters and lone surrogates in any column', () => {
     expect(refusal('a\0b', 'string')).toMatch(/NUL character/);
     expect(refusal('AUS;\0', 'list')).toMatch(/NUL character/);
-    expect(refusal('x\uD800y', 'string')).toMatch(/half of a UTF-16 character pair/);
+    expect(refusal('x\uD800y', 'string')).toMatch(/broken character \(a lone UTF-16 surrogate\)/);
     expect(convertCell('Ré 🧲', 'string')).toBe('Ré 🧲');
   });
 
@@ -57,5 +58,20 @@ describe('echo', () => {
     expect(echoList(Array.from({ length: 12 }, (_, i) => `c${i}`))).toBe(
       'c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 and 2 more',
     );
+  });
+
+  it('shows a lone surrogate as U+FFFD, so a message is always valid text; a whole pair stays', () => {
+    expect(echo('x\uD800y\uDC00')).toBe('x\uFFFDy\uFFFD');
+    expect(echo('🧲')).toBe('🧲');
+  });
+});
+
+describe('textProblem', () => {
+  it('names a NUL first, then a lone surrogate of either half; whole pairs are fine', () => {
+    expect(textProblem('a\0b\uD800')).toBe('nul');
+    expect(textProblem('x\uD800')).toBe('lone-surrogate');
+    expect(textProblem('\uDC00x')).toBe('lone-surrogate');
+    expect(textProblem('\uDC00\uD800')).toBe('lone-surrogate'); // the halves in the wrong order
+    expect(textProblem('Ré 🧲 \uD83E\uDDF2')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // How a CSV column maps onto a field of a domain entity, and how its text becomes a value.
 import { DomainError } from '../errors.ts';
 import { echo } from './echo.ts';
+import { textProblem } from './text-problem.ts';
 export type ColumnType = 'string' | 'int' | 'number' | 'boolean' | 'list';
 
 export interface Column {
@@ -16,9 +17,6 @@ export class CellError extends DomainError {
 }
 
 const NUMBER = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
-
-/** Half of a UTF-16 pair without its other half (JSON can spell one, "\ud800"): no database text can hold it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Text a spreadsheet would run as a formula when the file is opened (OWASP "CSV injection"). A leading sign
 // followed by a figure ("+25 % capacity") is ordinary text and stays allowed.
@@ -60,11 +58,14 @@ function convertNumber(value: string, type: 'int' | 'number'): number {
 
 /** Converts one cell. Empty cells become undefined so optional fields stay absent. */
 export function convertCell(text: string, type: ColumnType): unknown {
-  if (text.includes('\0')) {
+  const problem = textProblem(text);
+  if (problem === 'nul') {
     throw new CellError('holds a NUL character (byte 0), which text cannot contain: remove it');
   }
-  if (LONE_SURROGATE.test(text)) {
-    throw new CellError('holds half of a UTF-16 character pair, which is not valid text');
+  if (problem === 'lone-surrogate') {
+    throw new CellError(
+      'holds a broken character (a lone UTF-16 surrogate), which text cannot contain: remove it',
+    );
   }
   const value = text.trim();
   if (value === '') return type === 'list' ? [] : undefined;
