@@ -147,6 +147,37 @@ describe('bad rows cost no database call each', () => {
     expect(staged).toBe(0);
   }, 180_000);
 
+  it('errors past the cap do not push out the warning the draft checks find last', async () => {
+    // Every row repeats one key that the draft already has: all but the first are duplicates (errors, found while
+    // staging), and the first replaces a draft row (a warning, found after). Each severity has its own cap.
+    const rows = MAX_STORED_ISSUES + 20;
+    const csv = `${HEADER}\n${Array.from({ length: rows }, () => 'AUS,mining,REE,2023,10,t,REO,false,usgs-mcs-2025,verified').join('\n')}\n`;
+    const { batchId } = await stageCounted('same-key.csv', csv);
+    const caller = callerFor(database, admin);
+    const report = await caller.imports.report({ batchId, pageSize: 100 });
+    expect(report.counts).toEqual({ error: rows - 1, warning: 1 });
+    expect(report.listed).toEqual({ error: MAX_STORED_ISSUES, warning: 1 });
+    expect(report.pageInfo.total).toBe(MAX_STORED_ISSUES + 1);
+    const warnings = await caller.imports.report({ batchId, pageSize: 100, severity: 'warning' });
+    expect(warnings.pageInfo.total).toBe(1);
+    expect(warnings.issues).toEqual([
+      {
+        severity: 'warning',
+        file: 'production.csv',
+        line: null,
+        column: null,
+        message: '1 row(s) have the key of a row already in the draft: applying replaces those rows',
+      },
+    ]);
+    // The warning comes last, on the last page.
+    const last = await caller.imports.report({
+      batchId,
+      pageSize: 100,
+      page: Math.ceil((MAX_STORED_ISSUES + 1) / 100),
+    });
+    expect(last.issues.at(-1)?.severity).toBe('warning');
+  }, 60_000);
+
   it('a row with several unknown countries is rejected once, for the first of them', async () => {
     const header =
       'id,country,partner,role,focus,parties,start_date,end_date,secures_supply,materials,supplier_countries,source_id,status';
