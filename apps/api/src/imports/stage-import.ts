@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
 import { draftGenerationOf } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
-import { checkAgainstDraft } from './draft-checks.ts';
+import { checkAgainstDraft, nextTurn } from './draft-checks.ts';
 import { readUpload } from './read-upload.ts';
 import { beat, keepAlive, STAGING_TIMED_OUT_MESSAGE } from './staging-heartbeat.ts';
 import { fileError, type Problem, type RecordSink } from './upload-sink.ts';
@@ -157,6 +157,9 @@ class Stager implements RecordSink {
         })),
       });
     }
+    // Reading, validating and writing resolve as microtasks, which never let the event loop run: without a turn
+    // here a whole upload would hold it (on PGlite, every other request) from its first byte to its last.
+    await nextTurn();
   }
 }
 
