@@ -5,6 +5,7 @@
 // Runs on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
+import { CHECK_CHUNK_ROWS } from '../src/imports/draft-checks.ts';
 import { MAX_STORED_ISSUES, stageImport } from '../src/imports/stage-import.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
 import { openAdminDraft } from './import-support.ts';
@@ -78,7 +79,7 @@ async function stageCounted(name: string, csv: string) {
     const actor = { id: admin.id, email: admin.email, ip: '127.0.0.1' };
     const input = { versionId: draftId, fileName: name, entity: 'production' as const, maxBytes: 10_000_000 };
     const { batchId } = await stageImport(counted.db, actor, input, whole(csv));
-    return { queries: counted.count, batchId };
+    return { queries: counted.count, batchId, statements: counted.statements };
   } finally {
     await counted.close();
   }
@@ -146,6 +147,53 @@ describe('bad rows cost no database call each', () => {
     });
     expect(staged).toBe(0);
   }, 180_000);
+
+  it('unknown references are deleted in chunks: ceil(N / chunk) statements, each bounded by the chunk', async () => {
+    const bad = 2 * CHECK_CHUNK_ROWS + 500;
+    const csv = `${HEADER}\n${Array.from({ length: bad }, (_, i) => row(i, 'XKX')).join('\n')}\n`;
+    const { batchId, statements } = await stageCounted('chunked.csv', csv);
+    const deletes = statements.filter(
+      (s) => s.sql.includes('DELETE FROM "import_row"') && s.args[1] === 'production',
+    );
+    // One pass per reference column of production (country, source_id), each over what is still staged.
+    const country = deletes.filter((s) => s.sql.includes(`'country'`));
+    expect(country).toHaveLength(Math.ceil(bad / CHECK_CHUNK_ROWS));
+    for (const s of deletes) expect(s.sql).toMatch(/LIMIT \$5/);
+    for (const s of deletes) expect(s.args[4]).toBe(CHECK_CHUNK_ROWS);
+    const { report } = await allIssues(batchId);
+    expect(report.batch).toMatchObject({ accepted: 0, rejected: bad });
+  }, 60_000);
+
+  it('errors past the cap do not push out the warning the draft checks find last', async () => {
+    // Every row repeats one key that the draft already has: all but the first are duplicates (errors, found while
+    // staging), and the first replaces a draft row (a warning, found after). Each severity has its own cap.
+    const rows = MAX_STORED_ISSUES + 20;
+    const csv = `${HEADER}\n${Array.from({ length: rows }, () => 'AUS,mining,REE,2023,10,t,REO,false,usgs-mcs-2025,verified').join('\n')}\n`;
+    const { batchId } = await stageCounted('same-key.csv', csv);
+    const caller = callerFor(database, admin);
+    const report = await caller.imports.report({ batchId, pageSize: 100 });
+    expect(report.counts).toEqual({ error: rows - 1, warning: 1 });
+    expect(report.listed).toEqual({ error: MAX_STORED_ISSUES, warning: 1 });
+    expect(report.pageInfo.total).toBe(MAX_STORED_ISSUES + 1);
+    const warnings = await caller.imports.report({ batchId, pageSize: 100, severity: 'warning' });
+    expect(warnings.pageInfo.total).toBe(1);
+    expect(warnings.issues).toEqual([
+      {
+        severity: 'warning',
+        file: 'production.csv',
+        line: null,
+        column: null,
+        message: '1 row(s) have the key of a row already in the draft: applying replaces those rows',
+      },
+    ]);
+    // The warning comes last, on the last page.
+    const last = await caller.imports.report({
+      batchId,
+      pageSize: 100,
+      page: Math.ceil((MAX_STORED_ISSUES + 1) / 100),
+    });
+    expect(last.issues.at(-1)?.severity).toBe('warning');
+  }, 60_000);
 
   it('a row with several unknown countries is rejected once, for the first of them', async () => {
     const header =

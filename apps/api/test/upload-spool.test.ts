@@ -130,9 +130,27 @@ it('a start clears what crashed runs left; an upload is spooled 0600 in the data
   }
   expect(receiving).toEqual([expect.stringMatching(new RegExp(`^${process.pid}-[0-9a-f-]{36}$`))]);
   expect((await stat(path.join(spool, receiving[0] ?? ''))).mode & 0o777).toBe(0o600);
+
+  // One import at a time per instance: a second one meanwhile is refused before its body is spooled.
+  const upload = (name: string, text: string) =>
+    fetch(`${base}/files/import?versionId=${draft.id}&name=${name}`, {
+      method: 'POST',
+      headers: { ...fromWeb, cookie, 'content-type': 'application/octet-stream' },
+      body: text,
+    });
+  const second = await upload('countries.csv', 'iso3,name,region\nXSQ,Second,Asia\n');
+  expect(second.status).toBe(503);
+  expect(second.headers.get('retry-after')).toBe('1');
+  expect(await second.json()).toEqual({ error: 'Another import is running; try again in a moment.' });
+  expect((await readdir(spool)).sort()).toEqual([running, ...receiving].sort());
+
   sendRest();
   const response = await answer;
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ batchId: expect.any(String) });
+  expect(await readdir(spool)).toEqual([running]);
+  // Once it is done, the next import is accepted.
+  const third = await upload('countries.csv', 'iso3,name,region\nXSR,Third,Asia\n');
+  expect(third.status).toBe(200);
   expect(await readdir(spool)).toEqual([running]);
 }, 60_000);

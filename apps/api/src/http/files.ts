@@ -15,6 +15,7 @@ import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
 import { textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import type { SessionUser } from '../trpc/context.ts';
+import { refuseForNow } from './load-shed.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
 import { spoolUpload } from './spool.ts';
 
@@ -28,6 +29,36 @@ export interface FileRouteOptions {
   /** See ApiServerOptions.proxySecret. */
   proxySecret?: string;
   sessionUser: (req: IncomingMessage) => Promise<SessionUser | null>;
+  /** One per API instance (createImportSlot): at most one import runs at a time. */
+  importSlot: ImportSlot;
+}
+
+export const IMPORT_BUSY_MESSAGE = 'Another import is running; try again in a moment.';
+
+/**
+ * The one import an API instance runs at a time. Staging holds the event loop in short bursts (on PGlite the
+ * database runs in this process), so two imports at once would stack their stalls; and each upload is spooled to
+ * disk first (up to maxImportBytes), so one at a time also bounds the spool to one file per instance.
+ */
+export interface ImportSlot {
+  /** Takes the slot: the function that gives it back, or null while another import holds it. */
+  take(): (() => void) | null;
+}
+
+export function createImportSlot(): ImportSlot {
+  let held = false;
+  return {
+    take() {
+      if (held) return null;
+      held = true;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        held = false;
+      };
+    },
+  };
 }
 
 /** Sends a JSON answer; true, meaning the request was handled. */
@@ -83,23 +114,34 @@ export async function handleFileRoute(
           error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         });
       }
-      const upload = await spoolUpload(req, options.maxImportBytes, options.spoolDir);
-      // Removed before the answer, so no spool file outlives the request that made it.
+      // Refused before a byte of the body is spooled; the unread body ends the connection.
+      const release = options.importSlot.take();
+      if (!release) {
+        res.setHeader('Connection', 'close');
+        refuseForNow(res, 503, IMPORT_BUSY_MESSAGE);
+        return true;
+      }
       let result: StageResult;
       try {
-        result = await stageImport(
-          options.db,
-          actor,
-          {
-            versionId: input.data.versionId,
-            fileName: input.data.name,
-            entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
-            maxBytes: options.maxImportBytes,
-          },
-          upload.read(),
-        );
+        const upload = await spoolUpload(req, options.maxImportBytes, options.spoolDir);
+        // Removed before the answer, so no spool file outlives the request that made it.
+        try {
+          result = await stageImport(
+            options.db,
+            actor,
+            {
+              versionId: input.data.versionId,
+              fileName: input.data.name,
+              entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
+              maxBytes: options.maxImportBytes,
+            },
+            upload.read(),
+          );
+        } finally {
+          await upload.remove();
+        }
       } finally {
-        await upload.remove();
+        release();
       }
       return reply(res, 200, result);
     }

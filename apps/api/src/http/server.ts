@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
 import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
-import { handleFileRoute } from './files.ts';
+import { createImportSlot, handleFileRoute } from './files.ts';
 import {
   admitRequest,
   type LoadShedder,
@@ -71,6 +71,7 @@ function serviceUnavailableIfBusy(error: unknown): never {
 export function createApiServer(options: ApiServerOptions): Server {
   const { db, auth, log, trustedOrigins } = options;
   const authHandler = toNodeHandler(withRateLimitCode(auth.handler));
+  const importSlot = createImportSlot();
 
   return createServer(async (req, res) => {
     const started = performance.now();
@@ -116,6 +117,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         spoolDir: options.spoolDir,
         proxySecret: options.proxySecret,
         sessionUser: (r) => sessionUser(auth, r),
+        importSlot,
       });
       if (files) return;
 

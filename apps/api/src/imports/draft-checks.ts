@@ -38,61 +38,83 @@ function referencesOf(entity: EntityName): Reference[] {
 }
 
 /**
- * Rows naming a source or country that neither the draft nor this upload has: they could never be stored. At most
- * two statements per reference column, however many bad rows there are (a call per row held PGlite for minutes):
- * the unknown values, then, if there are any, one DELETE of the rows naming them. Neither joins the staged rows
- * to anything, so a plan made with statistics from before the upload landed cannot turn quadratic (a join did:
- * minutes for 20,000 rows). A row is reported once, for the first column that rejects it: the later columns no
- * longer see it.
+ * Staged rows a draft check reads per statement. On PGlite the database runs in the API's process, so one
+ * statement over a whole upload (60,000 rows: seconds) stalls every other request; a chunk of this many takes
+ * tens of milliseconds, and the event loop gets a turn between chunks (`nextTurn`).
+ */
+export const CHECK_CHUNK_ROWS = 2000;
+
+/** Lets the event loop run what waited (a health check, a page) before the next chunk. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Rows naming a source or country that neither the draft nor this upload has: they could never be stored. Each
+ * reference column walks the staged rows in file order, CHECK_CHUNK_ROWS at a time (keyset on file, line): one
+ * statement per chunk picks the chunk, finds its rows' unknown values by look-ups (NOT EXISTS on the referenced
+ * table's key and the staged rows' key, never a join of the whole upload that a plan made before the upload
+ * landed could turn quadratic) and deletes those rows. Statements grow with the rows over the chunk size, never
+ * one per bad row. A row is reported once, for the first column that rejects it: the later columns no longer see it.
  */
 async function rejectUnknownReferences(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
   for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
     for (const ref of referencesOf(entity)) {
       const table = ENTITY_TABLE[ref.to];
       const keyColumn = ref.to === 'sources' ? 'id' : 'iso3';
+      const unknown = (value: string) =>
+        `NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t."versionId" = $6 AND t."${keyColumn}" = ${value})
+         AND NOT EXISTS (SELECT 1 FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $7 AND i."key" = ${value})`;
       // A list column (supplier_countries) names several: each element is checked, the first unknown reported.
-      const elements = `jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."data"->'${ref.key}') = 'array' THEN r."data"->'${ref.key}' ELSE '[]'::jsonb END) WITH ORDINALITY AS v(value, n)`;
-      const from = ref.list ? `"import_row" r CROSS JOIN LATERAL ${elements}` : `"import_row" r`;
-      const value = ref.list ? 'v.value' : `r."data"->>'${ref.key}'`;
-      const unknown = await db.$queryRawUnsafe<{ value: string }[]>(
-        `SELECT ${value} AS value FROM ${from}
-         WHERE r."batchId" = $1 AND r."entity" = $2 AND ${value} IS NOT NULL
-         EXCEPT SELECT t."${keyColumn}" FROM "${table}" t WHERE t."versionId" = $3
-         EXCEPT SELECT i."key" FROM "import_row" i WHERE i."batchId" = $1 AND i."entity" = $4`,
-        batchId,
-        entity,
-        versionId,
-        ref.to,
-      );
-      if (!unknown.length) continue;
-      // A bound array is planned as the constant it is (unnamed statements get custom plans), so `= ANY` is a hashed
-      // look-up per row; a generic plan would compare each row with every element.
-      const hit = ref.list
-        ? `EXISTS (SELECT 1 FROM ${elements} WHERE v.value = ANY($3::text[]))`
-        : `${value} = ANY($3::text[])`;
-      const first = ref.list
-        ? `(SELECT v.value FROM ${elements} WHERE v.value = ANY($3::text[]) ORDER BY v.n LIMIT 1)`
-        : value;
-      const rejected = await db.$queryRawUnsafe<{ file: string; line: number; value: string }[]>(
-        `WITH gone AS (
-           DELETE FROM "import_row" r WHERE r."batchId" = $1 AND r."entity" = $2 AND ${hit}
-           RETURNING r."file", r."line", ${first} AS value)
-         SELECT "file", "line", value FROM gone ORDER BY "file", "line"`,
-        batchId,
-        entity,
-        unknown.map((u) => u.value),
-      );
-      for (const row of rejected) {
-        await sink.problem({
-          file: row.file,
-          line: row.line,
-          column: ref.header,
-          severity: 'error',
-          message:
-            ref.to === 'countries'
-              ? `country "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
-              : `source "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
-        });
+      const firstUnknown = ref.list
+        ? `(SELECT v.value FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(c."data"->'${ref.key}') = 'array'
+             THEN c."data"->'${ref.key}' ELSE '[]'::jsonb END) WITH ORDINALITY AS v(value, n)
+           WHERE ${unknown('v.value')} ORDER BY v.n LIMIT 1)`
+        : `CASE WHEN c."data"->>'${ref.key}' IS NOT NULL AND ${unknown(`(c."data"->>'${ref.key}')`)}
+           THEN c."data"->>'${ref.key}' END`;
+      let after = { file: '', line: -1 };
+      for (;;) {
+        // The chunk's rejected rows in file order, then one row for the chunk's last line and size: the cursor.
+        const rows = await db.$queryRawUnsafe<
+          { file: string; line: number; value: string | null; size: number | null }[]
+        >(
+          `WITH chunk AS (
+             SELECT r.ctid, r."file", r."line", r."data" FROM "import_row" r
+             WHERE r."batchId" = $1 AND r."entity" = $2 AND (r."file", r."line") > ($3, $4)
+             ORDER BY r."file", r."line" LIMIT $5),
+           bad AS (SELECT * FROM (SELECT c.ctid, c."file", c."line", ${firstUnknown} AS value FROM chunk c) b
+             WHERE b.value IS NOT NULL),
+           -- By row address, not a join: a plan made while the table looked empty could scan it once per bad row.
+           gone AS (DELETE FROM "import_row" r WHERE r.ctid = ANY(ARRAY(SELECT b.ctid FROM bad b)))
+           SELECT * FROM (
+             SELECT b."file", b."line", b.value, NULL::int AS size FROM bad b
+             UNION ALL
+             (SELECT c."file", c."line", NULL, (SELECT count(*)::int FROM chunk) FROM chunk c
+              ORDER BY c."file" DESC, c."line" DESC LIMIT 1)) u
+           ORDER BY u.size NULLS FIRST, u."file", u."line"`,
+          batchId,
+          entity,
+          after.file,
+          after.line,
+          CHECK_CHUNK_ROWS,
+          versionId,
+          ref.to,
+        );
+        const last = rows.at(-1);
+        for (const row of rows) {
+          if (row.size !== null || row.value === null) continue;
+          await sink.problem({
+            file: row.file,
+            line: row.line,
+            column: ref.header,
+            severity: 'error',
+            message:
+              ref.to === 'countries'
+                ? `country "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.countries.file} first (or in the same ZIP)`
+                : `source "${echo(row.value)}" is unknown to this dataset: add it to ${ENTITY_FILES.sources.file} first (or in the same ZIP)`,
+          });
+        }
+        if (!last || last.size === null || last.size < CHECK_CHUNK_ROWS) break;
+        after = { file: last.file, line: last.line };
+        await nextTurn();
       }
     }
   }
@@ -161,25 +183,42 @@ async function warnSharesOver100(db: Db, batchId: string, versionId: string, sin
   }
 }
 
-/** Rows whose key the draft already has: applying overwrites them. One line per table. */
+/**
+ * Rows whose key the draft already has: applying overwrites them. One line per table. Counted a chunk of staged
+ * rows at a time (keyset on the primary key), so no statement joins the whole upload to the draft.
+ */
 async function warnReplacedRows(db: Db, batchId: string, versionId: string, sink: ProblemSink) {
   for (const entity of Object.keys(ENTITY_FILES) as EntityName[]) {
     const table = ENTITY_TABLE[entity];
-    const match = keyMatchesJson(entity, 'r."data"');
-    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM "import_row" r JOIN "${table}" t ON t."versionId" = $2 AND ${match}
-       WHERE r."batchId" = $1 AND r."entity" = $3`,
-      batchId,
-      versionId,
-      entity,
-    );
-    if (row && row.n > 0) {
+    const match = keyMatchesJson(entity, 'c."data"');
+    let replaced = 0;
+    let after = '';
+    for (;;) {
+      const [chunk] = await db.$queryRawUnsafe<{ n: number; size: number; last: string | null }[]>(
+        `WITH chunk AS (
+           SELECT r."key", r."data" FROM "import_row" r
+           WHERE r."batchId" = $1 AND r."entity" = $3 AND r."key" > $4 ORDER BY r."key" LIMIT $5)
+         SELECT (SELECT count(*)::int FROM chunk c WHERE EXISTS (
+                   SELECT 1 FROM "${table}" t WHERE t."versionId" = $2 AND ${match})) AS n,
+                (SELECT count(*)::int FROM chunk) AS size, (SELECT max(c."key") FROM chunk c) AS last`,
+        batchId,
+        versionId,
+        entity,
+        after,
+        CHECK_CHUNK_ROWS,
+      );
+      replaced += chunk?.n ?? 0;
+      if (!chunk?.last || chunk.size < CHECK_CHUNK_ROWS) break;
+      after = chunk.last;
+      await nextTurn();
+    }
+    if (replaced > 0) {
       await sink.problem({
         file: ENTITY_FILES[entity].file,
         line: null,
         column: null,
         severity: 'warning',
-        message: `${row.n} row(s) have the key of a row already in the draft: applying replaces those rows`,
+        message: `${replaced} row(s) have the key of a row already in the draft: applying replaces those rows`,
       });
     }
   }

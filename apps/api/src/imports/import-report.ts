@@ -75,7 +75,7 @@ function summaryOf<T extends SummaryRow>({ draftGeneration, version, ...batch }:
   return { ...batch, stale: batch.status === 'validated' && draftGeneration !== version.draftGeneration };
 }
 
-/** Problems of each kind: all that were found, and how many the report lists (it keeps the first MAX_STORED_ISSUES). */
+/** Problems of each kind: all that were found, and how many the report lists (it keeps the first MAX_STORED_ISSUES of each). */
 const KindCounts = z.object({ error: z.int(), warning: z.int() });
 
 export async function importsOf(db: Db, versionId: string) {

@@ -8,14 +8,18 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from '../queries/audit.ts';
 import { draftGenerationOf } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
-import { checkAgainstDraft } from './draft-checks.ts';
+import { checkAgainstDraft, nextTurn } from './draft-checks.ts';
 import { readUpload } from './read-upload.ts';
 import { beat, keepAlive, STAGING_TIMED_OUT_MESSAGE } from './staging-heartbeat.ts';
 import { fileError, type Problem, type RecordSink } from './upload-sink.ts';
 
 /** Staged rows are written this many at a time. */
 const FLUSH_ROWS = 1000;
-/** A report keeps this many problems in full; beyond it only the counts grow. */
+/**
+ * A report keeps this many problems of each severity in full; beyond it only the counts grow. Each severity has
+ * its own cap, so thousands of bad rows cannot push out the warnings the draft checks find last; file-level errors
+ * (a file that gives no rows) are always kept.
+ */
 export const MAX_STORED_ISSUES = 5000;
 
 interface StagedRow {
@@ -31,6 +35,8 @@ class Stager implements RecordSink {
   private rows: StagedRow[] = [];
   private issues: Problem[] = [];
   private seq = 0;
+  /** Problems kept for the report, by severity (file-level errors not counted: they are always kept). */
+  private readonly stored = { error: 0, warning: 0 };
   rejected = 0;
   /** Every error problem, also those past MAX_STORED_ISSUES. */
   errors = 0;
@@ -98,7 +104,10 @@ class Stager implements RecordSink {
       } else if (problem.line !== null) this.rejected++;
     }
     // Past the cap only the counts grow: a problem nobody will read costs neither memory nor a database call.
-    if (this.seq + this.issues.length >= MAX_STORED_ISSUES) return;
+    if (!problem.fileLevel) {
+      if (this.stored[problem.severity] >= MAX_STORED_ISSUES) return;
+      this.stored[problem.severity]++;
+    }
     this.issues.push(problem);
     if (this.issues.length >= FLUSH_ROWS) await this.flush();
   }
@@ -148,6 +157,9 @@ class Stager implements RecordSink {
         })),
       });
     }
+    // Reading, validating and writing resolve as microtasks, which never let the event loop run: without a turn
+    // here a whole upload would hold it (on PGlite, every other request) from its first byte to its last.
+    await nextTurn();
   }
 }
 
