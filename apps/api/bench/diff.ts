@@ -4,7 +4,7 @@
 // PGlite in a temporary directory (its memory is this process's too), or DATABASE_URL.
 import type { Db } from '../src/db/client.ts';
 import { createDraft } from '../src/queries/dataset-versions.ts';
-import { diffVersions } from '../src/queries/version-diff.ts';
+import { DiffInput, diffVersions } from '../src/queries/version-diff.ts';
 import { referenceDiff } from '../test/diff-reference.ts';
 import { benchActor, megabytes, peakMemorySampler, withBenchDatabase } from './bench-database.ts';
 
@@ -72,12 +72,16 @@ try {
 
     const baseline = memory.reset();
     start = performance.now();
-    const page = await diffVersions(db, {
-      from: from.id,
-      to: to.id,
-      limit: 1000,
-      page: { entity: 'production', kind: 'changed' },
-    });
+    // Through the input schema, as the router does: it reads the page's cursor.
+    const page = await diffVersions(
+      db,
+      DiffInput.parse({
+        from: from.id,
+        to: to.id,
+        limit: 1000,
+        page: { entity: 'production', kind: 'changed' },
+      }),
+    );
     const production = page.entities[0];
     console.log(
       `now:    ${production?.counts.changed} changed counted, ${production?.changed.length} rows of a page in ` +

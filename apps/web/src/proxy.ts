@@ -5,7 +5,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
 import { contentSecurityPolicy } from './lib/csp';
-import { REQUEST_PATH_HEADER } from './lib/request-path';
+import { REQUEST_PATH_HEADER, REQUEST_QUERY_HEADER } from './lib/request-path';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -13,8 +13,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  // Layouts get no pathname; admin/layout.tsx needs it to send a visitor to sign-in and back.
+  // Layouts get no pathname and not-found pages no query: admin/layout.tsx needs both to send a visitor to sign-in
+  // and back to the very page, admin/diff/not-found.tsx the query to say what in a diff link is wrong.
   requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
+  requestHeaders.set(REQUEST_QUERY_HEADER, request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -7,8 +7,8 @@
 import { ENTITY_FILES, type EntityName, keyOf } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { InvalidInputError } from '../errors.ts';
 import { ENTITY_TABLE } from './dataset-versions.ts';
+import type { KeyValue } from './diff-cursor.ts';
 
 export const DIFF_KINDS = ['added', 'removed', 'changed'] as const;
 export type DiffKind = (typeof DIFF_KINDS)[number];
@@ -24,7 +24,6 @@ export const DiffCounts = z.object({
   unchanged: z.int(),
 });
 export type DiffCounts = z.infer<typeof DiffCounts>;
-export type KeyValue = string | number | boolean;
 
 const fieldsOf = (entity: EntityName): string[] => ENTITY_FILES[entity].columns.map((c) => c.key);
 const keyOfEntity = (entity: EntityName): readonly string[] => ENTITY_FILES[entity].key;
@@ -58,46 +57,14 @@ export async function diffCounts(db: Db, entity: EntityName, from: string, to: s
 }
 
 const CAST = { string: '', int: '::int', number: '::float8', boolean: '::boolean', list: '' } as const;
-const KeyScalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
-const JS_TYPE = {
-  string: 'string',
-  int: 'number',
-  number: 'number',
-  boolean: 'boolean',
-  list: 'string',
-} as const;
 
 const keyTypes = (entity: EntityName) =>
   keyOfEntity(entity).map((k) => ENTITY_FILES[entity].columns.find((c) => c.key === k)?.type ?? 'string');
 
-/** A cursor: the key values of the last row of a page, as base64url JSON (opaque to the client, safe in a URL). */
-export function encodeCursor(values: KeyValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/** The key values a cursor holds, checked against the entity's key (count and types) before they reach SQL. */
-export function decodeCursor(entity: EntityName, cursor: string): KeyValue[] {
-  const types = keyTypes(entity);
-  const damaged = () =>
-    new InvalidInputError(
-      'This page link is damaged or belongs to another table: start from the first page.',
-    );
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw damaged();
-  }
-  const parsed = z.array(KeyScalar).length(types.length).safeParse(value);
-  if (!parsed.success) throw damaged();
-  parsed.data.forEach((v, i) => {
-    const type = types[i] ?? 'string';
-    if (typeof v !== JS_TYPE[type] || (type === 'int' && !Number.isInteger(v))) throw damaged();
-  });
-  return parsed.data;
-}
-
-/** Rows whose key comes after the cursor held in $3 (a JSON array), in the order ORDER BY gives them. */
+/**
+ * Rows whose key comes after the cursor held in $3 (a JSON array), in the order ORDER BY gives them. Its values
+ * were checked against these columns' types (diff-cursor.ts), so the casts cannot fail.
+ */
 function keyAfter(entity: EntityName, alias: string): string {
   const types = keyTypes(entity);
   const values = types.map((type, i) => `(($3::jsonb)->>${i})${CAST[type]}`);

@@ -6,16 +6,14 @@ import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
+import { Cursor, encodeCursor, type KeyValue, readCursor } from './diff-cursor.ts';
 import { HeadlineFigure, headline } from './diff-headline.ts';
 import {
   changedPage,
   DIFF_KINDS,
   DiffCounts,
   type DiffKind,
-  decodeCursor,
   diffCounts,
-  encodeCursor,
-  type KeyValue,
   onlyOnePage,
   type PageOf,
   Value,
@@ -23,12 +21,21 @@ import {
 
 const Entity = z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]);
 const Kind = z.enum(DIFF_KINDS);
-/** Where a list goes on: opaque to the client (the key of the last row shown), safe in a URL. */
-const Cursor = z
-  .string()
-  .min(1)
-  .max(4000)
-  .regex(/^[\w-]+$/, 'not a page cursor');
+
+/**
+ * One list to page through, after a cursor a previous answer gave (from the start without one). The cursor is read
+ * here, against the key columns of the list's table: a damaged one is a bad request naming what does not fit
+ * (at `page.after`), before any work is done. Parsed, `after` holds its key values and `cursor` the text.
+ */
+const DiffPage = z
+  .strictObject({ entity: Entity, kind: Kind, after: Cursor.optional() })
+  .transform(({ entity, kind, after }, ctx) => {
+    if (after === undefined) return { entity, kind, cursor: null, after: null };
+    const read = readCursor(entity, after);
+    if (read.ok) return { entity, kind, cursor: after, after: read.keys };
+    ctx.addIssue({ code: 'custom', path: ['after'], message: read.message, input: after });
+    return z.NEVER;
+  });
 
 export const DiffInput = z.strictObject({
   from: z.uuid(),
@@ -36,10 +43,10 @@ export const DiffInput = z.strictObject({
   /** Rows per list and page (the counts are always complete). */
   limit: z.int().min(1).max(1000).default(200),
   /**
-   * One list to page through: an entity's added, removed or changed rows, after the cursor a previous answer gave
-   * (from the start without one). Without `page`: every entity's counts and first page, and the headline figures.
+   * One list to page through: an entity's added, removed or changed rows. Without `page`: every entity's counts
+   * and first page, and the headline figures.
    */
-  page: z.strictObject({ entity: Entity, kind: Kind, after: Cursor.optional() }).optional(),
+  page: DiffPage.optional(),
 });
 
 const Row = z.record(z.string(), Value);
@@ -95,10 +102,9 @@ async function entityDiff(
   versions: { from: string; to: string },
   entity: EntityName,
   limit: number,
-  only?: { kind: DiffKind; after: string | undefined },
+  only?: { kind: DiffKind; after: KeyValue[] | null },
 ): Promise<EntityDiff> {
-  // A damaged cursor is refused before any work, whether or not its list has rows.
-  const after = only?.after ? decodeCursor(entity, only.after) : null;
+  const after = only?.after ?? null;
   const counts: DiffCounts = await diffCounts(db, entity, versions.from, versions.to);
   const diff: EntityDiff = {
     entity,
@@ -150,7 +156,7 @@ export async function diffVersions(db: Db, input: z.infer<typeof DiffInput>): Pr
   return {
     from: { id: from.id, label: from.label },
     to: { id: to.id, label: to.label },
-    page: only ? { entity: only.entity, kind: only.kind, after: only.after ?? null } : null,
+    page: only ? { entity: only.entity, kind: only.kind, after: only.cursor } : null,
     entities,
     headline: only ? [] : await headline(db, from, to),
   };

@@ -338,6 +338,13 @@ export const en = {
   'admin.diffPage': 'Rows {first}–{last} of {total}.',
   'admin.diffOverview': 'All tables and the headline figures',
   'admin.diffStart': 'Back to the first rows',
+  'admin.diffNotFound': 'These differences cannot be shown',
+  'admin.diffNotFound.damaged-link':
+    'This diff link is damaged: it does not name the two dataset versions to compare.',
+  'admin.diffNotFound.damaged-cursor':
+    'This page link is damaged or belongs to another table, so the list cannot go on from it. Start the list again from its first rows.',
+  'admin.diffNotFound.unknown-version':
+    'This diff link names a dataset version that does not exist: it may have been discarded, or the link mistyped.',
   'admin.forceReset': 'Force password reset',
   'admin.nextPage': 'More users',
   'admin.firstPage': 'First page',

@@ -339,6 +339,13 @@ export const ja: Messages = {
   'admin.diffPage': '全 {total} 件中 {first}～{last} 件目。',
   'admin.diffOverview': 'すべてのテーブルと主要指標',
   'admin.diffStart': '最初の行に戻る',
+  'admin.diffNotFound': 'この差分は表示できません',
+  'admin.diffNotFound.damaged-link':
+    'この差分のリンクは壊れています。比較する 2 つのデータセットのバージョンが指定されていません。',
+  'admin.diffNotFound.damaged-cursor':
+    'このページのリンクは壊れているか、別のテーブルのものです。この続きは表示できません。一覧を最初の行からやり直してください。',
+  'admin.diffNotFound.unknown-version':
+    'この差分のリンクは存在しないデータセットのバージョンを指しています。破棄されたか、リンクが誤っている可能性があります。',
   'admin.forceReset': 'パスワードの再設定を強制',
   'admin.nextPage': '次のユーザー',
   'admin.firstPage': '最初のページ',

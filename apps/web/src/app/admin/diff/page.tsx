@@ -27,7 +27,10 @@ export default async function DiffPage({
   const { t, locale } = await getT();
   const api = await serverApi();
   const result = await attempt(api.datasets.diff.query({ from, to, limit: PAGE_SIZE, page: list }));
-  if (!result.ok) notFound();
+  // An unknown version (NOT_FOUND) or a damaged cursor (BAD_REQUEST): the link is wrong, and not-found.tsx says
+  // how. Anything else is the server's failure, not a missing page.
+  if (!result.ok && (result.notFound || result.badRequest)) notFound();
+  if (!result.ok) throw new Error(result.message);
   const diff = result.data;
   const versions = { from: diff.from.id, to: diff.to.id };
   const title = <h1>{t('admin.diff', { from: diff.from.label, to: diff.to.label })}</h1>;
