@@ -2,53 +2,12 @@
 // which files it holds (what every other ZIP tool shows). An archive cut at an entry boundary, without its
 // directory, or whose directory disagrees with its entries contributes no rows (ASVS 2.3.3); valid ones still
 // import, however they were written.
-import { randomInt } from 'node:crypto';
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/client.ts';
-import { stageImport } from '../src/imports/stage-import.ts';
-import { rowCounts } from '../src/queries/dataset-versions.ts';
-import type { SessionUser } from '../src/trpc/context.ts';
-import { chunks, openAdminDraft } from './import-support.ts';
-import { callerFor } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { concat } from './zip-bytes.ts';
+import { ROWS, tables, zipImports } from './zip-support.ts';
 
-let database: Database;
-let admin: SessionUser;
-let draftId: string;
-
-beforeAll(async () => {
-  ({ database, admin, draftId } = await openAdminDraft('ZIP integrity'));
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-async function importZip(zip: Uint8Array) {
-  const staged = await stageImport(
-    database.db,
-    { id: admin.id, email: admin.email, ip: '127.0.0.1' },
-    { versionId: draftId, fileName: 'dataset.zip', maxBytes: 1_000_000 },
-    chunks(zip, 1000),
-  );
-  const report = await callerFor(database, admin).imports.report({ batchId: staged.batchId, pageSize: 100 });
-  return { ...staged, ...report };
-}
-
-/** Two tables' files with rows of their own (every archive built here has new content, so none is a re-import). */
-function tables(): Record<string, Uint8Array> {
-  const code = `X${String.fromCharCode(65 + randomInt(26), 65 + randomInt(26))}`;
-  const production = Array.from(
-    { length: 30 },
-    (_, i) => `${code},mining,REE,${1960 + i},${i + 1},t,REO,false,usgs-mcs-2025,verified`,
-  );
-  return {
-    'countries.csv': strToU8(`iso3,name,region\n${code},Land ${code},Asia\n`),
-    'production.csv': strToU8(
-      `country,stage,material,year,quantity,unit,basis,projection,source_id,status\n${production.join('\n')}\n`,
-    ),
-  };
-}
-const ROWS = 31;
+const { importZip, expectNoRows } = zipImports('ZIP integrity');
 
 /** Where the end-of-central-directory record starts (no archive comment here). */
 const endRecord = (zip: Uint8Array) => zip.length - 22;
@@ -63,16 +22,6 @@ const secondEntryOffset = (zip: Uint8Array) => {
     46 + v.getUint16(first + 28, true) + v.getUint16(first + 30, true) + v.getUint16(first + 32, true);
   return v.getUint32(first + length + 42, true);
 };
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** A ZIP written by the streaming writer: sizes and CRC in a data descriptor after each entry's data. */
 function streamedZip(files: Record<string, Uint8Array>): Promise<Uint8Array> {
@@ -90,26 +39,6 @@ function streamedZip(files: Record<string, Uint8Array>): Promise<Uint8Array> {
     }
     zip.end();
   });
-}
-
-const unreadable = (reason: RegExp) => ({
-  severity: 'error',
-  line: null,
-  column: null,
-  message: expect.stringMatching(
-    new RegExp(`^the ZIP archive cannot be read \\(${reason.source}\\); none of its files were imported$`),
-  ),
-});
-
-/** Imports the archive and expects that one file problem, no rows, and the draft as it was. */
-async function expectNoRows(zip: Uint8Array, reason: RegExp) {
-  const before = await rowCounts(database.db, draftId);
-  const { batch, issues } = await importZip(zip);
-  expect(issues.map(({ severity, line, column, message }) => ({ severity, line, column, message }))).toEqual([
-    unreadable(reason),
-  ]);
-  expect(batch).toMatchObject({ accepted: 0, fileErrors: 1 });
-  expect(await rowCounts(database.db, draftId)).toEqual(before);
 }
 
 describe('valid archives still import', () => {

@@ -17,7 +17,11 @@ export interface UploadSummary {
   contentHash: string;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** A ZIP starts with an entry's local header, or (an empty one) with its end record. */
+const ZIP_MAGICS = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+];
 
 /**
  * Reads the upload and feeds `sink`. `entity` names the table of a single CSV or JSON file (else its name says);
@@ -81,6 +85,7 @@ function firstLineOf(chunk: Uint8Array): string {
 }
 
 function detectFormat(fileName: string, firstChunk: Uint8Array): UploadFormat {
-  if (ZIP_MAGIC.every((b, i) => firstChunk[i] === b) || /\.zip$/i.test(fileName)) return 'zip';
+  const zipMagic = ZIP_MAGICS.some((magic) => magic.every((b, i) => firstChunk[i] === b));
+  if (zipMagic || /\.zip$/i.test(fileName)) return 'zip';
   return /\.json$/i.test(fileName) ? 'json' : 'csv';
 }

@@ -18,12 +18,18 @@ const ZIP64_END_RECORD = 0x06064b50;
 const DIRECTORY_RECORD = 0x02014b50;
 const ZIP64_EXTRA = 0x0001;
 const UTF8_NAME = 0x0800;
+const ENCRYPTED = 0x0001;
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
 
 /** Why an archive's structure cannot be trusted; the message completes "the ZIP archive cannot be read (…)". */
 export class ZipStructureError extends Error {
   override name = 'ZipStructureError';
+}
+
+/** Why an encrypted entry is refused: read without its password it is noise, not a table. */
+export function encryptedEntry(name: string): string {
+  return `"${echo(name)}" is encrypted (password-protected): export the archive without a password`;
 }
 
 /** An entry as the stream reader met it. */
@@ -90,13 +96,21 @@ export interface DirectoryEntry {
   crc: number;
   compressedSize: number;
   size: number;
+  /** Where the archive holds the entry's local header, in bytes from its start. */
+  localHeaderOffset: number;
 }
 
-/** The entries the central directory lists, in its order; throws ZipStructureError. */
+/** The central directory: where it starts, and the entries it lists in its order. */
+export interface CentralDirectory {
+  offset: number;
+  entries: DirectoryEntry[];
+}
+
+/** The archive's central directory, from its last bytes; throws ZipStructureError. */
 export function readCentralDirectory(
   tail: { data: Uint8Array; start: number },
   maxEntries: number,
-): DirectoryEntry[] {
+): CentralDirectory {
   const { data, start } = tail;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
@@ -163,28 +177,34 @@ export function readCentralDirectory(
     if (next > directoryEnd) throw damaged;
     let entrySize = u32(at + 24);
     let compressedSize = u32(at + 20);
-    if (entrySize === MAX32 || compressedSize === MAX32) {
-      // ZIP64: the real sizes are in an extra field, each present only where the record says 0xFFFFFFFF.
+    let localHeaderOffset = u32(at + 42);
+    if (entrySize === MAX32 || compressedSize === MAX32 || localHeaderOffset === MAX32) {
+      // ZIP64: the real values are in an extra field, each present only where the record says 0xFFFFFFFF,
+      // in this order: size, compressed size, local header offset.
       const extraEnd = extraStart + u16(at + 30);
       let field = extraStart;
       while (field + 4 <= extraEnd && u16(field) !== ZIP64_EXTRA) field += 4 + u16(field + 2);
       const fieldEnd = field + 4 + (field + 4 <= extraEnd ? u16(field + 2) : 0);
-      const needed = (entrySize === MAX32 ? 8 : 0) + (compressedSize === MAX32 ? 8 : 0);
-      if (field + 4 > extraEnd || fieldEnd > extraEnd || field + 4 + needed > fieldEnd) throw damaged;
+      const wide = [entrySize, compressedSize, localHeaderOffset].filter((value) => value === MAX32);
+      if (field + 4 > extraEnd || fieldEnd > extraEnd || field + 4 + 8 * wide.length > fieldEnd)
+        throw damaged;
       let value = field + 4;
-      if (entrySize === MAX32) {
-        entrySize = u64(value);
+      const next64 = () => {
         value += 8;
-      }
-      if (compressedSize === MAX32) compressedSize = u64(value);
+        return u64(value - 8);
+      };
+      if (entrySize === MAX32) entrySize = next64();
+      if (compressedSize === MAX32) compressedSize = next64();
+      if (localHeaderOffset === MAX32) localHeaderOffset = next64();
     }
     const flags = u16(at + 8);
     const name = strFromU8(data.subarray(at + 46, extraStart), !(flags & UTF8_NAME));
-    entries.push({ name, crc: u32(at + 16), compressedSize, size: entrySize });
+    if (flags & ENCRYPTED) throw new ZipStructureError(encryptedEntry(name));
+    entries.push({ name, crc: u32(at + 16), compressedSize, size: entrySize, localHeaderOffset });
     at = next;
   }
   if (at !== directoryEnd) throw damaged;
-  return entries;
+  return { offset, entries };
 }
 
 /** Where the directory and the entries read disagree, in words; null when they agree. */

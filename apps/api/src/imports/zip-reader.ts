@@ -1,6 +1,8 @@
 // A ZIP upload: its entries named after their tables are read as they arrive, each by a TextFileReader. An archive
-// that cannot be read to its end (cut short, corrupt, too many entries, no central directory or one that disagrees
-// with the entries read) gives no rows at all: its file problem voids every entry read so far.
+// that cannot be read to its end (cut short, corrupt, too many entries, bytes between its entries, an encrypted
+// entry or a name that climbs out of it, no central directory or one that disagrees with the entries read or with
+// where their headers are) gives no rows at all: its file problem voids every entry read so far. One with no
+// table's file in it is an error too, not a quiet 0 rows.
 import { ENTITY_FILES, echo, echoList } from '@ree/domain';
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { TextFileReader } from './text-file-reader.ts';
@@ -12,6 +14,8 @@ import {
   type LocalEntry,
   readCentralDirectory,
 } from './zip-central-directory.ts';
+import { baseName, isPassedOver, unsafeName } from './zip-entry-names.ts';
+import { LocalHeaders, layoutDisagreement } from './zip-local-headers.ts';
 
 /** An archive may hold this many entries (a dataset has one file per table: about a dozen). */
 export const MAX_ZIP_ENTRIES = 1000;
@@ -38,6 +42,8 @@ export class ZipReader {
   /** Every entry met, in order, to be checked against the central directory at the end. */
   private readonly local: LocalEntry[] = [];
   private readonly tail = new ArchiveTail();
+  /** Where each entry's local header is, walked independently of fflate (which steps over stray bytes). */
+  private readonly headers = new LocalHeaders();
 
   constructor(
     private readonly sink: RecordSink,
@@ -60,13 +66,17 @@ export class ZipReader {
     }
     const entry: LocalEntry = { name: file.name, compressedSize: file.size, size: file.originalSize };
     this.local.push(entry);
+    const unsafe = unsafeName(file.name);
+    if (unsafe) {
+      this.fail(unsafe);
+      return;
+    }
     const name = echo(file.name); // names reach the report and the database: short, and no NUL
-    const base = name.split('/').pop() ?? '';
-    if (name.endsWith('/') || name.startsWith('__MACOSX/') || base.startsWith('.')) return;
+    if (isPassedOver(name)) return;
     const entity = entityForFileName(name);
     const format = /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : null;
     if (!entity || !format) {
-      if (base !== 'dataset.json') this.skipped.push(name);
+      if (baseName(name) !== 'dataset.json') this.skipped.push(name);
       return;
     }
     const reader = new TextFileReader(name, entity, format, this.sink);
@@ -95,6 +105,15 @@ export class ZipReader {
   async push(chunk: Uint8Array, final = false): Promise<void> {
     // An empty final push still has to reach fflate: it is what notices an archive cut short inside an entry.
     this.tail.push(chunk);
+    // The walk goes first, a chunk ahead of fflate: stray bytes or an encrypted entry stop the reading before
+    // fflate hands on any of it.
+    if (!this.failure) {
+      try {
+        this.headers.push(chunk);
+      } catch (error) {
+        this.fail((error as Error).message);
+      }
+    }
     let offset = 0;
     do {
       if (this.failure) return;
@@ -124,8 +143,9 @@ export class ZipReader {
   /** Cut at an entry boundary, the stream looks whole: only the directory at the end tells. */
   private checkDirectory(): void {
     try {
-      const listed = readCentralDirectory(this.tail.bytes(), this.maxEntries);
-      const problem = disagreement(this.local, listed);
+      const directory = readCentralDirectory(this.tail.bytes(), this.maxEntries);
+      const problem =
+        disagreement(this.local, directory.entries) ?? layoutDisagreement(this.headers, directory);
       if (problem) this.fail(problem);
     } catch (error) {
       this.fail((error as Error).message);
@@ -145,6 +165,10 @@ export class ZipReader {
       });
       return;
     }
+    if (!this.started.length) {
+      await this.sink.problem(fileError('upload', this.nothingToRead()));
+      return;
+    }
     if (this.skipped.length) {
       await this.sink.problem({
         file: 'upload',
@@ -154,5 +178,15 @@ export class ZipReader {
         message: `ignored ${echoList(this.skipped)}: not a table's file (expected names such as ${ENTITY_FILES.production.file})`,
       });
     }
+  }
+
+  /** Why an archive that was read whole still gives no rows: it holds no file of a table. */
+  private nothingToRead(): string {
+    const example = ENTITY_FILES.production.file;
+    if (!this.local.length) {
+      return `the ZIP archive is empty: it holds no files; a dataset's ZIP holds one file per table, such as ${example}`;
+    }
+    const json = ENTITY_FILES.countries.file.replace(/\.csv$/, '.json');
+    return `the ZIP archive holds no table's file (names such as ${example} or ${json}); it holds ${echoList(this.local.map((e) => e.name))}`;
   }
 }
