@@ -1,30 +1,68 @@
-// Public API of @ree/domain: re-exports only.
-export * from './dataset/columns.ts';
-export * from './dataset/csv.ts';
-export * from './dataset/echo.ts';
-export * from './dataset/entity-files.ts';
-export * from './dataset/parse.ts';
-export * from './dataset/text-problem.ts';
-export * from './entities/agreements.ts';
-export * from './entities/claim.ts';
-export * from './entities/country.ts';
-export * from './entities/element.ts';
-export * from './entities/facility.ts';
-export * from './entities/indicator.ts';
-export * from './entities/policy.ts';
-export * from './entities/price.ts';
-export * from './entities/production.ts';
-export * from './entities/provenance.ts';
-export * from './entities/quantity.ts';
-export * from './entities/stage.ts';
-export * from './entities/stockpile.ts';
-export * from './entities/trade.ts';
-export * from './errors.ts';
-export * from './indicators/eu-crm-2023.ts';
-export * from './indicators/eu-supply-risk.ts';
-export * from './indicators/hhi.ts';
-export * from './indicators/import-reliance.ts';
-export * from './indicators/restricted-share.ts';
+// Public API of @ree/domain: an explicit list, so nothing internal is exported by accident.
+// Helpers that only serve other functions (dataset indexes, mix look-ups, note builders, METHOD.md back-tests)
+// stay importable inside the package from their own files, not from here.
+export { CellError, type Column, type ColumnType } from './dataset/columns.ts';
+export {
+  CsvParser,
+  type CsvRecord,
+  CsvSyntaxError,
+  MAX_FIELD_CHARS,
+  MAX_RECORD_CHARS,
+  parseCsv,
+} from './dataset/csv.ts';
+export { echo, echoList, MAX_ECHO_CHARS, MAX_ECHO_ITEMS } from './dataset/echo.ts';
+export {
+  COUNTRY_COLUMNS,
+  type DatasetRows,
+  ENTITY_FILES,
+  ENTITY_NAMES,
+  type EntityName,
+  type RowsOf,
+} from './dataset/entity-files.ts';
+export {
+  checkHeader,
+  type DatasetLines,
+  DatasetRowError,
+  datasetFrom,
+  keyOf,
+  parseDataset,
+  parseEntityCsv,
+  type RowResult,
+  rowFromCells,
+} from './dataset/parse.ts';
+export { type TextProblem, textProblem } from './dataset/text-problem.ts';
+export { Investment, InvestmentType, Partnership } from './entities/agreements.ts';
+export { ArticleClaim } from './entities/claim.ts';
+export { Country, GovernanceScore, Iso3, Region, wgiToEuScale } from './entities/country.ts';
+export { Element, ElementGroup, ElementSymbol, Material } from './entities/element.ts';
+export { CapacityKind, Facility, FacilityStage, FacilityStatus } from './entities/facility.ts';
+export { IndicatorName, MaterialIndicator } from './entities/indicator.ts';
+export { PolicyKind, PolicyMeasure, RESTRICTING_KINDS } from './entities/policy.ts';
+export { PricePoint } from './entities/price.ts';
+export { ProductionRecord, ReserveEstimate, Year } from './entities/production.ts';
+export { DataStatus, Provenance, Source, SourceId } from './entities/provenance.ts';
+export { Basis, Quantity, sumTonnes, Unit } from './entities/quantity.ts';
+export { CHAIN_STAGES, Stage } from './entities/stage.ts';
+export { Stockpile, StockpileKind } from './entities/stockpile.ts';
+export { TradeFlow } from './entities/trade.ts';
+export { DomainError, InvalidSupplyError, MixedBasisError } from './errors.ts';
+export {
+  EU_CRM_2023,
+  type EuCrm2023Reproduction,
+  type EuCrm2023Row,
+  reproduceEuCrm2023,
+} from './indicators/eu-crm-2023.ts';
+export {
+  type EuStage,
+  type EuSupplyRisk,
+  type EuSupplyRiskInput,
+  euSupplyRisk,
+  euSupplyRiskBottleneck,
+  hhiWgi,
+} from './indicators/eu-supply-risk.ts';
+export { type HhiBand, hhi, hhiBand, type Supply, shares, topShare } from './indicators/hhi.ts';
+export { importReliance, type TradeBalance } from './indicators/import-reliance.ts';
+export { shareFrom } from './indicators/restricted-share.ts';
 export {
   asOfDate,
   type IsoDate,
@@ -32,14 +70,26 @@ export {
   type RestrictionInForce,
   restrictionsInForce,
 } from './method/controls.ts';
-export { inForceNotes, notInForceNotes } from './method/controls-notes.ts';
-export { type DatasetIndex, governanceAsOf, indexDataset } from './method/dataset-index.ts';
-export { newestEditions, newestFirst, onePerCell, seriesOf } from './method/editions.ts';
+export { notInForceNotes } from './method/controls-notes.ts';
+export { newestEditions, onePerCell } from './method/editions.ts';
 export { type Freshness, freshness } from './method/freshness.ts';
-export { type FoundIndicator, findIndicator } from './method/indicators.ts';
-export { type FoundMix, fallbackNote, lookupMix, type MixLookup } from './method/lookup.ts';
-export * from './method/materials.ts';
-export * from './method/parameters.ts';
+export type { FoundMix } from './method/lookup.ts';
+export {
+  type DataMaterial,
+  dataMaterials,
+  elementsOf,
+  type FallbackLevel,
+  MATERIAL_ELEMENTS,
+  productsCovering,
+} from './method/materials.ts';
+export {
+  FALLBACK_QUALITY,
+  MAX_FIGURE_AGE_YEARS,
+  MAX_STAND_IN_AGE_YEARS,
+  PROXY_QUALITY,
+  QUALITY_LOST_PER_YEAR,
+  STATUS_QUALITY,
+} from './method/parameters.ts';
 export { type AgreementCredit, type SecuredSupply, securedSupply } from './method/partners.ts';
 export { type ProductionShares, productionShares, SharesQuery } from './method/production-shares.ts';
 export {
@@ -50,7 +100,7 @@ export {
   scoreFromDataset,
 } from './method/score-from-dataset.ts';
 export { importYears, scoreTrend } from './method/score-trend.ts';
-export { type StockpileFacts, stockpileFacts, stockpileNote } from './method/stockpile.ts';
+export { type StockpileFacts, stockpileFacts } from './method/stockpile.ts';
 export {
   type CellMix,
   cellMix,
@@ -71,11 +121,29 @@ export {
   UNSCORED_WGI,
 } from './method/supply-risk-from-dataset.ts';
 export { RestrictedTradeFactor, type TradeFactors, tradeFactorsAsOf } from './method/trade-factors.ts';
-export * from './score/chain-score.ts';
-export * from './score/method.ts';
-export { methodDocument, WORKED_EXAMPLE } from './score/method-document.ts';
-export { BACK_TEST_ROWS, backTestEmbargo, backTestScores } from './score/method-examples.ts';
-export * from './score/resilience-score.ts';
+export { type ChainScore, chainScore } from './score/chain-score.ts';
+export {
+  COMPONENT_INFO,
+  ComponentId,
+  DEFAULT_WEIGHTS,
+  FULL_STOCKPILE_DAYS,
+  MAX_UNSCORED_GOVERNANCE_SHARE,
+  METHOD_VERSION,
+  MIN_COVERAGE,
+  Weights,
+} from './score/method.ts';
+export { methodDocument } from './score/method-document.ts';
+export { WORKED_EXAMPLE } from './score/method-examples.ts';
+export { ResilienceInput } from './score/resilience-input-schema.ts';
+export {
+  type InputValue,
+  MissingComponent,
+  ResilienceScore,
+  type ResilienceScoreValue,
+  resilienceScore,
+  resilienceScoreValue,
+  ScoreComponent,
+} from './score/resilience-score.ts';
 export { type ScoringContext, scoreTradeFlows } from './score/score-trade-flows.ts';
 export { type ComponentSensitivity, type ScoreSensitivity, scoreSensitivity } from './score/sensitivity.ts';
 export {
