@@ -5,15 +5,17 @@
 //
 //   pnpm bench:load                          50 and 200 connections, 20 s each
 //   pnpm bench:load --connections 10,50 --duration 10
-//   pnpm bench:load --soak 600               one 10-minute run, memory every 30 s
+//   pnpm bench:load --soak 600               one 10-minute run, memory every 30 s, first vs last minute
 //   pnpm bench:load --url http://localhost:3000 --api-port 4000 --accounts .data/demo-accounts.txt
 //   BENCH_PASSWORD=… pnpm bench:load --url http://localhost:3000 --email someone@example.org
 import { spawn } from 'node:child_process';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { drive } from './load/drive.mjs';
+import { firstAndLastMinute, heapAfterIdleGc, sampleMemory } from './load/memory.mjs';
 import { rssMegabytes, signIn } from './load/portal.mjs';
 import { portProblem, processOnPort } from './ports.mjs';
 
@@ -50,7 +52,7 @@ const idleMs = bounded(flags.idle, 'idle', 300) * 1000;
 const sessions = bounded(flags.sessions, 'sessions', 100);
 
 // 1. The portal: attach to the one given, or start the built one on ports of its own.
-/** @type {{ origin: URL, apiPort: number, credentials: { email: string, password: string }, stop: () => Promise<void> }} */
+/** @type {{ origin: URL, apiPort: number, credentials: { email: string, password: string }, logFile: string | null, stop: () => Promise<void> }} */
 const portal = flags.url ? await attach(flags.url) : await startPortal();
 
 async function attach(url) {
@@ -68,6 +70,7 @@ async function attach(url) {
     origin,
     apiPort: Number(flags['api-port'] ?? process.env.API_PORT ?? 4000),
     credentials,
+    logFile: null,
     stop: async () => {},
   };
 }
@@ -83,9 +86,12 @@ async function startPortal() {
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ree-bench-load-'));
   const scripts = import.meta.dirname;
-  // The portal's own messages (errors it logs under load) go to a file, not between the figures.
-  const logFile = path.join(tmpdir(), 'ree-bench-load-portal.log');
-  const log = await open(logFile, 'w');
+  // The portal's own messages (errors it logs under load, its idle GCs) go to a file, not between the figures;
+  // one per port, so two benches on different ports do not write over each other's.
+  const logFile = path.join(tmpdir(), `ree-bench-load-portal-${webPort}.log`);
+  // Appended to by both the portal's stderr and (below) its stdout, where the web server logs its idle GCs.
+  await writeFile(logFile, '');
+  const log = await open(logFile, 'a');
   const child = spawn(
     process.execPath,
     ['--import', path.join(scripts, 'exit-with-parent.mjs'), path.join(scripts, 'start.mjs')],
@@ -107,6 +113,7 @@ async function startPortal() {
   await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
+      appendFileSync(logFile, chunk);
       out += chunk;
       if (out.includes('is running')) resolve(undefined);
     });
@@ -117,6 +124,7 @@ async function startPortal() {
     origin: new URL(`http://localhost:${webPort}`),
     apiPort,
     credentials: analystIn(await readFile(path.join(dataDir, 'demo-accounts.txt'), 'utf8')),
+    logFile,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -170,17 +178,8 @@ try {
   const runs = flags.soak ? [connectionCounts[0] ?? 50] : connectionCounts;
   for (const connections of runs) {
     const before = memory();
-    /** @type {string[]} */
-    const samples = [];
-    const sampler = flags.soak
-      ? setInterval(
-          () =>
-            samples.push(
-              `${Math.round(performance.now() / 1000)} s: API ${memory().API} MB, web ${memory().web} MB`,
-            ),
-          30_000,
-        )
-      : null;
+    // Every 5 s, for the first and last minute's means; every sixth sample is printed.
+    const sampler = flags.soak ? sampleMemory(memory, 5_000) : null;
     const result = await drive({
       origin: portal.origin,
       paths: PATHS,
@@ -189,15 +188,36 @@ try {
       durationMs: durationS * 1000,
       timeoutMs,
     });
-    if (sampler) clearInterval(sampler);
+    const samples = sampler?.stop() ?? [];
     const after = memory();
     await sleep(idleMs);
     const idle = memory();
     report(connections, result, { before, after, idle });
-    for (const sample of samples) console.log(`    ${sample}`);
+    if (flags.soak) await reportSoak(samples);
   }
 } finally {
   await portal.stop();
+}
+
+/**
+ * The soak's memory: RSS every 30 s, the first minute's mean against the last's, the web heap after idle GC.
+ * @param {{ s: number, mb: Record<string, number | null> }[]} samples
+ */
+async function reportSoak(samples) {
+  for (const [i, { s, mb }] of samples.entries()) {
+    if (i % 6 === 0) console.log(`    ${Math.round(s)} s: API ${mb.API} MB, web ${mb.web} MB`);
+  }
+  const mb = (/** @type {number | null} */ x) => (x === null ? 'n/a' : `${Math.round(x)} MB`);
+  for (const who of ['API', 'web']) {
+    const { first, last, changePct } = firstAndLastMinute(samples, who);
+    const change = changePct === null ? 'n/a' : `${changePct >= 0 ? '+' : ''}${changePct.toFixed(0)} %`;
+    console.log(`  ${who} RSS mean, first minute ${mb(first)}, last minute ${mb(last)}: ${change}`);
+  }
+  const heap = portal.logFile ? await heapAfterIdleGc(portal.logFile) : null;
+  console.log(
+    `  web heap after idle GC: ${heap === null ? 'n/a (no idle GC in the portal log)' : `${heap} MB`}`,
+  );
+  console.log('');
 }
 
 /**

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { watchEventLoopLag } from './src/lib/event-loop-lag.ts';
 import { trustedProxiesFrom } from './src/lib/forwarded-for.ts';
-import { fullGarbageCollection, idleCollector } from './src/lib/idle-gc.ts';
+import { fullGarbageCollection, idleCollector, reportedCollection } from './src/lib/idle-gc.ts';
 import { proxySecretSource } from './src/lib/proxy-secret.ts';
 import { createWebServer } from './src/lib/web-server.ts';
 
@@ -33,7 +33,10 @@ const server = createWebServer({
   proxySecret,
   maxConcurrent: serverEnv.WEB_MAX_CONCURRENT,
   eventLoopLag: { ms: watchEventLoopLag().ms, maxMs: serverEnv.WEB_MAX_EVENT_LOOP_LAG_MS },
-  idle: idleCollector({ quietMs: serverEnv.WEB_IDLE_GC_MS, collect: fullGarbageCollection() }),
+  idle: idleCollector({
+    quietMs: serverEnv.WEB_IDLE_GC_MS,
+    collect: reportedCollection(fullGarbageCollection(), (line) => console.log(line)),
+  }),
   onError: (error) => console.error('request failed', error),
 });
 server.listen(port, () => console.log(`web listening on http://localhost:${port}`));

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import { getLocale } from '@/i18n/server';
 import { currentUser } from '@/lib/api-server';
+import { releaseRenderOnAbort } from '@/lib/render-abort-reason';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,6 +13,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Lets the render be collected once React is done with it, aborted or not (src/lib/render-abort-reason.ts).
+  releaseRenderOnAbort();
   // Reading the request makes every page dynamic, which the per-request CSP nonce (src/proxy.ts) needs.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const [locale, user] = await Promise.all([getLocale(), currentUser()]);

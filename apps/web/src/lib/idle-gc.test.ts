@@ -1,6 +1,6 @@
 // Memory returns after load (issue #12): one full GC once the web server falls quiet, never during load.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fullGarbageCollection, idleCollector } from './idle-gc';
+import { fullGarbageCollection, idleCollector, reportedCollection } from './idle-gc';
 
 afterEach(() => vi.useRealTimers());
 
@@ -35,5 +35,17 @@ describe('idleCollector', () => {
     garbage = null;
     gc();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(5_000_000);
+  });
+});
+
+describe('reportedCollection', () => {
+  it('runs the collection and reports heap and RSS before and after, in MB', () => {
+    const collect = vi.fn();
+    const report = vi.fn();
+    reportedCollection(collect, report)();
+    expect(collect).toHaveBeenCalledTimes(1);
+    const [line, figures] = report.mock.calls[0] ?? [];
+    expect(line).toMatch(/^idle GC: heap \d+ → \d+ MB, RSS \d+ → \d+ MB$/);
+    expect(figures.heapUsedMb.after).toBeGreaterThan(0);
   });
 });

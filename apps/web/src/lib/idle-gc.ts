@@ -51,3 +51,34 @@ export function fullGarbageCollection(passes = 3): () => void {
     for (let i = 0; i < passes; i++) gc();
   };
 }
+
+/** Heap and resident memory in MB, before and after one idle collection. */
+export interface CollectionReport {
+  heapUsedMb: { before: number; after: number };
+  rssMb: { before: number; after: number };
+}
+
+/**
+ * `collect`, measured and told to `report`: the log line "idle GC: …" is how an operator (and bench:load, which
+ * reads the portal's log) sees what the server really keeps once load is over.
+ */
+export function reportedCollection(
+  collect: () => void,
+  report: (line: string, figures: CollectionReport) => void,
+): () => void {
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return () => {
+    const before = process.memoryUsage();
+    collect();
+    const after = process.memoryUsage();
+    const figures = {
+      heapUsedMb: { before: mb(before.heapUsed), after: mb(after.heapUsed) },
+      rssMb: { before: mb(before.rss), after: mb(after.rss) },
+    };
+    report(
+      `idle GC: heap ${figures.heapUsedMb.before} → ${figures.heapUsedMb.after} MB, ` +
+        `RSS ${figures.rssMb.before} → ${figures.rssMb.after} MB`,
+      figures,
+    );
+  };
+}

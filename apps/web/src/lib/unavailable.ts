@@ -86,7 +86,7 @@ const TRPC_CODES: Record<UnavailableStatus, string> = {
 
 /** tRPC's own error envelope (superjson-encoded, as our links expect): one per call when the request is a batch. */
 function trpcErrorBody(failure: Unavailable, pathname: string, search: string) {
-  const procedures = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+  const procedures = decodedOrAsIs(pathname.slice('/trpc/'.length)).split(',');
   const one = {
     error: superjson.serialize({
       message: failure.message,
@@ -95,6 +95,15 @@ function trpcErrorBody(failure: Unavailable, pathname: string, search: string) {
     }),
   };
   return new URLSearchParams(search).get('batch') === '1' ? procedures.map(() => one) : one;
+}
+
+/** A malformed escape (`/trpc/%zz`) must not turn a 503 into an exception: the web server sheds outside Next. */
+function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function failurePage(failure: Unavailable): string {

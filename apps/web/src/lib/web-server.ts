@@ -8,6 +8,8 @@
 // 3. A page that failed because the API could not answer goes out as 503/504 with Retry-After, not 500.
 // 4. After a burst of load, once nothing is in flight for a while, a full GC gives the memory back (idle-gc.ts).
 // 5. A client that goes away mid-upload errors its request stream; that ends the request, never the server.
+// 6. Whatever the request target (`GET http://x:99999/`, `GET //[`), shedding it never throws: this runs outside
+//    Next, where an exception would end the process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forwardedFor } from './forwarded-for';
 import type { IdleCollector } from './idle-gc';
@@ -84,7 +86,7 @@ function statusFromApiFailures(res: ServerResponse, failures: RequestFailures): 
 }
 
 function shed(req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://web.invalid');
+  const url = requestTarget(req.url);
   const { headers, body } = unavailableAnswer(
     {
       status: 503,
@@ -102,4 +104,13 @@ function shed(req: IncomingMessage, res: ServerResponse): void {
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   res.writeHead(503, hasBody ? { ...headers, connection: 'close' } : headers);
   res.end(body);
+}
+
+/** The path and query a shed answer is shaped by; a target no URL can be made of is answered as `/`. */
+function requestTarget(target: string | undefined): { pathname: string; search: string } {
+  try {
+    return new URL(target ?? '/', 'http://web.invalid');
+  } catch {
+    return { pathname: '/', search: '' };
+  }
 }
