@@ -39,7 +39,7 @@ test('a signed-in analyst gets 403 and the "not allowed" page on every admin pag
   expect(audit.status()).toBe(403);
 });
 
-test('data pages still stream behind the loading state (it moved from the app root to the (portal) group)', async ({
+test('data pages still stream behind the loading state (their own boundary, none above a layout)', async ({
   page,
 }) => {
   const response = await page.request.get('/dashboard');

@@ -1,5 +1,6 @@
 import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Claims of the article' };
  * The seed article's tables and statements, kept as what the article says — as reported, not independently
  * verified — each beside what the data and its sources say. None of them is counted in any figure.
  */
-export default async function ClaimsPage() {
+async function ClaimsPage() {
   await requireUser('/claims');
   const { t } = await getT();
   const api = await serverApi();
@@ -51,3 +52,5 @@ export default async function ClaimsPage() {
     </main>
   );
 }
+
+export default streamedPage(ClaimsPage);

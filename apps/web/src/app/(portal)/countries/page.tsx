@@ -1,11 +1,12 @@
 import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Countries' };
 
-export default async function CountriesPage() {
+async function CountriesPage() {
   await requireUser('/countries');
   const { t, locale } = await getT();
   const api = await serverApi();
@@ -32,3 +33,5 @@ export default async function CountriesPage() {
     </main>
   );
 }
+
+export default streamedPage(CountriesPage);

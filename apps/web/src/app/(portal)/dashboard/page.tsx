@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { LazyShareLineChart } from '@/components/charts/lazy';
 import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 const KEY_MATERIALS = ['NdPr', 'Dy', 'Tb', 'LREE', 'HREE'] as const;
 
-export default async function DashboardPage({
+async function DashboardPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -264,3 +265,5 @@ export default async function DashboardPage({
     </main>
   );
 }
+
+export default streamedPage(DashboardPage);

@@ -1,11 +1,12 @@
 import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Elements' };
 
-export default async function ElementsPage() {
+async function ElementsPage() {
   await requireUser('/elements');
   const { t } = await getT();
   const api = await serverApi();
@@ -40,3 +41,5 @@ export default async function ElementsPage() {
     </main>
   );
 }
+
+export default streamedPage(ElementsPage);

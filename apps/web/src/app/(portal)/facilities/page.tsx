@@ -4,6 +4,7 @@ import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { figureLabels } from '@/components/figure-labels';
+import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
@@ -25,7 +26,7 @@ const Params = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 });
 
-export default async function FacilitiesPage({
+async function FacilitiesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -192,3 +193,5 @@ export default async function FacilitiesPage({
     </main>
   );
 }
+
+export default streamedPage(FacilitiesPage);

@@ -1,6 +1,7 @@
 import { methodDocument } from '@ree/domain';
 import { marked } from 'marked';
 import type { Metadata } from 'next';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser } from '@/lib/api-server';
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: 'Method' };
 // Rendered on the server from the domain package's own text (METHOD.md is the same string), never from input.
 const html = marked.parse(methodDocument(), { async: false });
 
-export default async function MethodPage() {
+async function MethodPage() {
   await requireUser('/method');
   const { t } = await getT();
   return (
@@ -19,3 +20,5 @@ export default async function MethodPage() {
     </main>
   );
 }
+
+export default streamedPage(MethodPage);

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { CountryOptions } from '@/components/country-options';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 
 export const metadata: Metadata = { title: 'Scenarios' };
 
-export default async function ScenariosPage() {
+async function ScenariosPage() {
   await requireUser('/scenarios');
   const { t, locale } = await getT();
   const api = await serverApi();
@@ -90,3 +91,5 @@ export default async function ScenariosPage() {
     </main>
   );
 }
+
+export default streamedPage(ScenariosPage);

@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -34,7 +35,7 @@ function describeInput(value: unknown, locale: string): string {
   return String(value);
 }
 
-export default async function ScorePage({
+async function ScorePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -211,3 +212,5 @@ export default async function ScorePage({
     </main>
   );
 }
+
+export default streamedPage(ScorePage);

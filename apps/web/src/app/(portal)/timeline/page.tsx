@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
+import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
@@ -24,7 +25,7 @@ const Params = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 });
 
-export default async function TimelinePage({
+async function TimelinePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -157,3 +158,5 @@ export default async function TimelinePage({
     </main>
   );
 }
+
+export default streamedPage(TimelinePage);

@@ -2,11 +2,14 @@ import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { figureLabels } from '@/components/figure-labels';
+import { LoadingStatus } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
+import { CountryActivity } from './country-activity';
 
 export const metadata: Metadata = { title: 'Country' };
 
@@ -17,12 +20,9 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
   const { t, locale } = await getT();
   const api = await serverApi();
   const profile = await attempt(api.supply.countryProfile.query({ iso3 }));
+  // Before any Suspense boundary, so an unknown country is a real 404 (the profile is what the page shows first).
   if (!profile.ok) notFound();
   const p = profile.data;
-  const [facilities, events] = await Promise.all([
-    api.supply.facilities.query({ country: iso3, pageSize: 100 }),
-    api.supply.timeline.query({ country: iso3, pageSize: 100 }),
-  ]);
   const labels = figureLabels(t);
   const latestWgi = p.governance.at(-1);
   return (
@@ -122,36 +122,9 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
           </p>
         ) : null}
       </Figure>
-      <h2>{t('countries.facilities')}</h2>
-      <div className="ree-table-wrap">
-        <DataTable
-          caption={t('countries.facilities')}
-          rowKey={(f) => f.id}
-          rows={facilities.items}
-          columns={[
-            { header: t('facilities.name'), cell: (f) => f.name },
-            { header: t('facilities.operator'), cell: (f) => f.operator },
-            { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
-            {
-              header: t('facilities.status'),
-              cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
-            },
-          ]}
-        />
-      </div>
-      <h2>{t('countries.events')}</h2>
-      <div className="ree-table-wrap">
-        <DataTable
-          caption={t('countries.events')}
-          rowKey={(i) => `${i.type}-${i.id}`}
-          rows={events.items}
-          columns={[
-            { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
-            { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
-            { header: t('timeline.event'), cell: (i) => i.title },
-          ]}
-        />
-      </div>
+      <Suspense fallback={<LoadingStatus />}>
+        <CountryActivity iso3={iso3} t={t} />
+      </Suspense>
     </main>
   );
 }

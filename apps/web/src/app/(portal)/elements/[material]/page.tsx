@@ -2,6 +2,8 @@ import { Material } from '@ree/domain';
 import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { PageLoading } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -13,10 +15,18 @@ export const metadata: Metadata = { title: 'Element' };
 
 const STAGES = ['mining', 'separation', 'metal', 'magnet'] as const;
 
+/** Checks the symbol before the Suspense boundary, so an unknown one is a real 404, then streams the figures. */
 export default async function ElementPage({ params }: { params: Promise<{ material: string }> }) {
   const parsed = Material.safeParse((await params).material);
   if (!parsed.success) notFound();
-  const material = parsed.data;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <ElementFigures material={parsed.data} />
+    </Suspense>
+  );
+}
+
+async function ElementFigures({ material }: { material: Material }) {
   await requireUser(`/elements/${material}`);
   const { t, locale } = await getT();
   const api = await serverApi();

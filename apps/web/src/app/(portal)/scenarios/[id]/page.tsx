@@ -13,6 +13,8 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   await requireUser(`/scenarios/${id}`);
   const api = await serverApi();
   const [scenario, context] = await Promise.all([attempt(api.scenarios.get.query({ id })), editorContext()]);
+  // No Suspense boundary above this page, so an unknown (or another user's unshared) scenario is a real 404; the
+  // editor shows its own loading state in the browser.
   if (!scenario.ok) notFound();
   const s = scenario.data;
   const input = ScenarioInputSchema.parse(s.input) as ScenarioInput & {

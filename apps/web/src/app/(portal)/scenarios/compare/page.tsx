@@ -1,6 +1,7 @@
 import type { DisruptionResult, RiskResult } from '@ree/domain';
 import type { Metadata } from 'next';
 import { LazySeriesChart } from '@/components/charts/lazy';
+import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: 'Compare scenarios' };
 
 type Result = { deterministic: DisruptionResult; risk: RiskResult };
 
-export default async function ComparePage({
+async function ComparePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -115,3 +116,5 @@ export default async function ComparePage({
     </main>
   );
 }
+
+export default streamedPage(ComparePage);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -17,7 +18,7 @@ const Params = z.object({
   stage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('separation'),
 });
 
-export default async function NewScenarioPage({
+async function NewScenarioPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -61,3 +62,5 @@ export default async function NewScenarioPage({
     </main>
   );
 }
+
+export default streamedPage(NewScenarioPage);
