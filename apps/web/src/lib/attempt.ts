@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { notFound } from 'next/navigation';
 
 export type Attempt<T> =
   | { ok: true; data: T }
@@ -20,4 +21,15 @@ export async function attempt<T>(call: Promise<T>): Promise<Attempt<T>> {
     }
     throw error;
   }
+}
+
+/**
+ * What a page shows first, or the page's own answer when it cannot: a wrong link (NOT_FOUND, BAD_REQUEST) is a 404;
+ * anything else (the API shed the call, timed out, failed) is thrown, so the answer is the error page with the
+ * API's 503/504 status (web-server.ts), not a "page not found" that would tell the visitor the link is wrong.
+ */
+export function foundOrThrow<T>(result: Attempt<T>): T {
+  if (result.ok) return result.data;
+  if (result.notFound || result.badRequest) notFound();
+  throw new Error(result.message);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
-import { attempt } from '@/lib/attempt';
+import { attempt, foundOrThrow } from '@/lib/attempt';
 import { DiffParams, diffHref } from './diff-links';
 import { DiffRows } from './diff-rows';
 import { CountsTable, HeadlineTable } from './diff-summary';
@@ -29,9 +29,7 @@ export default async function DiffPage({
   const result = await attempt(api.datasets.diff.query({ from, to, limit: PAGE_SIZE, page: list }));
   // An unknown version (NOT_FOUND) or a damaged cursor (BAD_REQUEST): the link is wrong, and not-found.tsx says
   // how. Anything else is the server's failure, not a missing page.
-  if (!result.ok && (result.notFound || result.badRequest)) notFound();
-  if (!result.ok) throw new Error(result.message);
-  const diff = result.data;
+  const diff = foundOrThrow(result);
   const versions = { from: diff.from.id, to: diff.to.id };
   const title = <h1>{t('admin.diff', { from: diff.from.label, to: diff.to.label })}</h1>;
   if (diff.page) {

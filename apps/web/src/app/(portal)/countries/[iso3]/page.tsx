@@ -8,7 +8,7 @@ import { LoadingStatus } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
-import { attempt } from '@/lib/attempt';
+import { attempt, foundOrThrow } from '@/lib/attempt';
 import { CountryActivity } from './country-activity';
 
 export const metadata: Metadata = { title: 'Country' };
@@ -19,10 +19,8 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
   await requireUser(`/countries/${iso3}`);
   const { t, locale } = await getT();
   const api = await serverApi();
-  const profile = await attempt(api.supply.countryProfile.query({ iso3 }));
   // Before any Suspense boundary, so an unknown country is a real 404 (the profile is what the page shows first).
-  if (!profile.ok) notFound();
-  const p = profile.data;
+  const p = foundOrThrow(await attempt(api.supply.countryProfile.query({ iso3 })));
   const labels = figureLabels(t);
   const latestWgi = p.governance.at(-1);
   return (

@@ -1,9 +1,8 @@
 import { type ScenarioInput, ScenarioInput as ScenarioInputSchema } from '@ree/domain';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
 import { requireUser, serverApi } from '@/lib/api-server';
-import { attempt } from '@/lib/attempt';
+import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
 export const metadata: Metadata = { title: 'Scenario' };
@@ -15,8 +14,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const [scenario, context] = await Promise.all([attempt(api.scenarios.get.query({ id })), editorContext()]);
   // No Suspense boundary above this page, so an unknown (or another user's unshared) scenario is a real 404; the
   // editor shows its own loading state in the browser.
-  if (!scenario.ok) notFound();
-  const s = scenario.data;
+  const s = foundOrThrow(scenario);
   const input = ScenarioInputSchema.parse(s.input) as ScenarioInput & {
     shocks: NonNullable<ScenarioInput['shocks']>;
   };
