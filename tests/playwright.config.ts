@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const API_PORT = 4100;
-const WEB_PORT = 3100;
+// E2E_API_PORT / E2E_WEB_PORT let two checkouts run their journeys side by side on one machine.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const origin = `http://localhost:${WEB_PORT}`;
 const dataDir = path.resolve(import.meta.dirname, '../.data/e2e');
 const usePostgres = Boolean(process.env.DATABASE_URL);
