@@ -6,21 +6,22 @@
 import { crc32 } from 'node:zlib';
 import { echo } from '@ree/domain';
 import { strFromU8 } from 'fflate';
+import {
+  DIRECTORY_RECORD,
+  ENCRYPTED,
+  END_RECORD,
+  MAX16,
+  MAX32,
+  UTF8_NAME,
+  ZIP64_END_RECORD,
+  ZIP64_EXTRA,
+  ZIP64_LOCATOR,
+} from './zip-format.ts';
 
 /** The central directory may take this many bytes: a dataset's dozen entries take about a kilobyte. */
 export const MAX_DIRECTORY_BYTES = 2 * 1024 * 1024;
 /** Room after the directory: the ZIP64 records, the end record and its comment (at most 65,535 bytes). */
 const END_ROOM = 128 * 1024;
-
-const END_RECORD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_END_RECORD = 0x06064b50;
-const DIRECTORY_RECORD = 0x02014b50;
-const ZIP64_EXTRA = 0x0001;
-const UTF8_NAME = 0x0800;
-const ENCRYPTED = 0x0001;
-const MAX16 = 0xffff;
-const MAX32 = 0xffffffff;
 
 /** Why an archive's structure cannot be trusted; the message completes "the ZIP archive cannot be read (…)". */
 export class ZipStructureError extends Error {

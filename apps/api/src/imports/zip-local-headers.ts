@@ -7,16 +7,21 @@
 import { echo } from '@ree/domain';
 import { strFromU8 } from 'fflate';
 import { type CentralDirectory, encryptedEntry, ZipStructureError } from './zip-central-directory.ts';
+import {
+  DATA_DESCRIPTOR,
+  DIRECTORY_RECORD,
+  ENCRYPTED,
+  END_RECORD,
+  HAS_DESCRIPTOR,
+  LOCAL_HEADER,
+  MAX32,
+  UTF8_NAME,
+  ZIP64_END_RECORD,
+  ZIP64_EXTRA,
+} from './zip-format.ts';
 
-const LOCAL_HEADER = 0x04034b50;
-const DATA_DESCRIPTOR = 0x08074b50;
 /** What may follow the last entry: a directory record, a ZIP64 end record, or (no entries) the end record. */
-const DIRECTORY_STARTS = new Set([0x02014b50, 0x06064b50, 0x06054b50]);
-const ENCRYPTED = 0x0001;
-const HAS_DESCRIPTOR = 0x0008;
-const UTF8_NAME = 0x0800;
-const ZIP64_EXTRA = 0x0001;
-const MAX32 = 0xffffffff;
+const DIRECTORY_STARTS = new Set([DIRECTORY_RECORD, ZIP64_END_RECORD, END_RECORD]);
 /**
  * A descriptor is looked for once this many bytes are in hand: the longest, ZIP64 with its signature (4 + 4 + 8 +
  * 8), or ZIP64 without one and the next signature after it (4 + 8 + 8 + 4).
