@@ -1,30 +1,13 @@
 // The pages keep working under the strict CSP (issue #12, finding 14): no <style> or <script> without the
 // request's nonce is needed anywhere, charts and the map included. Every violation the browser reports fails.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { watchCspViolations } from './page-checks';
 import { PORTAL_PAGES } from './routes';
-
-/** Collects every CSP violation the page reports, from the DOM event and from the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const exposed = window as Window & { reportCspViolation?: (text: string) => void };
-      exposed.reportCspViolation?.(
-        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
-      );
-    });
-  });
-  return violations;
-}
 
 test('every portal page renders with no CSP violation, and inline styles need the nonce', async ({
   page,
 }) => {
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   const response = await page.goto('/dashboard');
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toMatch(/style-src 'self' 'nonce-[^']+';/);
@@ -40,7 +23,7 @@ test('every portal page renders with no CSP violation, and inline styles need th
 test("an address with no page answers 404 with the portal's page, no built-in inline style", async ({
   page,
 }) => {
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   const response = await page.goto('/nope-404');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -52,7 +35,7 @@ test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test('sign-in and sign-up render with no CSP violation', async ({ page }) => {
-    const violations = await watchViolations(page);
+    const violations = await watchCspViolations(page);
     for (const path of ['/sign-in', '/sign-up', '/nope-404']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 'use client';
 import { type CsvDocument, toCsv } from './csv';
+import { inlineResolvedColours, surfaceColour } from './svg-colours';
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -46,6 +47,7 @@ export function DownloadPngButton({
     if (!svg) return;
     const { width, height } = svg.getBoundingClientRect();
     const clone = svg.cloneNode(true) as SVGSVGElement;
+    inlineResolvedColours(svg, clone);
     clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     clone.setAttribute('width', String(width));
     clone.setAttribute('height', String(height));
@@ -57,7 +59,7 @@ export function DownloadPngButton({
     canvas.height = Math.ceil(height * 2);
     const context = canvas.getContext('2d');
     if (!context) return;
-    context.fillStyle = '#ffffff';
+    context.fillStyle = surfaceColour();
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.scale(2, 2);
     context.drawImage(image, 0, 0, width, height);

@@ -1,6 +1,8 @@
 import { getT } from '@/i18n/server';
+import { getTheme } from '@/lib/theme-server';
 import { LocaleSwitch } from './locale-switch';
 import { SignOutButton } from './sign-out-button';
+import { ThemeSwitch } from './theme-switch';
 
 const LINKS = [
   ['/dashboard', 'nav.dashboard'],
@@ -13,9 +15,9 @@ const LINKS = [
   ['/method', 'nav.method'],
 ] as const;
 
-/** The portal's header: navigation, language and sign-out (when signed in). */
+/** The portal's header: navigation, language, colour theme and sign-out (when signed in). */
 export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolean; admin?: boolean }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, theme] = await Promise.all([getT(), getTheme()]);
   return (
     <header className="site-header">
       <a className="site-header__brand" href="/dashboard">
@@ -33,6 +35,15 @@ export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolea
       ) : null}
       <div className="site-header__tools">
         <LocaleSwitch locale={locale} label={t('nav.language')} />
+        <ThemeSwitch
+          theme={theme}
+          labels={{
+            legend: t('theme.label'),
+            light: t('theme.light'),
+            dark: t('theme.dark'),
+            system: t('theme.system'),
+          }}
+        />
         {signedIn ? <SignOutButton label={t('auth.signOut')} /> : null}
       </div>
     </header>

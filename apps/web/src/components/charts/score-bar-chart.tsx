@@ -1,7 +1,8 @@
 'use client';
 // Recharts horizontal bars: each component's points against the most it could add. Loaded lazily (see lazy.tsx).
-import { PALETTE } from '@ree/ui';
+import { CHART_COLOURS, PALETTE } from '@ree/ui';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_PROPS, GRID_STROKE, legendText, TOOLTIP_PROPS } from './chart-style';
 
 export interface ScoreBar {
   label: string;
@@ -22,13 +23,19 @@ export default function ScoreBarChart({
   return (
     <ResponsiveContainer width="100%" height={Math.max(220, 42 * bars.length)}>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#e3e7ec" horizontal={false} />
-        <XAxis type="number" tick={{ fill: '#1b1f24' }} />
-        <YAxis type="category" dataKey="label" width={210} tick={{ fill: '#1b1f24', fontSize: 12 }} />
-        <Tooltip formatter={(v) => Number(v).toFixed(1)} />
-        <Legend />
+        <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+        <XAxis type="number" {...AXIS_PROPS} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={210}
+          {...AXIS_PROPS}
+          tick={{ ...AXIS_PROPS.tick, fontSize: 12 }}
+        />
+        <Tooltip formatter={(v) => Number(v).toFixed(1)} {...TOOLTIP_PROPS} />
+        <Legend formatter={legendText} />
         <Bar dataKey="points" name={pointsLabel} stackId="a" fill={PALETTE[0]} isAnimationActive={false} />
-        <Bar dataKey="rest" name={maxLabel} stackId="a" fill="#d9d9d9" isAnimationActive={false} />
+        <Bar dataKey="rest" name={maxLabel} stackId="a" fill={CHART_COLOURS.rest} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

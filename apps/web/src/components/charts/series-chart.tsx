@@ -2,6 +2,7 @@
 // Month by month: supplied, from stockpile, shortfall (stacked). Used by the scenario editor and the comparison.
 import { PALETTE } from '@ree/ui';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_PROPS, GRID_STROKE, legendText, TOOLTIP_PROPS } from './chart-style';
 
 export interface SeriesMonth {
   month: number;
@@ -24,11 +25,11 @@ export default function SeriesChart({ series, labels, locale, height = 280, yMax
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={series.map((m) => ({ ...m, label: m.month + 1 }))}>
-        <CartesianGrid stroke="#e3e7ec" />
-        <XAxis dataKey="label" />
-        <YAxis domain={[0, yMax ?? 'auto']} />
-        <Tooltip formatter={(v) => n.format(Number(v))} />
-        <Legend />
+        <CartesianGrid stroke={GRID_STROKE} />
+        <XAxis dataKey="label" {...AXIS_PROPS} />
+        <YAxis domain={[0, yMax ?? 'auto']} {...AXIS_PROPS} />
+        <Tooltip formatter={(v) => n.format(Number(v))} {...TOOLTIP_PROPS} />
+        <Legend formatter={legendText} />
         <Bar
           dataKey="supplied"
           name={labels.supplied}

@@ -1,6 +1,6 @@
 'use client';
 // Recharts line chart of a share over the years, with dated events marked. Loaded lazily (see lazy.tsx).
-import { PALETTE } from '@ree/ui';
+import { CHART_COLOURS, PALETTE } from '@ree/ui';
 import {
   CartesianGrid,
   Line,
@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { AXIS_PROPS, GRID_STROKE, TOOLTIP_PROPS } from './chart-style';
 
 export interface SharePoint {
   year: number;
@@ -39,18 +40,19 @@ export default function ShareLineChart({ points, events, seriesLabel, locale }: 
   return (
     <ResponsiveContainer width="100%" height={320}>
       <LineChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid stroke="#e3e7ec" />
+        <CartesianGrid stroke={GRID_STROKE} />
         <XAxis
           dataKey="year"
           type="number"
           domain={[min - 1, max + 1]}
           allowDecimals={false}
-          tick={{ fill: '#1b1f24' }}
+          {...AXIS_PROPS}
         />
-        <YAxis domain={[0, 1]} tickFormatter={(v: number) => percent.format(v)} tick={{ fill: '#1b1f24' }} />
+        <YAxis domain={[0, 1]} tickFormatter={(v: number) => percent.format(v)} {...AXIS_PROPS} />
         <Tooltip
           formatter={(v) => [percent.format(Number(v)), seriesLabel]}
           labelFormatter={(y) => String(y)}
+          {...TOOLTIP_PROPS}
         />
         {events.map((e, i) => (
           <ReferenceLine
@@ -62,7 +64,7 @@ export default function ShareLineChart({ points, events, seriesLabel, locale }: 
               value: e.label,
               position: i % 2 ? 'insideTopLeft' : 'top',
               fontSize: 11,
-              fill: '#1b1f24',
+              fill: CHART_COLOURS.text,
             }}
           />
         ))}
@@ -71,7 +73,7 @@ export default function ShareLineChart({ points, events, seriesLabel, locale }: 
           name={seriesLabel}
           stroke={PALETTE[0]}
           strokeWidth={3}
-          dot={{ r: 4 }}
+          dot={{ r: 4, fill: CHART_COLOURS.surface }}
           isAnimationActive={false}
         />
       </LineChart>
