@@ -102,7 +102,15 @@ export async function importReport(db: Db, input: z.infer<typeof ReportInput>) {
     db.importIssue.groupBy({ by: ['severity'], where: { batchId: batch.id }, _count: { _all: true } }),
     db.importIssue.findMany({
       where,
-      orderBy: [{ seq: 'asc' }],
+      // Line order, as the admin reads the file: by file, line (a whole-file problem first), column; problems found
+      // later (the draft checks run after the file is read) still land beside their line. seq, id: a stable page.
+      orderBy: [
+        { file: 'asc' },
+        { line: { sort: 'asc', nulls: 'first' } },
+        { column: { sort: 'asc', nulls: 'first' } },
+        { seq: 'asc' },
+        { id: 'asc' },
+      ],
       select: { severity: true, file: true, line: true, column: true, message: true },
       ...skipTake(input),
     }),
