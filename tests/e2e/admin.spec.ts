@@ -80,6 +80,7 @@ test('admin: import with bad rows → report → apply → diff → publish → 
   await page.getByRole('link', { name: 'Back to the version' }).click();
   await page.getByLabel('Note (what changed)').fill('China 2025 mine output revised');
   await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('China 2025 mine output revised')).toBeVisible();
   const published = await topShare();
   expect(published).not.toBe(before);
@@ -90,6 +91,7 @@ test('admin: import with bad rows → report → apply → diff → publish → 
     .getByRole('row', { name: new RegExp(currentLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
     .getByRole('button', { name: 'Make current' })
     .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make current' }).click();
   await expect(
     page.getByRole('row', { name: new RegExp(`${currentLabel.replace('.', '\\.')} \\(current\\)`) }),
   ).toBeVisible();
