@@ -29,10 +29,13 @@ describe('import report order', () => {
       productionRow('2003'),
       // Line 5: found while reading, and again after line 2's problem.
       productionRow('2004', 'many'),
+      // Line 6: a row the draft already has — a warning about the whole file (no line), found last of all.
+      'CHN,mining,REE,2024,270000,t,REO,false,usgs-mcs-2025,verified',
     ].join('\n');
     const { issues } = await stageAndReport(draft, 'production.csv', chunks(`${csv}\n`));
     const lines = issues.map((i) => i.line);
-    expect(lines).toEqual([2, 3, 5]);
-    expect(issues[0]?.column).toBe('country');
+    expect(lines).toEqual([null, 2, 3, 5]);
+    expect(issues[0]?.message).toMatch(/already in the draft/);
+    expect(issues[1]?.column).toBe('country');
   });
 });
