@@ -11,6 +11,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const rowOf = (page: Page, label: string) => page.getByRole('row', { name: new RegExp(escapeRegExp(label)) });
 
 async function createDraft(page: Page, label: string) {
+  // Enabled once the page has hydrated: what is typed before that could be lost.
+  await expect(page.getByRole('button', { name: 'Create draft' })).toBeEnabled();
   await page.getByLabel('Label').fill(label);
   await page.getByRole('button', { name: 'Create draft' }).click();
   await expect(page.getByRole('status')).toHaveText(`Created draft '${label}'.`);
@@ -46,7 +48,8 @@ test('publish asks first: cancel changes nothing, confirm publishes and says so'
   await expect(rowOf(page, label)).toContainText('draft');
   await expect(rowOf(page, label)).not.toContainText('(current)');
 
-  // Escape cancels too.
+  // Escape cancels too (after the reload, once hydrated).
+  await expect(rowOf(page, label).getByRole('button', { name: 'Publish' })).toBeEnabled();
   await rowOf(page, label).getByLabel('Note (what changed)').fill('Checked the confirmation');
   await rowOf(page, label).getByRole('button', { name: 'Publish' }).click();
   await expect(dialog).toBeVisible();
@@ -91,4 +94,20 @@ test('a draft is deleted after a question, and the audit log names it', async ({
     'dataset.delete-draft',
   );
   await expectNoSeriousAxeViolations(page);
+});
+
+test('disabling a user asks first, naming them; cancel leaves them enabled', async ({ page }) => {
+  await page.goto('/admin/users?search=alice-');
+  const row = page.getByRole('row', { name: /alice-/ }).first();
+  const email = (await row.getByRole('cell').first().textContent()) ?? '';
+  await row.getByRole('button', { name: 'Disable' }).click();
+  const dialog = page.getByRole('dialog', { name: `Disable ${email}?` });
+  await expect(dialog).toContainText('Their sessions end at once');
+  await expectNoSeriousAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(
+    page.getByRole('row', { name: new RegExp(escapeRegExp(email)) }).getByRole('button', { name: 'Disable' }),
+  ).toBeVisible();
 });

@@ -2,8 +2,22 @@
 // A question before an action that cannot be undone, in the browser's own modal <dialog>: focus moves into it and
 // stays there, Escape cancels, the page behind is inert. The dialog says what will happen; Cancel has the focus,
 // so a stray Enter does nothing.
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from './button';
+
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and until React has hydrated, then true. A button whose work needs JavaScript is
+ * disabled until then, so a click that comes too early is not lost (or, in a form, sent as a plain GET).
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -83,9 +97,15 @@ export function ConfirmButton({
   ...dialog
 }: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   return (
     <>
-      <Button variant={variant} disabled={disabled} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button
+        variant={variant}
+        disabled={disabled || !hydrated}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {label}
       </Button>
       <ConfirmDialog

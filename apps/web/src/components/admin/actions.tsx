@@ -1,7 +1,7 @@
 'use client';
 // The admin's buttons: each calls one audited API procedure through TanStack Query, asks first when the step cannot
 // be undone (publish, make current, delete, disable), then says what happened and re-renders the page.
-import { ConfirmButton, ConfirmDialog } from '@ree/ui/confirm-dialog';
+import { ConfirmButton, ConfirmDialog, useHydrated } from '@ree/ui/confirm-dialog';
 import { useState } from 'react';
 import { useTRPC } from '@/lib/trpc-react';
 import { useAdminMutation } from './admin-mutation';
@@ -37,6 +37,8 @@ export function NewDraftForm({
   const trpc = useTRPC();
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState<'current' | 'empty'>('current');
+  // Until hydrated the form would submit as a plain GET and lose what was typed.
+  const hydrated = useHydrated();
   const create = useAdminMutation(
     trpc.datasets.createDraft.mutationOptions(),
     (draft) => labels.created.replace('{label}', draft.label),
@@ -67,7 +69,11 @@ export function NewDraftForm({
           <option value="empty">{labels.fromEmpty}</option>
         </select>
       </label>
-      <button type="submit" className="ree-button ree-button--primary" disabled={create.isPending}>
+      <button
+        type="submit"
+        className="ree-button ree-button--primary"
+        disabled={create.isPending || !hydrated}
+      >
         {labels.create}
       </button>
     </form>
@@ -85,6 +91,7 @@ export function PublishForm({
   const trpc = useTRPC();
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState(false);
+  const hydrated = useHydrated();
   const publish = useAdminMutation(trpc.datasets.publish.mutationOptions(), labels.published);
   return (
     <form
@@ -104,7 +111,11 @@ export function PublishForm({
           maxLength={2000}
         />
       </label>
-      <button type="submit" className="ree-button ree-button--secondary" disabled={publish.isPending}>
+      <button
+        type="submit"
+        className="ree-button ree-button--secondary"
+        disabled={publish.isPending || !hydrated}
+      >
         {labels.publish}
       </button>
       <ConfirmDialog
