@@ -36,6 +36,8 @@ test('admin: import with bad rows → report → apply → diff → publish → 
       .getByRole('link')
       .textContent()) ?? '';
   const label = `E2E ${Date.now()}`;
+  // The button is enabled once the page has hydrated: typing earlier could be lost.
+  await expect(page.getByRole('button', { name: 'Create draft' })).toBeEnabled();
   await page.getByLabel('Label').fill(label);
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.getByRole('link', { name: label }).click();
@@ -78,8 +80,10 @@ test('admin: import with bad rows → report → apply → diff → publish → 
 
   // Publish; the analyst's dashboard follows.
   await page.getByRole('link', { name: 'Back to the version' }).click();
+  await expect(page.getByRole('button', { name: 'Publish' })).toBeEnabled();
   await page.getByLabel('Note (what changed)').fill('China 2025 mine output revised');
   await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('China 2025 mine output revised')).toBeVisible();
   const published = await topShare();
   expect(published).not.toBe(before);
@@ -90,6 +94,7 @@ test('admin: import with bad rows → report → apply → diff → publish → 
     .getByRole('row', { name: new RegExp(currentLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
     .getByRole('button', { name: 'Make current' })
     .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make current' }).click();
   await expect(
     page.getByRole('row', { name: new RegExp(`${currentLabel.replace('.', '\\.')} \\(current\\)`) }),
   ).toBeVisible();
@@ -115,6 +120,8 @@ test('an admin edits a draft row inline; a second admin with the old copy gets a
 }) => {
   await page.goto('/admin');
   const label = `E2E edit ${Date.now()}`;
+  // The button is enabled once the page has hydrated: typing earlier could be lost.
+  await expect(page.getByRole('button', { name: 'Create draft' })).toBeEnabled();
   await page.getByLabel('Label').fill(label);
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.getByRole('link', { name: label }).click();

@@ -138,6 +138,11 @@ const EXPECTED: Record<string, Expectation> = {
     input: { versionId: NO_SUCH_ID },
     invalid: { input: { versionId: 'v1' }, field: 'versionId' },
   },
+  'datasets.deleteDraft': {
+    ...adminNotFound,
+    input: { versionId: NO_SUCH_ID },
+    invalid: { input: { versionId: 'v1' }, field: 'versionId' },
+  },
   'audit.list': { ...adminOnly, input: {}, invalid: { input: { pageSize: 500 }, field: 'pageSize' } },
   'users.list': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
   'datasets.diff': {

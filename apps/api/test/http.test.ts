@@ -322,7 +322,14 @@ describe('admin file routes (/files)', () => {
     const csv = await fetch(`${base}/files/audit.csv?action=test.formula`, { headers: { cookie } });
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    expect(text.split('\n')[0]).toBe('at,actor,action,target,ip,before,after');
+    expect(text.split('\n')[0]).toBe('at,actor,action,target,target_name,ip,before,after');
     expect(text).toContain(",'=cmd|calc,test.formula,");
+    // Targets carry their name beside the id: the draft's label.
+    const { label } = await database.db.datasetVersion.findUniqueOrThrow({ where: { id: versionId } });
+    await database.db.auditEvent.create({
+      data: { actorEmail: 'a@test.ree.local', action: 'test.target-name', target: versionId },
+    });
+    const named = await fetch(`${base}/files/audit.csv?action=test.target-name`, { headers: { cookie } });
+    expect(await named.text()).toContain(`,test.target-name,${versionId},${label},`);
   });
 });

@@ -162,7 +162,7 @@ export async function handleFileRoute(
       res.statusCode = 200;
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="audit-log.csv"');
-      res.write(csvLine(['at', 'actor', 'action', 'target', 'ip', 'before', 'after']));
+      res.write(csvLine(['at', 'actor', 'action', 'target', 'target_name', 'ip', 'before', 'after']));
       // Page through the log, so a long one streams out instead of being built in memory.
       for (let page = 1; ; page++) {
         const { items } = await listAudit(options.db, { ...filters.data, page, pageSize: 100 });
@@ -172,6 +172,7 @@ export async function handleFileRoute(
             e.actorEmail ?? '',
             e.action,
             e.target ?? '',
+            e.targetName?.label ?? '',
             e.ip ?? '',
             e.before === null ? '' : JSON.stringify(e.before),
             e.after === null ? '' : JSON.stringify(e.after),

@@ -102,7 +102,16 @@ export async function importReport(db: Db, input: z.infer<typeof ReportInput>) {
     db.importIssue.groupBy({ by: ['severity'], where: { batchId: batch.id }, _count: { _all: true } }),
     db.importIssue.findMany({
       where,
-      orderBy: [{ seq: 'asc' }],
+      // Line order, as the admin reads the file: by file, line (problems of the whole file first), column (a
+      // problem of the whole row after its fields'); problems found later (the draft checks run after the file is
+      // read) still land beside their line. Then seq and id, so pages never overlap.
+      orderBy: [
+        { file: 'asc' },
+        { line: { sort: 'asc', nulls: 'first' } },
+        { column: { sort: 'asc', nulls: 'last' } },
+        { seq: 'asc' },
+        { id: 'asc' },
+      ],
       select: { severity: true, file: true, line: true, column: true, message: true },
       ...skipTake(input),
     }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { targetNames } from './audit-targets.ts';
 import { PageInfo, PageInput, skipTake } from './pagination.ts';
 
 export interface AuditRecord {
@@ -48,6 +49,8 @@ export const AuditEventOut = z.object({
   actorEmail: z.string().nullable(),
   action: z.string(),
   target: z.string().nullable(),
+  /** What the target is called: a version's label or a user's e-mail; null when it is neither. */
+  targetName: z.object({ kind: z.enum(['version', 'user']), label: z.string() }).nullable(),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
@@ -66,7 +69,11 @@ export async function listAudit(db: Db, input: z.infer<typeof AuditListInput>) {
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], ...skipTake(input) }),
   ]);
-  return { items, pageInfo: { page: input.page, pageSize: input.pageSize, total } };
+  const names = await targetNames(db, items);
+  return {
+    items: items.map((e) => ({ ...e, targetName: (e.target && names.get(e.target)) || null })),
+    pageInfo: { page: input.page, pageSize: input.pageSize, total },
+  };
 }
 
 /** What a sign-in attempt's audit entry is called: signed in, refused for its password, or refused unheard. */

@@ -9,6 +9,7 @@ import {
   RollbackInput,
   rollbackTo,
 } from '../../queries/dataset-versions.ts';
+import { DeleteDraftInput, deleteDraft } from '../../queries/delete-draft.ts';
 import {
   DeleteRecordInput,
   deleteRecord,
@@ -59,6 +60,12 @@ export const datasetsRouter = {
     .input(RollbackInput)
     .output(Ref)
     .mutation(({ ctx, input }) => rollbackTo(ctx.db, actorOf(ctx), input)),
+
+  /** Admins: delete a draft with its rows and imports; never a published or the current version. Audited. */
+  deleteDraft: adminProcedure
+    .input(DeleteDraftInput)
+    .output(Ref)
+    .mutation(({ ctx, input }) => deleteDraft(ctx.db, actorOf(ctx), input)),
 
   /** Admins: two versions side by side — rows added, removed, changed per entity, and headline figures moved. */
   diff: adminProcedure

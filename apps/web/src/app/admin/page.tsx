@@ -1,6 +1,7 @@
-import { DataTable } from '@ree/ui';
+import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
-import { NewDraftForm, PublishForm, RollbackButton } from '@/components/admin/actions';
+import { DeleteDraftButton, NewDraftForm, PublishForm, RollbackButton } from '@/components/admin/actions';
+import { AdminFeedback } from '@/components/admin/feedback';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
 
@@ -12,9 +13,18 @@ export default async function AdminPage() {
   const api = await serverApi();
   const versions = await api.datasets.versions.query();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const current = versions.find((v) => v.isCurrent)?.label ?? '';
+  const total = (v: (typeof versions)[number]) => Object.values(v.rows).reduce((a, b) => a + b, 0);
+  const ask = (title: string, message: string, confirm: string) => ({
+    title,
+    message,
+    confirm,
+    cancel: t('admin.cancel'),
+  });
   return (
     <main id="main">
       <h1>{t('admin.title')}</h1>
+      <AdminFeedback />
       <nav className="controls" aria-label={t('admin.title')}>
         <a href="/admin/users">{t('admin.users')}</a>
         <a href="/admin/audit">{t('admin.audit')}</a>
@@ -27,6 +37,7 @@ export default async function AdminPage() {
           from: t('admin.from'),
           fromCurrent: t('admin.fromCurrent'),
           fromEmpty: t('admin.fromEmpty'),
+          created: t('admin.draftCreated'),
         }}
       />
       <div className="ree-table-wrap">
@@ -57,21 +68,55 @@ export default async function AdminPage() {
             },
             {
               header: t('admin.rows'),
-              cell: (v) => Object.values(v.rows).reduce((a, b) => a + b, 0),
+              cell: (v) => formatNumber(total(v), locale),
               numeric: true,
             },
             {
               header: t('admin.what'),
               cell: (v) =>
                 v.status === 'draft' ? (
-                  <PublishForm
-                    versionId={v.id}
-                    labels={{ note: t('admin.note'), publish: t('admin.publish') }}
-                  />
+                  <span className="controls">
+                    <PublishForm
+                      versionId={v.id}
+                      labels={{
+                        note: t('admin.note'),
+                        publish: t('admin.publish'),
+                        published: t('admin.published', { label: v.label }),
+                        confirm: ask(
+                          t('admin.confirmPublish.title', { label: v.label }),
+                          t('admin.confirmPublish.message'),
+                          t('admin.publish'),
+                        ),
+                      }}
+                    />
+                    <DeleteDraftButton
+                      versionId={v.id}
+                      labels={{
+                        button: t('admin.deleteDraft'),
+                        done: t('admin.deletedDraft', { label: v.label }),
+                        confirm: ask(
+                          t('admin.confirmDeleteDraft.title', { label: v.label }),
+                          t('admin.confirmDeleteDraft.message', { rows: formatNumber(total(v), locale) }),
+                          t('admin.deleteDraft'),
+                        ),
+                      }}
+                    />
+                  </span>
                 ) : v.isCurrent ? (
                   v.note
                 ) : (
-                  <RollbackButton versionId={v.id} label={t('admin.rollback')} />
+                  <RollbackButton
+                    versionId={v.id}
+                    labels={{
+                      button: t('admin.rollback'),
+                      done: t('admin.rolledBack', { label: v.label }),
+                      confirm: ask(
+                        t('admin.confirmRollback.title', { label: v.label }),
+                        t('admin.confirmRollback.message', { current }),
+                        t('admin.rollback'),
+                      ),
+                    }}
+                  />
                 ),
             },
           ]}

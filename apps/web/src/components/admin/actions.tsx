@@ -1,26 +1,17 @@
 'use client';
-// The admin's buttons: each calls one audited API procedure, then re-renders the page from the server.
-import { useRouter } from 'next/navigation';
+// The admin's buttons: each calls one audited API procedure through TanStack Query, asks first when the step cannot
+// be undone (publish, make current, delete, disable), then says what happened and re-renders the page.
+import { ConfirmButton, ConfirmDialog, useHydrated } from '@ree/ui/confirm-dialog';
 import { useState } from 'react';
-import { browserApi } from '@/lib/trpc-browser';
+import { useTRPC } from '@/lib/trpc-react';
+import { useAdminMutation } from './admin-mutation';
 
-export function useAction() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<unknown>) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await call();
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy };
+/** What a confirmation dialog says, already in the page's language. */
+export interface ConfirmText {
+  title: string;
+  message: string;
+  confirm: string;
+  cancel: string;
 }
 
 export const ErrorText = ({ error }: { error: string | null }) =>
@@ -33,17 +24,32 @@ export const ErrorText = ({ error }: { error: string | null }) =>
 export function NewDraftForm({
   labels,
 }: {
-  labels: { label: string; create: string; from: string; fromCurrent: string; fromEmpty: string };
+  labels: {
+    label: string;
+    create: string;
+    from: string;
+    fromCurrent: string;
+    fromEmpty: string;
+    /** The status once created, with {label}. */
+    created: string;
+  };
 }) {
-  const { run, error } = useAction();
+  const trpc = useTRPC();
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState<'current' | 'empty'>('current');
+  // Until hydrated the form would submit as a plain GET and lose what was typed.
+  const hydrated = useHydrated();
+  const create = useAdminMutation(
+    trpc.datasets.createDraft.mutationOptions(),
+    (draft) => labels.created.replace('{label}', draft.label),
+    () => setLabel(''),
+  );
   return (
     <form
       className="controls"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => browserApi.datasets.createDraft.mutate({ label, from }));
+        create.mutate({ label, from });
       }}
     >
       <label>
@@ -63,29 +69,36 @@ export function NewDraftForm({
           <option value="empty">{labels.fromEmpty}</option>
         </select>
       </label>
-      <button type="submit" className="ree-button ree-button--primary">
+      <button
+        type="submit"
+        className="ree-button ree-button--primary"
+        disabled={create.isPending || !hydrated}
+      >
         {labels.create}
       </button>
-      <ErrorText error={error} />
     </form>
   );
 }
 
+/** Publish with a note: the form checks the note, the dialog asks, then the draft becomes the current version. */
 export function PublishForm({
   versionId,
   labels,
 }: {
   versionId: string;
-  labels: { note: string; publish: string };
+  labels: { note: string; publish: string; published: string; confirm: ConfirmText };
 }) {
-  const { run, error } = useAction();
+  const trpc = useTRPC();
   const [note, setNote] = useState('');
+  const [asking, setAsking] = useState(false);
+  const hydrated = useHydrated();
+  const publish = useAdminMutation(trpc.datasets.publish.mutationOptions(), labels.published);
   return (
     <form
       className="controls"
       onSubmit={(e) => {
         e.preventDefault();
-        void run(() => browserApi.datasets.publish.mutate({ versionId, note }));
+        setAsking(true);
       }}
     >
       <label>
@@ -98,68 +111,68 @@ export function PublishForm({
           maxLength={2000}
         />
       </label>
-      <button type="submit" className="ree-button ree-button--secondary">
+      <button
+        type="submit"
+        className="ree-button ree-button--secondary"
+        disabled={publish.isPending || !hydrated}
+      >
         {labels.publish}
       </button>
-      <ErrorText error={error} />
+      <ConfirmDialog
+        open={asking}
+        {...askWith(labels.confirm)}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          publish.mutate({ versionId, note });
+        }}
+      />
     </form>
   );
 }
 
-export function RollbackButton({ versionId, label }: { versionId: string; label: string }) {
-  const { run, error } = useAction();
+/** The dialog's props for ConfirmButton, from the page's text. */
+export const askWith = (confirm: ConfirmText) => ({
+  title: confirm.title,
+  message: confirm.message,
+  confirmLabel: confirm.confirm,
+  cancelLabel: confirm.cancel,
+});
+
+export function RollbackButton({
+  versionId,
+  labels,
+}: {
+  versionId: string;
+  labels: { button: string; done: string; confirm: ConfirmText };
+}) {
+  const trpc = useTRPC();
+  const rollback = useAdminMutation(trpc.datasets.rollback.mutationOptions(), labels.done);
   return (
-    <>
-      <button
-        type="button"
-        className="ree-button ree-button--secondary"
-        onClick={() => run(() => browserApi.datasets.rollback.mutate({ versionId }))}
-      >
-        {label}
-      </button>
-      <ErrorText error={error} />
-    </>
+    <ConfirmButton
+      label={labels.button}
+      disabled={rollback.isPending}
+      {...askWith(labels.confirm)}
+      onConfirm={() => rollback.mutate({ versionId })}
+    />
   );
 }
 
-export function UserButtons({
-  id,
-  role,
-  disabled,
+export function DeleteDraftButton({
+  versionId,
   labels,
 }: {
-  id: string;
-  role: 'user' | 'admin';
-  disabled: boolean;
-  labels: Record<'makeAdmin' | 'makeUser' | 'disable' | 'enable' | 'forceReset', string>;
+  versionId: string;
+  labels: { button: string; done: string; confirm: ConfirmText };
 }) {
-  const { run, error } = useAction();
+  const trpc = useTRPC();
+  const remove = useAdminMutation(trpc.datasets.deleteDraft.mutationOptions(), labels.done);
   return (
-    <span className="controls">
-      <button
-        type="button"
-        className="ree-button ree-button--secondary"
-        onClick={() =>
-          run(() => browserApi.users.setRole.mutate({ id, role: role === 'admin' ? 'user' : 'admin' }))
-        }
-      >
-        {role === 'admin' ? labels.makeUser : labels.makeAdmin}
-      </button>
-      <button
-        type="button"
-        className="ree-button ree-button--secondary"
-        onClick={() => run(() => browserApi.users.setDisabled.mutate({ id, disabled: !disabled }))}
-      >
-        {disabled ? labels.enable : labels.disable}
-      </button>
-      <button
-        type="button"
-        className="ree-button ree-button--secondary"
-        onClick={() => run(() => browserApi.users.forcePasswordReset.mutate({ id }))}
-      >
-        {labels.forceReset}
-      </button>
-      <ErrorText error={error} />
-    </span>
+    <ConfirmButton
+      label={labels.button}
+      disabled={remove.isPending}
+      {...askWith(labels.confirm)}
+      onConfirm={() => remove.mutate({ versionId })}
+    />
   );
 }

@@ -1,8 +1,12 @@
 'use client';
-// The admin's choice after reading a validation report: apply every valid row (one transaction) or none.
-import { useRouter } from 'next/navigation';
-import { browserApi } from '@/lib/trpc-browser';
-import { ErrorText, useAction } from './actions';
+// The admin's choice after reading a validation report: apply every valid row (one transaction) or none. Discarding
+// cannot be undone (the file must be uploaded again), so it asks first. A refused apply (the draft changed
+// meanwhile, someone else applied it) re-reads the page, so its status shows beside the alert.
+import { Button } from '@ree/ui';
+import { ConfirmButton } from '@ree/ui/confirm-dialog';
+import { useTRPC } from '@/lib/trpc-react';
+import { askWith, type ConfirmText } from './actions';
+import { useAdminMutation } from './admin-mutation';
 
 export function ImportDecision({
   batchId,
@@ -11,37 +15,32 @@ export function ImportDecision({
 }: {
   batchId: string;
   canApply: boolean;
-  labels: { apply: string; discard: string; working: string };
+  labels: {
+    apply: string;
+    discard: string;
+    working: string;
+    applied: string;
+    discarded: string;
+    confirmDiscard: ConfirmText;
+  };
 }) {
-  const { run, error, busy } = useAction();
-  const router = useRouter();
-  // A refused apply (the draft changed meanwhile, someone else applied it) re-reads the page, so its status shows.
-  const apply = () =>
-    browserApi.imports.applyRows.mutate({ batchId }).catch((e: unknown) => {
-      router.refresh();
-      throw e;
-    });
+  const trpc = useTRPC();
+  const apply = useAdminMutation(trpc.imports.applyRows.mutationOptions(), labels.applied);
+  const discard = useAdminMutation(trpc.imports.discard.mutationOptions(), labels.discarded);
+  const busy = apply.isPending || discard.isPending;
   return (
     <div className="controls">
       {canApply ? (
-        <button
-          type="button"
-          className="ree-button ree-button--primary"
-          disabled={busy}
-          onClick={() => run(apply)}
-        >
-          {busy ? labels.working : labels.apply}
-        </button>
+        <Button variant="primary" disabled={busy} onClick={() => apply.mutate({ batchId })}>
+          {apply.isPending ? labels.working : labels.apply}
+        </Button>
       ) : null}
-      <button
-        type="button"
-        className="ree-button ree-button--secondary"
+      <ConfirmButton
+        label={labels.discard}
         disabled={busy}
-        onClick={() => run(() => browserApi.imports.discard.mutate({ batchId }))}
-      >
-        {labels.discard}
-      </button>
-      <ErrorText error={error} />
+        {...askWith(labels.confirmDiscard)}
+        onConfirm={() => discard.mutate({ batchId })}
+      />
     </div>
   );
 }

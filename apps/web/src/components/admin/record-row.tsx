@@ -1,11 +1,13 @@
 'use client';
 // One row of a draft's table, editable in place. The save names the rowVersion this page was rendered with:
 // if another admin saved the row since, the API answers with a conflict, which is shown, never overwritten.
+import { ConfirmButton } from '@ree/ui/confirm-dialog';
 import { TRPCClientError } from '@trpc/client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { browserApi } from '@/lib/trpc-browser';
-import { ErrorText } from './actions';
+import { askWith, type ConfirmText, ErrorText } from './actions';
+import { useFeedback } from './feedback';
 
 type Value = string | number | boolean | string[] | null;
 interface Column {
@@ -66,9 +68,20 @@ export function RecordRow({
   rowVersion: number;
   values: Record<string, Value>;
   editable: boolean;
-  labels: { edit: string; save: string; cancel: string; delete: string };
+  labels: {
+    edit: string;
+    save: string;
+    cancel: string;
+    delete: string;
+    saved: string;
+    deleted: string;
+    /** Asked before a delete, with {key} for the row's key. */
+    confirmDelete: ConfirmText;
+  };
 }) {
   const router = useRouter();
+  const feedback = useFeedback();
+  const keyText = Object.values(rowKey).join(' | ');
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState<Record<string, string>>({});
   const [flags, setFlags] = useState<Record<string, boolean>>({});
@@ -81,11 +94,12 @@ export function RecordRow({
     setEditing(true);
   }
 
-  async function call(action: () => Promise<unknown>) {
+  async function call(action: () => Promise<unknown>, done: string) {
     setError(null);
     try {
       await action();
       setEditing(false);
+      feedback.done(done);
       router.refresh();
     } catch (e) {
       setError(messageOf(e));
@@ -93,27 +107,31 @@ export function RecordRow({
   }
 
   const save = () =>
-    call(() =>
-      browserApi.datasets.updateRecord.mutate({
-        versionId,
-        entity,
-        key: rowKey,
-        rowVersion,
-        values: toValues(columns, text, flags),
-      } as Parameters<typeof browserApi.datasets.updateRecord.mutate>[0]),
+    call(
+      () =>
+        browserApi.datasets.updateRecord.mutate({
+          versionId,
+          entity,
+          key: rowKey,
+          rowVersion,
+          values: toValues(columns, text, flags),
+        } as Parameters<typeof browserApi.datasets.updateRecord.mutate>[0]),
+      labels.saved,
     );
   const remove = () =>
-    call(() =>
-      browserApi.datasets.deleteRecord.mutate({
-        versionId,
-        entity: entity as Parameters<typeof browserApi.datasets.deleteRecord.mutate>[0]['entity'],
-        key: rowKey,
-        rowVersion,
-      }),
+    call(
+      () =>
+        browserApi.datasets.deleteRecord.mutate({
+          versionId,
+          entity: entity as Parameters<typeof browserApi.datasets.deleteRecord.mutate>[0]['entity'],
+          key: rowKey,
+          rowVersion,
+        }),
+      labels.deleted.replace('{key}', keyText),
     );
 
   return (
-    <tr data-key={Object.values(rowKey).join(' | ')}>
+    <tr data-key={keyText}>
       {columns.map((col) => (
         <td key={col.key}>
           {editing ? (
@@ -159,13 +177,14 @@ export function RecordRow({
                 <button type="button" className="ree-button ree-button--secondary" onClick={start}>
                   {labels.edit}
                 </button>
-                <button
-                  type="button"
-                  className="ree-button ree-button--secondary"
-                  onClick={() => void remove()}
-                >
-                  {labels.delete}
-                </button>
+                <ConfirmButton
+                  label={labels.delete}
+                  {...askWith({
+                    ...labels.confirmDelete,
+                    title: labels.confirmDelete.title.replace('{key}', keyText),
+                  })}
+                  onConfirm={() => void remove()}
+                />
               </>
             )}
             <ErrorText error={error} />

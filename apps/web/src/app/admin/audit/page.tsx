@@ -1,6 +1,7 @@
 import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { AuditTarget } from '@/components/admin/audit-target';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
@@ -91,7 +92,7 @@ export default async function AuditPage({
             { header: t('admin.when'), cell: (e) => date.format(e.at) },
             { header: t('admin.who'), cell: (e) => e.actorEmail ?? '–' },
             { header: t('admin.what'), cell: (e) => e.action },
-            { header: t('admin.target'), cell: (e) => e.target ?? '–' },
+            { header: t('admin.target'), cell: (e) => <AuditTarget event={e} /> },
             {
               header: t('admin.details'),
               cell: (e) =>

@@ -1,7 +1,8 @@
 import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { UserButtons } from '@/components/admin/actions';
+import { AdminFeedback } from '@/components/admin/feedback';
+import { UserButtons } from '@/components/admin/user-buttons';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
 
@@ -31,6 +32,7 @@ export default async function UsersPage({
         <a href="/admin">← {t('admin.title')}</a>
       </p>
       <h1>{t('admin.users')}</h1>
+      <AdminFeedback />
       <form className="controls" method="get">
         <label>
           {t('admin.search')}
@@ -63,6 +65,17 @@ export default async function UsersPage({
                     disable: t('admin.disable'),
                     enable: t('admin.enable'),
                     forceReset: t('admin.forceReset'),
+                    madeAdmin: t('admin.madeAdmin', { email: u.email }),
+                    madeUser: t('admin.madeUser', { email: u.email }),
+                    disabled: t('admin.userDisabled', { email: u.email }),
+                    enabled: t('admin.userEnabled', { email: u.email }),
+                    resetForced: t('admin.resetForced', { email: u.email }),
+                    confirmDisable: {
+                      title: t('admin.confirmDisable.title', { email: u.email }),
+                      message: t('admin.confirmDisable.message'),
+                      confirm: t('admin.disable'),
+                      cancel: t('admin.cancel'),
+                    },
                   }}
                 />
               ),

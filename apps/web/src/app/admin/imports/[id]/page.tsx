@@ -1,7 +1,8 @@
-import { DataTable } from '@ree/ui';
+import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { AdminFeedback } from '@/components/admin/feedback';
 import { ImportDecision } from '@/components/admin/import-decision';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
@@ -35,10 +36,21 @@ export default async function ImportReportPage({
   if (!result.ok) notFound();
   const { batch, issues, pageInfo, counts, listed } = result.data;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const number = new Intl.NumberFormat(locale);
+  const number = { format: (n: number) => formatNumber(n, locale) };
   // A kind link starts at page 1 of that kind; the pager below keeps the kind.
   const link = (severity?: string) => `?${severity ? `severity=${severity}` : ''}`;
   const found = counts.error + counts.warning;
+  const confirmDiscard = {
+    title: t('admin.confirmDiscard.title', { file: batch.fileName }),
+    message: t('admin.confirmDiscard.message'),
+    confirm: t('admin.discard'),
+    cancel: t('admin.cancel'),
+  };
+  const decided = {
+    applied: t('admin.appliedNow', { count: number.format(batch.accepted) }),
+    discarded: t('admin.discarded'),
+    confirmDiscard,
+  };
   const shown = listed.error + listed.warning;
   return (
     <main id="main">
@@ -46,16 +58,17 @@ export default async function ImportReportPage({
         <a href={`/admin/versions/${batch.versionId}`}>← {t('admin.backToVersion')}</a>
       </p>
       <h1>{t('admin.report', { file: batch.fileName })}</h1>
+      <AdminFeedback />
       {query.duplicate ? <p role="status">{t('admin.duplicate')}</p> : null}
       <dl className="ree-summary">
         <dt>{t('admin.accepted')}</dt>
-        <dd data-testid="accepted">{batch.accepted}</dd>
+        <dd data-testid="accepted">{number.format(batch.accepted)}</dd>
         <dt>{t('admin.rejected')}</dt>
-        <dd data-testid="rejected">{batch.rejected}</dd>
+        <dd data-testid="rejected">{number.format(batch.rejected)}</dd>
         <dt>{t('admin.warnings')}</dt>
-        <dd data-testid="warnings">{batch.warnings}</dd>
+        <dd data-testid="warnings">{number.format(batch.warnings)}</dd>
         <dt>{t('admin.fileErrors')}</dt>
-        <dd>{batch.fileErrors}</dd>
+        <dd>{number.format(batch.fileErrors)}</dd>
       </dl>
       {batch.status === 'staging' ? <p role="status">{t('admin.staging')}</p> : null}
       {batch.status === 'validated' ? (
@@ -66,9 +79,10 @@ export default async function ImportReportPage({
             batchId={batch.id}
             canApply={batch.accepted > 0 && !batch.stale}
             labels={{
-              apply: t('admin.applyRows', { count: batch.accepted }),
+              apply: t('admin.applyRows', { count: number.format(batch.accepted) }),
               discard: t('admin.discard'),
               working: t('admin.applying'),
+              ...decided,
             }}
           />
         </>
@@ -85,7 +99,7 @@ export default async function ImportReportPage({
           <ImportDecision
             batchId={batch.id}
             canApply={false}
-            labels={{ apply: '', discard: t('admin.discard'), working: t('admin.applying') }}
+            labels={{ apply: '', discard: t('admin.discard'), working: t('admin.applying'), ...decided }}
           />
         </>
       ) : null}

@@ -1,7 +1,8 @@
-import { DataTable } from '@ree/ui';
+import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PublishForm } from '@/components/admin/actions';
+import { AdminFeedback } from '@/components/admin/feedback';
 import { ImportForm } from '@/components/admin/import-form';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
@@ -25,6 +26,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         <a href="/admin">← {t('admin.title')}</a>
       </p>
       <h1>{t('admin.version', { label: version.label })}</h1>
+      <AdminFeedback />
       <p>
         {t(draft ? 'admin.status.draft' : 'admin.status.published')}
         {version.isCurrent ? ` (${t('admin.current')})` : ''} ·{' '}
@@ -70,7 +72,20 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
               uploading: t('admin.uploading'),
             }}
           />
-          <PublishForm versionId={id} labels={{ note: t('admin.note'), publish: t('admin.publish') }} />
+          <PublishForm
+            versionId={id}
+            labels={{
+              note: t('admin.note'),
+              publish: t('admin.publish'),
+              published: t('admin.published', { label: version.label }),
+              confirm: {
+                title: t('admin.confirmPublish.title', { label: version.label }),
+                message: t('admin.confirmPublish.message'),
+                confirm: t('admin.publish'),
+                cancel: t('admin.cancel'),
+              },
+            }}
+          />
         </>
       ) : (
         <p>{t('admin.readOnly')}</p>
@@ -86,7 +101,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
               header: t('admin.table'),
               cell: ([entity]) => <a href={`/admin/versions/${id}/${entity}`}>{entity}</a>,
             },
-            { header: t('admin.rows'), cell: ([, count]) => count, numeric: true },
+            { header: t('admin.rows'), cell: ([, count]) => formatNumber(count, locale), numeric: true },
           ]}
         />
       </div>
@@ -105,9 +120,9 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
                   header: t('col.status'),
                   cell: (b) => t(`admin.importStatus.${b.stale ? 'stale' : b.status}`),
                 },
-                { header: t('admin.accepted'), cell: (b) => b.accepted, numeric: true },
-                { header: t('admin.rejected'), cell: (b) => b.rejected, numeric: true },
-                { header: t('admin.warnings'), cell: (b) => b.warnings, numeric: true },
+                { header: t('admin.accepted'), cell: (b) => formatNumber(b.accepted, locale), numeric: true },
+                { header: t('admin.rejected'), cell: (b) => formatNumber(b.rejected, locale), numeric: true },
+                { header: t('admin.warnings'), cell: (b) => formatNumber(b.warnings, locale), numeric: true },
               ]}
             />
           </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { AdminFeedback } from '@/components/admin/feedback';
 import { RecordRow } from '@/components/admin/record-row';
 import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
@@ -43,6 +44,7 @@ export default async function EntityPage({
         <a href={`/admin/versions/${id}`}>← {t('admin.backToVersion')}</a>
       </p>
       <h1>{entity}</h1>
+      <AdminFeedback />
       {records.editable ? null : <p>{t('admin.readOnly')}</p>}
       <form className="controls" method="get">
         <label>
@@ -82,6 +84,14 @@ export default async function EntityPage({
                   save: t('admin.save'),
                   cancel: t('admin.cancel'),
                   delete: t('admin.delete'),
+                  saved: t('admin.saved'),
+                  deleted: t('admin.deletedRow'),
+                  confirmDelete: {
+                    title: t('admin.confirmDeleteRow.title'),
+                    message: t('admin.confirmDeleteRow.message'),
+                    confirm: t('admin.delete'),
+                    cancel: t('admin.cancel'),
+                  },
                 }}
               />
             ))}
