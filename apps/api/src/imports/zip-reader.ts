@@ -72,15 +72,22 @@ export class ZipReader {
       return;
     }
     const name = echo(file.name); // names reach the report and the database: short, and no NUL
-    if (isPassedOver(name)) return;
     const entity = entityForFileName(name);
     const format = /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : null;
-    if (!entity || !format) {
-      if (baseName(name) !== 'dataset.json') this.skipped.push(name);
-      return;
-    }
-    const reader = new TextFileReader(name, entity, format, this.sink);
-    this.started.push(name);
+    const read = !isPassedOver(name) && entity && format;
+    if (!read && !isPassedOver(name) && baseName(name) !== 'dataset.json') this.skipped.push(name);
+    const reader = read ? new TextFileReader(name, entity, format, this.sink) : null;
+    if (reader) this.started.push(name);
+    this.unpack(file, entry, name, reader);
+  }
+
+  /**
+   * Unpacks an entry, counting its bytes and CRC-32 for the directory check, and hands its data to `reader`. Entries
+   * nobody reads are unpacked too: fflate ends an entry with a data descriptor at the first signature in its data,
+   * so a skipped entry could hide another entry's header inside it, and only its size and CRC against the directory
+   * show that fflate did not read it to its real end (an attacker review smuggled rows into prices.csv that way).
+   */
+  private unpack(file: UnzipFile, entry: LocalEntry, name: string, reader: TextFileReader | null): void {
     file.ondata = (err, data, final) => {
       if (err) {
         this.fail(`${name}: ${err.message}`);
@@ -93,7 +100,7 @@ export class ZipReader {
         file.terminate();
         return;
       }
-      this.queue.push({ reader, data, final });
+      if (reader) this.queue.push({ reader, data, final });
     };
     try {
       file.start();
