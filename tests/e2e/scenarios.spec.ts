@@ -35,7 +35,8 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
 
   await alice.getByLabel('Name').fill('2010 embargo on Japan');
   await alice.getByRole('button', { name: 'Save' }).click();
-  await expect(alice).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+  // Saving simulates on the server (a worker pool): seconds on a busy machine.
+  await expect(alice).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   const url = alice.url();
   await alice.reload();
   await expect(alice.getByRole('heading', { name: '2010 embargo on Japan' })).toBeVisible();
@@ -55,7 +56,8 @@ test('scenario lab: 2010 embargo → results → save → reload → share read-
   await alice.getByRole('button', { name: 'Preset: April 2025 licensing' }).click();
   await alice.getByLabel('Name').fill('2025 licensing');
   await alice.getByRole('button', { name: 'Save' }).click();
-  await expect(alice).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+  // Saving simulates on the server (a worker pool): seconds on a busy machine.
+  await expect(alice).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   await alice.goto('/scenarios');
   await alice.getByLabel('Compare selected: 2010 embargo on Japan').check();
   await alice.getByLabel('Compare selected: 2025 licensing').check();
