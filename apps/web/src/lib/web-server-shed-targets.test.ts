@@ -10,13 +10,13 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.closeAllConnections();
 });
 
-/** A server that sheds every request (nothing may be in flight), and its port. */
-async function sheddingServer(): Promise<number> {
+/** A server that sheds every request (nothing may be in flight, by default), and its port. */
+async function sheddingServer(maxConcurrent = 0): Promise<number> {
   const server = createWebServer({
     handle: async (_req, res) => void res.end('served'),
     trustedProxies: [],
     proxySecret: () => undefined,
-    maxConcurrent: 0,
+    maxConcurrent,
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,5 +50,19 @@ describe('shedding odd request targets', () => {
     const port = await sheddingServer();
     expect(await rawGet(port, target, accept)).toBe('HTTP/1.1 503 Service Unavailable');
     expect(await rawGet(port, '/dashboard')).toBe('HTTP/1.1 503 Service Unavailable');
+  });
+});
+
+// Attacker review: Next decodes route params before the portal's code runs, and answered these with a bare 500.
+describe('a path with a percent-escape that does not decode', () => {
+  it.each([
+    ['/countries/%FF', 'text/html'],
+    ['/elements/%ED%A0%80', 'text/html'],
+    ['/trpc/%FF', 'application/json'],
+    ['/files/%zz', 'application/json'],
+  ])('GET %s gets 400, and the server keeps answering', async (target, accept) => {
+    const port = await sheddingServer(10);
+    expect(await rawGet(port, target, accept)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await rawGet(port, '/countries/%E6%97%A5?q=%FF')).toBe('HTTP/1.1 200 OK');
   });
 });

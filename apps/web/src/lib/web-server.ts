@@ -48,6 +48,7 @@ export function createWebServer(options: WebServerOptions): Server {
     const lag = options.eventLoopLag;
     const lagging = lag !== undefined && inFlight >= (lag.minInFlight ?? 4) && lag.ms() > lag.maxMs;
     if (inFlight >= options.maxConcurrent || lagging) return shed(req, res);
+    if (hasBrokenEscape(req.url)) return refuseBrokenTarget(req, res);
     inFlight++;
     options.idle?.started();
     res.once('close', () => {
@@ -104,6 +105,34 @@ function shed(req: IncomingMessage, res: ServerResponse): void {
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   res.writeHead(503, hasBody ? { ...headers, connection: 'close' } : headers);
   res.end(body);
+}
+
+/**
+ * A path whose percent-escapes do not decode (`/countries/%FF`, an escaped lone surrogate): Next decodes route
+ * params before any of the portal's code runs and answers those with a bare text 500, which reads as the server
+ * failing rather than the link being damaged.
+ */
+function hasBrokenEscape(target: string | undefined): boolean {
+  try {
+    decodeURI((target ?? '/').split('?')[0] ?? '/');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function refuseBrokenTarget(req: IncomingMessage, res: ServerResponse): void {
+  const message = 'This address is damaged: it has a percent-escape that is not valid UTF-8. Check the link.';
+  const html = req.headers.accept?.includes('text/html') && !req.url?.startsWith('/trpc/');
+  res.writeHead(400, {
+    'cache-control': 'no-store',
+    'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+  });
+  res.end(
+    html
+      ? `<!doctype html><html lang="en"><meta charset="utf-8"><title>Damaged address</title><h1>Damaged address</h1><p>${message}</p><p><a href="/">REE Resilience</a></p></html>`
+      : JSON.stringify({ error: message, message }),
+  );
 }
 
 /** The path and query a shed answer is shaped by; a target no URL can be made of is answered as `/`. */
