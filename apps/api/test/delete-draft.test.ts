@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { rowCounts } from '../src/queries/dataset-versions.ts';
+import { deleteDraft } from '../src/queries/delete-draft.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
 import { chunks, PRODUCTION_HEADER, productionRow, stageAndReport } from './import-support.ts';
+import { countQueries } from './query-counter.ts';
 import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
@@ -96,5 +98,27 @@ describe('delete a draft', () => {
     expect(await outcomeOf(callerFor(database, null).datasets.deleteDraft({ versionId: draft.id }))).toBe(
       'UNAUTHORIZED',
     );
+  });
+
+  it("locks the draft's import batches before the version, in the order an apply does", async () => {
+    // An apply locks its batch, then the version (apply-import.ts); a delete taking them the other way round
+    // deadlocks with it on PostgreSQL, and the database answers one of the two with an error (a 500).
+    const caller = callerFor(database, admin);
+    const draft = await caller.datasets.createDraft({ label: `Lock order ${Date.now()}`, from: 'empty' });
+    await stageAndReport(
+      { database, admin, draftId: draft.id },
+      'production.csv',
+      chunks(`${PRODUCTION_HEADER}\n${productionRow('2002')}\n`),
+    );
+    const counted = countQueries(database);
+    try {
+      await deleteDraft(counted.db, { id: admin.id, email: admin.email, ip: null }, { versionId: draft.id });
+      const firstLock = (table: string) =>
+        counted.statements.findIndex((s) => s.sql.includes(`"${table}"`) && /FOR UPDATE/i.test(s.sql));
+      expect(firstLock('import_batch')).toBeGreaterThanOrEqual(0);
+      expect(firstLock('import_batch')).toBeLessThan(firstLock('dataset_version'));
+    } finally {
+      await counted.close();
+    }
   });
 });

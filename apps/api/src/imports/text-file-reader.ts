@@ -9,7 +9,17 @@ import {
   MAX_ECHO_ITEMS,
 } from '@ree/domain';
 import { JsonArraySplitter, JsonShapeError } from '../data/json-array.ts';
+import { nextTurn } from './draft-checks.ts';
 import { fileError, type RecordSink } from './upload-sink.ts';
+
+/**
+ * Lines read between turns of the event loop. Blank lines and malformed rows cost no database call, so a file of
+ * millions of them (a small ZIP can inflate to one) would otherwise be read in one go while every other request
+ * waits; a thousand lines take well under a millisecond.
+ */
+export const LINES_PER_TURN = 1000;
+/** Characters of CSV text parsed at once (1 Mi). */
+const CSV_SLICE_CHARS = 1 << 20;
 
 /** One text file (CSV or JSON) of one entity: decodes UTF-8 strictly, then parses incrementally. */
 export class TextFileReader {
@@ -23,6 +33,7 @@ export class TextFileReader {
   private readonly unknownJsonKeys = new Set<string>();
   private moreUnknownJsonKeys = false;
   private sawRecord = false;
+  private linesSinceTurn = 0;
 
   constructor(
     private readonly file: string,
@@ -87,6 +98,7 @@ export class TextFileReader {
     try {
       if (this.format === 'json') {
         for (const element of this.json.push(text)) {
+          await this.takeTurns();
           await this.jsonElement(element.line, element.text);
           if (this.dead) return;
         }
@@ -97,7 +109,11 @@ export class TextFileReader {
         if (!/[\r\n]/.test(this.pending) && this.pending.length < 65_536) return;
         text = this.startCsv();
       }
-      await this.csvRecords((this.csv as CsvParser).push(text));
+      // One inflated ZIP slice can be megabytes: parsed a slice at a time, so the records of only one are held.
+      for (let at = 0; at < text.length; at += CSV_SLICE_CHARS) {
+        await this.csvRecords((this.csv as CsvParser).push(text.slice(at, at + CSV_SLICE_CHARS)));
+        if (this.dead) return;
+      }
     } catch (error) {
       await this.syntax(error);
     }
@@ -116,6 +132,7 @@ export class TextFileReader {
   private async csvRecords(records: { line: number; fields: string[] }[]): Promise<void> {
     for (const { line, fields } of records) {
       if (this.dead) return;
+      await this.takeTurns();
       if (fields.length === 1 && fields[0]?.trim() === '') continue; // blank lines, e.g. trailing ones
       if (!this.headers) {
         // NUL bytes in a data row are that row's problem; in the header they mean this is not UTF-8 text at all.
@@ -140,6 +157,13 @@ export class TextFileReader {
       this.sawRecord = true;
       await this.sink.record(this.file, this.entity, line, (h) => fields[headers.indexOf(h)] ?? '');
     }
+  }
+
+  /** Gives the event loop a turn every LINES_PER_TURN lines (see there). */
+  private async takeTurns(): Promise<void> {
+    if (++this.linesSinceTurn < LINES_PER_TURN) return;
+    this.linesSinceTurn = 0;
+    await nextTurn();
   }
 
   private async jsonElement(line: number, text: string): Promise<void> {

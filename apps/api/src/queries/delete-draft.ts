@@ -16,8 +16,13 @@ export async function deleteDraft(db: Db, actor: Actor, input: z.infer<typeof De
   await sweepDeadStaging(db);
   return db.$transaction(
     async (tx) => {
-      // The version's row lock: an import or an edit starting now (their rows point at it) waits for this
-      // transaction and then finds the draft gone, instead of writing into a draft being deleted.
+      // Locks in the order an apply takes them — its batches, then the version — so a delete racing an apply
+      // waits for it (or it for the delete) instead of deadlocking. An import or an edit starting now (their rows
+      // point at the version) waits for this transaction and then finds the draft gone.
+      await tx.$queryRawUnsafe(
+        `SELECT "id" FROM "import_batch" WHERE "versionId" = $1 ORDER BY "id" FOR UPDATE`,
+        input.versionId,
+      );
       const locked = await tx.$queryRawUnsafe<{ id: string }[]>(
         `SELECT "id" FROM "dataset_version" WHERE "id" = $1 FOR UPDATE`,
         input.versionId,
