@@ -1,6 +1,7 @@
 // Issue 14, the admin asks before what cannot be undone and says what happened: publishing a draft asks first
 // (cancel changes nothing; confirm publishes and says so), making an earlier version current asks too, and a draft
-// can be deleted — after a question — with its rows and imports.
+// can be deleted — after a question — with its rows and imports; changing a role, forcing a password reset and
+// applying an import ask too.
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN } from './analysts';
 import { expectNoSeriousAxeViolations, shot } from './page-checks';
@@ -110,4 +111,27 @@ test('disabling a user asks first, naming them; cancel leaves them enabled', asy
   await expect(
     page.getByRole('row', { name: new RegExp(escapeRegExp(email)) }).getByRole('button', { name: 'Disable' }),
   ).toBeVisible();
+});
+
+test('making an admin and forcing a password reset ask first; cancel changes nothing', async ({ page }) => {
+  await page.goto('/admin/users?search=alice-');
+  const row = page.getByRole('row', { name: /alice-/ }).first();
+  const email = (await row.getByRole('cell').first().textContent()) ?? '';
+
+  await row.getByRole('button', { name: 'Make admin' }).click();
+  const promote = page.getByRole('dialog', { name: `Make ${email} an admin?` });
+  await expect(promote).toContainText('manage users');
+  await promote.getByRole('button', { name: 'Cancel' }).click();
+  await expect(promote).toBeHidden();
+
+  await row.getByRole('button', { name: 'Force password reset' }).click();
+  const reset = page.getByRole('dialog', { name: `Force ${email} to choose a new password?` });
+  await expect(reset).toContainText('Their sessions end at once');
+  await reset.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reset).toBeHidden();
+
+  // Nothing happened: still a user after a reload.
+  await page.reload();
+  const again = page.getByRole('row', { name: new RegExp(escapeRegExp(email)) });
+  await expect(again.getByRole('button', { name: 'Make admin' })).toBeVisible();
 });

@@ -62,6 +62,10 @@ test('admin: import with bad rows → report → apply → diff → publish → 
   await shot(page, testInfo, 'admin-import-report');
   await expectNoSeriousAxeViolations(page);
   await page.getByRole('button', { name: 'Apply the 1 valid rows' }).click();
+  await page
+    .getByRole('dialog', { name: "Apply 1 rows of 'production.csv' to the draft?" })
+    .getByRole('button', { name: 'Apply' })
+    .click();
   await expect(page.getByText(/^Applied /)).toBeVisible();
 
   // Diff the draft against the current version: the changed row and the HHI that moved.

@@ -342,6 +342,18 @@ export const en = {
   'admin.madeAdmin': '{email} is an admin now.',
   'admin.madeUser': '{email} is a user now.',
   'admin.resetForced': '{email} must choose a new password at their next sign-in; their sessions have ended.',
+  'admin.confirmMakeAdmin.title': 'Make {email} an admin?',
+  'admin.confirmMakeAdmin.message':
+    'They can then publish versions, import data, manage users and read the audit log.',
+  'admin.confirmMakeUser.title': 'Make {email} a user?',
+  'admin.confirmMakeUser.message': 'They lose the admin pages at their next request.',
+  'admin.confirmForceReset.title': 'Force {email} to choose a new password?',
+  'admin.confirmForceReset.message':
+    'Their sessions end at once; until they choose a new password they can do nothing else.',
+  'admin.applyConfirm': 'Apply',
+  'admin.confirmApply.title': "Apply {count} rows of '{file}' to the draft?",
+  'admin.confirmApply.message':
+    'They replace the draft rows with the same keys, in one step; the rejected rows are left out.',
   'admin.confirmDeleteRow.title': 'Delete the row {key}?',
   'admin.confirmDeleteRow.message': 'It is removed from this draft; published versions keep their copy.',
   'admin.deletedRow': 'Deleted the row {key}.',

@@ -341,6 +341,17 @@ export const ja: Messages = {
   'admin.madeUser': '{email} は一般ユーザーになりました。',
   'admin.resetForced':
     '{email} は次回ログイン時に新しいパスワードを設定する必要があります。セッションは終了しました。',
+  'admin.confirmMakeAdmin.title': '{email} を管理者にしますか？',
+  'admin.confirmMakeAdmin.message':
+    '版の公開、データのインポート、ユーザー管理、監査ログの閲覧ができるようになります。',
+  'admin.confirmMakeUser.title': '{email} を一般ユーザーにしますか？',
+  'admin.confirmMakeUser.message': '次のリクエストから管理ページを使えなくなります。',
+  'admin.confirmForceReset.title': '{email} にパスワードの再設定を求めますか？',
+  'admin.confirmForceReset.message':
+    'セッションはすぐに終了し、新しいパスワードを設定するまでほかの操作はできません。',
+  'admin.applyConfirm': '適用する',
+  'admin.confirmApply.title': '「{file}」の {count} 行を下書きに適用しますか？',
+  'admin.confirmApply.message': '同じキーの下書きの行を一度に置き換えます。却下された行は含まれません。',
   'admin.confirmDeleteRow.title': '行 {key} を削除しますか？',
   'admin.confirmDeleteRow.message': 'この下書きから削除されます。公開済みの版の行はそのまま残ります。',
   'admin.deletedRow': '行 {key} を削除しました。',

@@ -1,8 +1,7 @@
 'use client';
-// The admin's choice after reading a validation report: apply every valid row (one transaction) or none. Discarding
-// cannot be undone (the file must be uploaded again), so it asks first. A refused apply (the draft changed
+// The admin's choice after reading a validation report: apply every valid row (one transaction) or none. Both ask
+// first: applying replaces draft rows, and discarding cannot be undone (the file must be uploaded again). A refused apply (the draft changed
 // meanwhile, someone else applied it) re-reads the page, so its status shows beside the alert.
-import { Button } from '@ree/ui';
 import { ConfirmButton } from '@ree/ui/confirm-dialog';
 import { useTRPC } from '@/lib/trpc-react';
 import { askWith, type ConfirmText } from './actions';
@@ -22,6 +21,7 @@ export function ImportDecision({
     applied: string;
     discarded: string;
     confirmDiscard: ConfirmText;
+    confirmApply: ConfirmText;
   };
 }) {
   const trpc = useTRPC();
@@ -31,9 +31,13 @@ export function ImportDecision({
   return (
     <div className="controls">
       {canApply ? (
-        <Button variant="primary" disabled={busy} onClick={() => apply.mutate({ batchId })}>
-          {apply.isPending ? labels.working : labels.apply}
-        </Button>
+        <ConfirmButton
+          label={apply.isPending ? labels.working : labels.apply}
+          variant="primary"
+          disabled={busy}
+          {...askWith(labels.confirmApply)}
+          onConfirm={() => apply.mutate({ batchId })}
+        />
       ) : null}
       <ConfirmButton
         label={labels.discard}

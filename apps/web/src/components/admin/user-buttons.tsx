@@ -1,6 +1,6 @@
 'use client';
-// One user's row of buttons: role, disable/enable (disabling asks first: it ends their sessions at once), forced
-// password reset. Each says what it did in the page's status line.
+// One user's row of buttons: role, disable/enable, forced password reset. Each that takes power away or ends
+// sessions asks first (enabling does not); each says what it did in the page's status line.
 import { Button } from '@ree/ui';
 import { ConfirmButton } from '@ree/ui/confirm-dialog';
 import { useTRPC } from '@/lib/trpc-react';
@@ -28,7 +28,7 @@ export function UserButtons({
     | 'enabled'
     | 'resetForced',
     string
-  > & { confirmDisable: ConfirmText };
+  > & { confirmDisable: ConfirmText; confirmRole: ConfirmText; confirmForceReset: ConfirmText };
 }) {
   const trpc = useTRPC();
   const setRole = useAdminMutation(trpc.users.setRole.mutationOptions(), (u) =>
@@ -41,13 +41,12 @@ export function UserButtons({
   const busy = setRole.isPending || setDisabled.isPending || forceReset.isPending;
   return (
     <span className="controls">
-      <Button
-        variant="secondary"
+      <ConfirmButton
+        label={role === 'admin' ? labels.makeUser : labels.makeAdmin}
         disabled={busy}
-        onClick={() => setRole.mutate({ id, role: role === 'admin' ? 'user' : 'admin' })}
-      >
-        {role === 'admin' ? labels.makeUser : labels.makeAdmin}
-      </Button>
+        {...askWith(labels.confirmRole)}
+        onConfirm={() => setRole.mutate({ id, role: role === 'admin' ? 'user' : 'admin' })}
+      />
       {disabled ? (
         <Button
           variant="secondary"
@@ -64,9 +63,12 @@ export function UserButtons({
           onConfirm={() => setDisabled.mutate({ id, disabled: true })}
         />
       )}
-      <Button variant="secondary" disabled={busy} onClick={() => forceReset.mutate({ id })}>
-        {labels.forceReset}
-      </Button>
+      <ConfirmButton
+        label={labels.forceReset}
+        disabled={busy}
+        {...askWith(labels.confirmForceReset)}
+        onConfirm={() => forceReset.mutate({ id })}
+      />
     </span>
   );
 }

@@ -76,6 +76,26 @@ export default async function UsersPage({
                       confirm: t('admin.disable'),
                       cancel: t('admin.cancel'),
                     },
+                    confirmRole:
+                      u.role === 'admin'
+                        ? {
+                            title: t('admin.confirmMakeUser.title', { email: u.email }),
+                            message: t('admin.confirmMakeUser.message'),
+                            confirm: t('admin.makeUser'),
+                            cancel: t('admin.cancel'),
+                          }
+                        : {
+                            title: t('admin.confirmMakeAdmin.title', { email: u.email }),
+                            message: t('admin.confirmMakeAdmin.message'),
+                            confirm: t('admin.makeAdmin'),
+                            cancel: t('admin.cancel'),
+                          },
+                    confirmForceReset: {
+                      title: t('admin.confirmForceReset.title', { email: u.email }),
+                      message: t('admin.confirmForceReset.message'),
+                      confirm: t('admin.forceReset'),
+                      cancel: t('admin.cancel'),
+                    },
                   }}
                 />
               ),

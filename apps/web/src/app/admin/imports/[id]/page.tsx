@@ -50,6 +50,12 @@ export default async function ImportReportPage({
     applied: t('admin.appliedNow', { count: number.format(batch.accepted) }),
     discarded: t('admin.discarded'),
     confirmDiscard,
+    confirmApply: {
+      title: t('admin.confirmApply.title', { count: number.format(batch.accepted), file: batch.fileName }),
+      message: t('admin.confirmApply.message'),
+      confirm: t('admin.applyConfirm'),
+      cancel: t('admin.cancel'),
+    },
   };
   const shown = listed.error + listed.warning;
   return (
