@@ -8,7 +8,11 @@ import { requireUser } from '@/lib/api-server';
 export const metadata: Metadata = { title: 'Method' };
 
 // Rendered on the server from the domain package's own text (METHOD.md is the same string), never from input.
-const html = marked.parse(methodDocument(), { async: false });
+// Each table scrolls sideways in its own focusable box, so a phone scrolls the table, not the page.
+const html = marked
+  .parse(methodDocument(), { async: false })
+  .replaceAll('<table>', '<div class="ree-table-wrap" tabindex="0"><table>')
+  .replaceAll('</table>', '</table></div>');
 
 async function MethodPage() {
   await requireUser('/method');
