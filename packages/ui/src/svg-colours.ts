@@ -15,7 +15,15 @@ export function inlineResolvedColours(original: SVGSVGElement, clone: SVGSVGElem
   });
 }
 
-/** The page's surface colour now (light or dark theme), for the background behind an exported figure. */
+/**
+ * The page's surface colour now (light or dark theme), for the background behind an exported figure. The token is
+ * `light-dark(…, …)`, which only a property that paints resolves, so a throw-away element paints with it.
+ */
 export function surfaceColour(): string {
-  return getComputedStyle(document.documentElement).getPropertyValue('--ree-surface').trim() || '#ffffff';
+  const probe = document.createElement('span');
+  probe.style.color = 'var(--ree-surface)';
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour || '#ffffff';
 }

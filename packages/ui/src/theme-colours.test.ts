@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// The two colour sets in styles.css: complete, kept equal where they are written twice, and readable.
+// The two colour sets in styles.css (written once, as light-dark() pairs): complete and readable.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './contrast';
@@ -7,30 +7,34 @@ import { CHART_COLOURS, NO_DATA, PALETTE, SEQUENTIAL } from './palette';
 
 const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
 
-/** The `--ree-*` tokens declared in the first rule whose selector is exactly `selector`. */
-function tokens(selector: string): Record<string, string> {
-  const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`no rule ${selector}`);
+/** The `--ree-*` tokens of the `:root` rule, as the light or the dark theme resolves `light-dark(light, dark)`. */
+function tokens(theme: 'light' | 'dark'): Record<string, string> {
+  const start = css.indexOf(':root {');
+  if (start < 0) throw new Error('no :root rule');
   const body = css.slice(start, css.indexOf('}', start));
   return Object.fromEntries(
-    [...body.matchAll(/(--ree-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]?.trim()]),
+    [...body.matchAll(/(--ree-[\w-]+):\s*([^;]+);/g)].map((m) => {
+      const value = m[2]?.trim() ?? '';
+      const pair = /^light-dark\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)$/.exec(value);
+      return [m[1], pair ? (theme === 'light' ? pair[1] : pair[2]) : value];
+    }),
   );
 }
 
-const light = tokens(':root');
-const darkBySystem = tokens(':root:not([data-theme="light"])');
-const darkByChoice = tokens(':root[data-theme="dark"]');
-const THEMES = { light, dark: darkByChoice } as const;
+const light = tokens('light');
+const dark = tokens('dark');
+const THEMES = { light, dark } as const;
 
 const referenced = (value: string) => /^var\((--ree-[\w-]+)\)$/.exec(value)?.[1] ?? '';
 
 describe('theme tokens', () => {
-  it('declares the same tokens in the light and the dark set', () => {
-    expect(Object.keys(darkByChoice).sort()).toEqual(Object.keys(light).sort());
-  });
-
-  it('writes the dark set the same under the system preference and under the visitor’s choice', () => {
-    expect(darkBySystem).toEqual(darkByChoice);
+  it('follows the theme: light-dark() under color-scheme, a pick on <html>, print always light', () => {
+    expect(css).toMatch(/:root \{\s*color-scheme: light dark;/);
+    expect(css).toContain(':root[data-theme="light"] { color-scheme: light; }');
+    expect(css).toContain(':root[data-theme="dark"] { color-scheme: dark; }');
+    expect(css).toMatch(/@media print \{\s*:root, :root\[data-theme\] \{ color-scheme: light; \}/);
+    // No second set to keep equal: any other rule declaring a token would override light-dark().
+    expect(css.match(/--ree-[\w-]+:/g)?.length).toBe(Object.keys(light).length);
   });
 
   it('gives every token a #rrggbb colour (what the contrast checks below can read)', () => {
@@ -44,7 +48,7 @@ describe('theme tokens', () => {
     for (const name of used) {
       expect(name).not.toBe('');
       expect(light, name).toHaveProperty(name);
-      expect(darkByChoice, name).toHaveProperty(name);
+      expect(dark, name).toHaveProperty(name);
     }
   });
 

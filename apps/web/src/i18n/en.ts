@@ -319,6 +319,8 @@ export const en = {
   'admin.edit': 'Edit',
   'admin.save': 'Save',
   'admin.cancel': 'Cancel',
+  'print.button': 'Print / PDF',
+  'print.note': 'REE Resilience, {path} · dataset version {version} · printed {date}',
   'admin.delete': 'Delete',
   'admin.saved': 'Saved.',
   'admin.deleteDraft': 'Delete draft',

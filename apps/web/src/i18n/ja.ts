@@ -320,6 +320,8 @@ export const ja: Messages = {
   'admin.edit': '編集',
   'admin.save': '保存',
   'admin.cancel': 'キャンセル',
+  'print.button': '印刷 / PDF',
+  'print.note': 'REE Resilience、{path} · データセット版 {version} · {date} 印刷',
   'admin.delete': '削除',
   'admin.saved': '保存しました。',
   'admin.deleteDraft': '下書きを削除',

@@ -1,11 +1,13 @@
 import { Material, Stage } from '@ree/domain';
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
+import { PrintButton } from '@ree/ui/print-button';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
+import { PrintNote } from '@/components/print-note';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
@@ -62,6 +64,15 @@ async function ScorePage({
       <h1>
         {heading} · {result.year}
       </h1>
+      <PrintNote
+        path={`/score?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`}
+        datasetVersion={datasetVersion.label}
+        locale={locale}
+        t={t}
+      />
+      <p className="controls">
+        <PrintButton label={t('print.button')} />
+      </p>
       <p>
         {t('score.total')}:{' '}
         <span className="headline" data-testid="score-total">

@@ -1,6 +1,9 @@
 import { type ScenarioInput, ScenarioInput as ScenarioInputSchema } from '@ree/domain';
+import { PrintButton } from '@ree/ui/print-button';
 import type { Metadata } from 'next';
+import { PrintNote } from '@/components/print-note';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
+import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
@@ -11,6 +14,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   await requireUser(`/scenarios/${id}`);
   const api = await serverApi();
+  const { t, locale } = await getT();
   const [scenario, context] = await Promise.all([attempt(api.scenarios.get.query({ id })), editorContext()]);
   // No Suspense boundary above this page, so an unknown (or another user's unshared) scenario is a real 404; the
   // editor shows its own loading state in the browser.
@@ -21,6 +25,10 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   return (
     <main id="main">
       <h1>{s.name}</h1>
+      <PrintNote path={`/scenarios/${s.id}`} datasetVersion={s.datasetVersion.label} locale={locale} t={t} />
+      <p className="controls">
+        <PrintButton label={t('print.button')} />
+      </p>
       <LazyScenarioEditor
         id={s.readOnly ? null : s.id}
         name={s.name}
