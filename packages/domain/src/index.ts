@@ -149,8 +149,8 @@ export { type ComponentSensitivity, type ScoreSensitivity, scoreSensitivity } fr
 export {
   DisruptionBaseline,
   DisruptionInput,
-  type DisruptionResult,
-  type MonthResult,
+  DisruptionResult,
+  MonthResult,
   Shock,
   ShockList,
   SupplierBaseline,
@@ -162,10 +162,16 @@ export {
   disruptionProbability,
   GovernanceBySupplier,
   RiskInput,
-  type RiskResult,
+  RiskResult,
+  RiskSampling,
   Samples,
   simulateRisk,
 } from './simulation/risk.ts';
 export { createRng, type Rng } from './simulation/rng.ts';
-export { runScenario, ScenarioInput, type ScenarioResult, SHOCK_PRESETS } from './simulation/scenario.ts';
+export { runScenario, ScenarioInput, ScenarioResult, SHOCK_PRESETS } from './simulation/scenario.ts';
+export {
+  readStoredScenario,
+  SCENARIO_SCHEMA_VERSION,
+  StoredScenarioError,
+} from './simulation/stored-scenario.ts';
 export { type SyntheticDataset, type SyntheticOptions, syntheticDataset } from './synthetic.ts';

@@ -7,14 +7,15 @@ import * as api from '../src/index.ts';
 const PUBLIC_VALUES = `
   ArticleClaim Basis CHAIN_STAGES COMPONENT_INFO COUNTRY_COLUMNS CapacityKind CellError ComponentId
   ComponentProvenance Country CsvParser CsvSyntaxError DEFAULT_WEIGHTS DataStatus DatasetRowError
-  DisruptionBaseline DisruptionInput DomainError ENTITY_FILES ENTITY_NAMES EU_CRM_2023 Element
+  DisruptionBaseline DisruptionInput DisruptionResult DomainError ENTITY_FILES ENTITY_NAMES EU_CRM_2023 Element
   ElementGroup ElementSymbol FALLBACK_QUALITY FULL_STOCKPILE_DAYS Facility FacilityStage FacilityStatus
   GovernanceBySupplier GovernanceScore ImportsUsed IndicatorName InvalidSupplyError Investment
-  InvestmentType Iso3 MATERIAL_ELEMENTS MAX_ECHO_CHARS MAX_ECHO_ITEMS MAX_FIELD_CHARS MAX_FIGURE_AGE_YEARS
+  InvestmentType Iso3 MonthResult MATERIAL_ELEMENTS MAX_ECHO_CHARS MAX_ECHO_ITEMS MAX_FIELD_CHARS MAX_FIGURE_AGE_YEARS
   MAX_RECORD_CHARS MAX_STAND_IN_AGE_YEARS MAX_UNSCORED_GOVERNANCE_SHARE METHOD_VERSION MIN_COVERAGE
   Material MaterialIndicator MissingComponent MixedBasisError OTHER_COUNTRIES PROXY_QUALITY Partnership
   PolicyKind PolicyMeasure PricePoint ProductionRecord Provenance QUALITY_LOST_PER_YEAR Quantity
   RESTRICTING_KINDS Region ReserveEstimate ResilienceInput ResilienceScore RestrictedTradeFactor RiskInput
+  RiskResult RiskSampling SCENARIO_SCHEMA_VERSION ScenarioResult StoredScenarioError readStoredScenario
   SCENARIO_LIMITS SHOCK_PRESETS STATUS_QUALITY Samples ScenarioInput ScoreComponent ScoreQuery SharesQuery
   Shock ShockList Source SourceId Stage Stockpile StockpileKind SupplierBaseline SupplyRiskQuery TradeFlow
   UNSCORED_WGI Unit UnknownSupplierError WORKED_EXAMPLE WORLD Weights Year asOfDate cellMix chainScore

@@ -1,7 +1,15 @@
 // Saved disruption scenarios. Owners edit; other signed-in users may only read a scenario its owner shared.
 // Anything else — another user's unshared scenario, or an edit of someone else's — is NOT_FOUND, so the existence
 // of other people's scenarios never leaks.
-import { Iso3, Material, SCENARIO_LIMITS, ScenarioInput, Stage } from '@ree/domain';
+import {
+  Iso3,
+  Material,
+  readStoredScenario,
+  SCENARIO_LIMITS,
+  SCENARIO_SCHEMA_VERSION,
+  ScenarioInput,
+  Stage,
+} from '@ree/domain';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -168,6 +176,7 @@ export async function createScenario(
       name: data.name,
       notes: data.notes ?? null,
       input: toJson(data.input),
+      schemaVersion: SCENARIO_SCHEMA_VERSION,
       result: toJson(result),
       datasetVersionId: version.id,
     },
@@ -184,17 +193,37 @@ export async function listScenarios(db: Db, ownerId: string) {
   });
 }
 
-/** The scenario if the user owns it or it is shared; NOT_FOUND otherwise. */
-export async function getScenario(db: Db, userId: string, id: string) {
+/**
+ * The scenario if the user owns it or it is shared; NOT_FOUND otherwise. Its input is read in today's schema (older
+ * ones migrated by the domain); a stored result that no longer fits is run again and kept, so it is run once.
+ */
+export async function getScenario(db: Db, simulations: SimulationPool, userId: string, id: string) {
   const scenario = await db.scenario.findFirst({
     where: { id, OR: [{ ownerId: userId }, { shared: true }] },
-    select: { ...SUMMARY, input: true, result: true },
+    select: { ...SUMMARY, input: true, result: true, schemaVersion: true },
   });
   if (!scenario) throw new NotFoundError('No such scenario.');
+  const { ownerId, schemaVersion, input: storedInput, result: storedResult, ...rest } = scenario;
+  const stored = readStoredScenario({ schemaVersion, input: storedInput, result: storedResult });
+  let result = stored.result;
+  if (!result) {
+    result = await simulations.runScenario(userId, stored.input);
+    await db.scenario.update({
+      where: { id },
+      // Migrating is not an edit: the scenario keeps its "updated" time.
+      data: {
+        input: toJson(stored.input),
+        result: toJson(result),
+        schemaVersion: SCENARIO_SCHEMA_VERSION,
+        updatedAt: rest.updatedAt,
+      },
+    });
+  }
   const current = await resolveVersion(db);
-  const { ownerId, ...rest } = scenario;
   return {
     ...rest,
+    input: stored.input,
+    result,
     readOnly: ownerId !== userId,
     newerDatasetVersion: current.id !== scenario.datasetVersion.id ? current : null,
   };
@@ -204,7 +233,7 @@ export async function getScenario(db: Db, userId: string, id: string) {
 async function owned(db: Db, userId: string, id: string) {
   const found = await db.scenario.findFirst({
     where: { id, ownerId: userId },
-    select: { id: true, name: true, notes: true, input: true },
+    select: { id: true, name: true, notes: true, input: true, schemaVersion: true },
   });
   if (!found) throw new NotFoundError('No such scenario.');
   return found;
@@ -241,6 +270,7 @@ export async function updateScenario(
     where: { id: data.id },
     data: {
       input: toJson(data.input),
+      schemaVersion: SCENARIO_SCHEMA_VERSION,
       result: toJson(result),
       datasetVersionId: version.id,
     },
@@ -249,7 +279,11 @@ export async function updateScenario(
 
 export async function duplicateScenario(db: Db, simulations: SimulationPool, userId: string, id: string) {
   const source = await owned(db, userId, id);
-  const input = ScenarioInput.parse(source.input);
+  const { input } = readStoredScenario({
+    schemaVersion: source.schemaVersion,
+    input: source.input,
+    result: null,
+  });
   return createScenario(db, simulations, userId, {
     name: `${source.name} (copy)`.slice(0, 200),
     notes: source.notes ?? undefined,

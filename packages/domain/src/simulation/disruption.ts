@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
-import { ResilienceInput, type ResilienceScore, resilienceScore } from '../score/resilience-score.ts';
+import { ResilienceInput, ResilienceScore, resilienceScore } from '../score/resilience-score.ts';
 import { SCENARIO_LIMITS, tooMany } from './limits.ts';
 
 const { months: MAX_MONTHS, idLength: MAX_ID } = SCENARIO_LIMITS;
@@ -136,28 +136,37 @@ export const DisruptionInput = DisruptionBaseline.extend({
 });
 export type DisruptionInput = z.input<typeof DisruptionInput>;
 
-export interface MonthResult {
-  month: number;
-  demand: number;
+/** One month of a simulated disruption, in the baseline's unit. */
+export const MonthResult = z.object({
+  month: z.int(),
+  demand: z.number(),
   /** Delivered by suppliers (baseline plus re-sourced from spare capacity). */
-  supplied: number;
-  fromStockpile: number;
-  shortfall: number;
-  stockpileLeft: number;
-}
+  supplied: z.number(),
+  fromStockpile: z.number(),
+  shortfall: z.number(),
+  stockpileLeft: z.number(),
+});
+export type MonthResult = z.infer<typeof MonthResult>;
 
-export interface DisruptionResult {
-  series: MonthResult[];
-  totals: { demand: number; supplied: number; fromStockpile: number; shortfall: number };
+/** What `simulateDisruption` returns; also what a saved scenario's stored result is checked against. */
+export const DisruptionResult = z.object({
+  series: z.array(MonthResult),
+  totals: z.object({
+    demand: z.number(),
+    supplied: z.number(),
+    fromStockpile: z.number(),
+    shortfall: z.number(),
+  }),
   /** Delivered over the horizon by supplier. */
-  bySupplier: Record<string, number>;
+  bySupplier: z.record(z.string(), z.number()),
   /** Initial stockpile ÷ the largest monthly gap; null when supply never fell short. */
-  monthsOfCover: number | null;
+  monthsOfCover: z.number().nullable(),
   /** The first month with an unmet need, or null. */
-  firstShortfallMonth: number | null;
-  scoreBefore: ResilienceScore | null;
-  scoreAfter: ResilienceScore | null;
-}
+  firstShortfallMonth: z.int().nullable(),
+  scoreBefore: ResilienceScore.nullable(),
+  scoreAfter: ResilienceScore.nullable(),
+});
+export type DisruptionResult = z.infer<typeof DisruptionResult>;
 
 export class UnknownSupplierError extends DomainError {
   override name = 'UnknownSupplierError';

@@ -71,32 +71,35 @@ export const RiskInput = z.strictObject({
 export type RiskInput = z.input<typeof RiskInput>;
 
 /** What the Monte Carlo draws, in words a results panel can show. */
-export interface RiskSampling {
+export const RiskSampling = z.object({
   /** The scenario's shocks, each applied in every sample with a drawn depth and duration. */
-  shocks: number;
+  shocks: z.int(),
   /** Depth factor range: a shock's fraction (or lost output, or surge) × U(low, high), capped at 100 %. */
-  depth: [number, number];
+  depth: z.tuple([z.number(), z.number()]),
   /** Duration factor range: a shock's months × U(low, high), rounded, at least one month. */
-  duration: [number, number];
+  duration: z.tuple([z.number(), z.number()]),
   /** Background disruptions: each supplier, with an annual probability from its governance. */
-  background: { minCut: number; maxMonths: number };
-}
+  background: z.object({ minCut: z.number(), maxMonths: z.number() }),
+});
+export type RiskSampling = z.infer<typeof RiskSampling>;
 
-export interface RiskResult {
-  samples: number;
-  seed: number;
-  sampling: RiskSampling;
+/** What `simulateRisk` returns; also what a saved scenario's stored result is checked against. */
+export const RiskResult = z.object({
+  samples: z.int(),
+  seed: z.int(),
+  sampling: RiskSampling,
   /** Shortfall over the horizon, in the baseline's unit. */
-  mean: number;
-  p50: number;
-  p95: number;
+  mean: z.number(),
+  p50: z.number(),
+  p95: z.number(),
   /** Mean shortfall of the worst 5 % of samples (expected shortfall / CVaR beyond P95). */
-  expectedShortfall: number;
+  expectedShortfall: z.number(),
   /** Share of samples with any shortfall. */
-  probabilityOfShortfall: number;
+  probabilityOfShortfall: z.number(),
   /** Who causes the tail: each supplier's share of the lost supply in the worst 5 % of samples. */
-  drivers: { supplier: string; share: number; annualProbability: number }[];
-}
+  drivers: z.array(z.object({ supplier: z.string(), share: z.number(), annualProbability: z.number() })),
+});
+export type RiskResult = z.infer<typeof RiskResult>;
 
 /**
  * Monte Carlo around a scenario: in each sample the scenario's shocks happen with a depth and a duration drawn

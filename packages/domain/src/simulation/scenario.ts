@@ -6,12 +6,12 @@ import {
   checkShockSuppliers,
   checkUniqueSuppliers,
   DisruptionBaseline,
-  type DisruptionResult,
+  DisruptionResult,
   type Shock,
   ShockList,
   simulateDisruption,
 } from './disruption.ts';
-import { GovernanceBySupplier, type RiskResult, Samples, simulateRisk } from './risk.ts';
+import { GovernanceBySupplier, RiskResult, Samples, simulateRisk } from './risk.ts';
 
 /**
  * Everything a disruption scenario needs, as analysts build it: whose supply, the baseline, the shocks, and the
@@ -41,10 +41,9 @@ export const ScenarioInput = z
   });
 export type ScenarioInput = z.input<typeof ScenarioInput>;
 
-export interface ScenarioResult {
-  deterministic: DisruptionResult;
-  risk: RiskResult;
-}
+/** What `runScenario` returns: the month-by-month run of the shocks and the Monte Carlo around them. */
+export const ScenarioResult = z.object({ deterministic: DisruptionResult, risk: RiskResult });
+export type ScenarioResult = z.infer<typeof ScenarioResult>;
 
 /**
  * Runs a scenario: the month-by-month simulation of its shocks, and Monte Carlo around them (their depth and

@@ -1,4 +1,4 @@
-import { ScenarioInput } from '@ree/domain';
+import { ScenarioInput, ScenarioResult } from '@ree/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
@@ -58,13 +58,13 @@ export const scenariosRouter = {
     .input(ScenarioId)
     .output(
       Summary.extend({
-        input: z.unknown(),
-        result: z.unknown(),
+        input: ScenarioInput,
+        result: ScenarioResult,
         readOnly: z.boolean(),
         newerDatasetVersion: VersionRef.nullable(),
       }),
     )
-    .query(({ ctx, input }) => getScenario(ctx.db, ctx.user.id, input.id)),
+    .query(({ ctx, input }) => getScenario(ctx.db, ctx.simulations, ctx.user.id, input.id)),
 
   /**
    * Saves a scenario; the server runs it with the same domain code (in a simulation worker, within the user's

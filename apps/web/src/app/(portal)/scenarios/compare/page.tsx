@@ -1,4 +1,3 @@
-import type { DisruptionResult, RiskResult } from '@ree/domain';
 import type { Metadata } from 'next';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import { streamedPage } from '@/components/page-loading';
@@ -7,8 +6,6 @@ import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
 export const metadata: Metadata = { title: 'Compare scenarios' };
-
-type Result = { deterministic: DisruptionResult; risk: RiskResult };
 
 async function ComparePage({
   searchParams,
@@ -27,28 +24,25 @@ async function ComparePage({
   const rows: { label: string; values: (number | null)[] }[] = [
     {
       label: t('scenario.shortfall'),
-      values: found.map((s) => (s.result as Result).deterministic.totals.shortfall),
+      values: found.map((s) => s.result.deterministic.totals.shortfall),
     },
     {
       label: t('scenario.fromStockpile'),
-      values: found.map((s) => (s.result as Result).deterministic.totals.fromStockpile),
+      values: found.map((s) => s.result.deterministic.totals.fromStockpile),
     },
     {
       label: t('scenario.cover'),
-      values: found.map((s) => (s.result as Result).deterministic.monthsOfCover),
+      values: found.map((s) => s.result.deterministic.monthsOfCover),
     },
     {
       label: t('scenario.scoreAfter'),
-      values: found.map((s) => (s.result as Result).deterministic.scoreAfter?.score ?? null),
+      values: found.map((s) => s.result.deterministic.scoreAfter?.score ?? null),
     },
-    { label: t('scenario.p95'), values: found.map((s) => (s.result as Result).risk.p95) },
-    { label: t('scenario.es'), values: found.map((s) => (s.result as Result).risk.expectedShortfall) },
+    { label: t('scenario.p95'), values: found.map((s) => s.result.risk.p95) },
+    { label: t('scenario.es'), values: found.map((s) => s.result.risk.expectedShortfall) },
   ];
   // One y-axis for all, so the charts compare at a glance.
-  const yMax = Math.max(
-    0,
-    ...found.flatMap((s) => (s.result as Result).deterministic.series.map((m) => m.demand)),
-  );
+  const yMax = Math.max(0, ...found.flatMap((s) => s.result.deterministic.series.map((m) => m.demand)));
   return (
     <main id="main">
       <h1>{t('scenario.compareTitle')}</h1>
@@ -91,7 +85,7 @@ async function ComparePage({
       </div>
       <div className="compare-grid">
         {found.map((s) => {
-          const series = (s.result as Result).deterministic.series;
+          const series = s.result.deterministic.series;
           return (
             <figure key={s.id} className="ree-figure" aria-label={s.name}>
               <h2 className="ree-figure__title">{s.name}</h2>

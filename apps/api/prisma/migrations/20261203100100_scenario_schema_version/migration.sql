@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "scenario" ADD COLUMN     "schemaVersion" INTEGER NOT NULL DEFAULT 1;
