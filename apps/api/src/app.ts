@@ -110,6 +110,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     maxImportBytes: env.IMPORT_MAX_BYTES,
     spoolDir,
     simulations,
+    tokenRateLimit: env.API_TOKEN_RATE_LIMIT,
     proxySecret: loadProxySecret(env.PROXY_SECRET, env.REE_DATA_DIR),
     loadShedder: createLoadShedder({
       maxInflight: env.API_MAX_INFLIGHT,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { resolveAuthSecret } from './auth/secret.ts';
+import { DEFAULT_TOKEN_RATE_LIMIT } from './auth/token-rate-limit.ts';
 import { checkedProxySecret } from './http/proxy-secret.ts';
 import { SIMULATION_DEFAULTS } from './simulation/pool.ts';
 import { DEFAULT_MAX_IMPORT_BYTES } from './trpc/context.ts';
@@ -65,6 +66,8 @@ const EnvSchema = z.object({
   /** PostgreSQL: longest wait for a free pooled connection before 503 "database busy". */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Requests one personal API token may make per minute, across every API instance; the next get 429. */
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_TOKEN_RATE_LIMIT),
   /** Seed the reference dataset and (on PGlite only) demo accounts on start. */
   SEED_ON_START: z
     .enum(['true', 'false'])

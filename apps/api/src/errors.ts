@@ -21,3 +21,19 @@ export class BusyError extends Error {
 export class SimulationTimeoutError extends Error {
   override name = 'SimulationTimeoutError';
 }
+
+/**
+ * A request's API token was refused: 401 (unknown, malformed, revoked, expired, or its account disabled) or 429 (its
+ * rate limit; `retryAfterSeconds` says when to come back). Thrown before any procedure runs, so the caller hears
+ * why instead of being treated as signed out.
+ */
+export class ApiTokenError extends Error {
+  override name = 'ApiTokenError';
+  constructor(
+    message: string,
+    readonly status: 401 | 429,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}

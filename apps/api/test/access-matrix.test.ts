@@ -197,6 +197,23 @@ const EXPECTED: Record<string, Expectation> = {
     input: { batchId: NO_SUCH_ID },
     invalid: { input: { batchId: 'b1' }, field: 'batchId' },
   },
+  'tokens.list': { ...signedIn, input: undefined },
+  'tokens.create': {
+    ...signedIn,
+    input: { name: 'matrix' },
+    invalid: { input: { name: 'line\nbreak' }, field: 'name' },
+  },
+  'tokens.revoke': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: 'x' }, field: 'id' },
+  },
+  'tokens.listAll': { ...adminOnly, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
+  'tokens.revokeAny': {
+    ...adminNotFound,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: '' }, field: 'id' },
+  },
   'imports.discard': {
     ...adminNotFound,
     input: { batchId: NO_SUCH_ID },
@@ -234,6 +251,28 @@ describe('access matrix', () => {
       expect(await outcomeOf(call(null, path, expected.input))).toBe(expected.anonymous);
       expect(await outcomeOf(call(user, path, expected.input))).toBe(expected.user);
       expect(await outcomeOf(call(admin, path, expected.input))).toBe(expected.admin);
+    });
+  }
+});
+
+// A personal API token reads what its owner may read and nothing else (ASVS 8.2.1): every mutation, every admin
+// procedure (even for an admin's token) and the token procedures themselves are FORBIDDEN. Derived from the table
+// above and the procedure's type, so a new procedure is covered the day it is added.
+describe('access matrix for API tokens', () => {
+  const asToken = (who: SessionUser): SessionUser => ({ ...who, via: 'token', tokenId: NO_SUCH_ID });
+  for (const path of procedures) {
+    it(`${path}: a user's token, an admin's token`, async () => {
+      const expected = EXPECTED[path];
+      if (!expected) throw new Error(`${path} has no expected outcome: add it to EXPECTED`);
+      const procedure: { _def?: { type?: string } } | undefined = Reflect.get(
+        appRouter._def.procedures,
+        path,
+      );
+      const type = procedure?._def?.type;
+      expect(type).toMatch(/^(query|mutation)$/);
+      const outcome = type !== 'query' || path.startsWith('tokens.') ? 'FORBIDDEN' : expected.user;
+      expect(await outcomeOf(call(asToken(user), path, expected.input))).toBe(outcome);
+      expect(await outcomeOf(call(asToken(admin), path, expected.input))).toBe(outcome);
     });
   }
 });

@@ -45,7 +45,7 @@ export async function createTestUser(database: Database, role: 'user' | 'admin')
     role,
   });
   const user = await database.db.user.findUniqueOrThrow({ where: { email } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' };
 }
 
 const createCaller = createCallerFactory(appRouter);

@@ -1,16 +1,18 @@
 // The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
-import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
+import { toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
 import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
+import { requestUser, sessionUser } from '../auth/request-user.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import type { Db } from '../db/client.ts';
+import { ApiTokenError } from '../errors.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
-import { createContextInner, type SessionUser } from '../trpc/context.ts';
+import { createContextInner } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { createImportSlot, handleFileRoute } from './files.ts';
 import {
@@ -40,6 +42,8 @@ export interface ApiServerOptions {
   proxySecret?: string;
   /** Refuses work past the in-flight and event-loop limits (503) or a client's own limit (429). */
   loadShedder?: LoadShedder;
+  /** Requests per personal API token per minute, counted in the database (API_TOKEN_RATE_LIMIT). */
+  tokenRateLimit?: number;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -48,30 +52,31 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The signed-in user of a request, or null. Disabled accounts count as signed out. */
-export async function sessionUser(auth: Auth, req: IncomingMessage): Promise<SessionUser | null> {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  if (!session || session.user.disabled) return null;
-  const { id, email, name, role, mustChangePassword } = session.user;
-  return {
-    id,
-    email,
-    name,
-    role: role === 'admin' ? 'admin' : 'user',
-    mustChangePassword: mustChangePassword === true,
-  };
-}
-
-function serviceUnavailableIfBusy(error: unknown): never {
+/** Why the request's user could not be known, as tRPC hears it: a refused API token, or a busy database. */
+function contextFailure(error: unknown): never {
+  if (error instanceof ApiTokenError) {
+    const code = error.status === 429 ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED';
+    throw new TRPCError({ code, message: error.message, cause: error });
+  }
   if (isDatabaseBusy(error))
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_BUSY_MESSAGE });
   throw error;
+}
+
+/** Retry-After for a refusal for now: an API token's own wait, or the load shedder's second. */
+function retryAfter(errors: readonly TRPCError[]): string | null {
+  const token = errors.find((e) => e.cause instanceof ApiTokenError && e.cause.retryAfterSeconds);
+  if (token?.cause instanceof ApiTokenError) return String(token.cause.retryAfterSeconds);
+  return errors.some((e) => e.code === 'SERVICE_UNAVAILABLE' || e.code === 'TOO_MANY_REQUESTS')
+    ? String(RETRY_AFTER_SECONDS)
+    : null;
 }
 
 export function createApiServer(options: ApiServerOptions): Server {
   const { db, auth, log, trustedOrigins } = options;
   const authHandler = toNodeHandler(withRateLimitCode(auth.handler));
   const importSlot = createImportSlot();
+  const tokenOptions = options.tokenRateLimit ? { tokenRateLimit: options.tokenRateLimit } : {};
 
   return createServer(async (req, res) => {
     const started = performance.now();
@@ -147,7 +152,7 @@ export function createApiServer(options: ApiServerOptions): Server {
           if (refusal) throw refusalAsTrpcError(refusal);
           return createContextInner({
             db,
-            user: await sessionUser(auth, req).catch(serviceUnavailableIfBusy),
+            user: await requestUser(auth, db, req, tokenOptions).catch(contextFailure),
             log: log.child({ requestId }),
             requestId,
             ip: clientIp(req, options.proxySecret),
@@ -156,10 +161,10 @@ export function createApiServer(options: ApiServerOptions): Server {
           });
         },
         // A refusal for now (busy, or this client has too much in flight) tells the client when to come back.
-        responseMeta: ({ errors }) =>
-          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE' || e.code === 'TOO_MANY_REQUESTS')
-            ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } }
-            : {},
+        responseMeta: ({ errors }) => {
+          const wait = retryAfter(errors);
+          return wait ? { headers: { 'Retry-After': wait } } : {};
+        },
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error({ requestId, path, err: error }, 'procedure failed');

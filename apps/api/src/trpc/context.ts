@@ -11,6 +11,13 @@ export interface SessionUser {
   role: 'user' | 'admin';
   /** An admin forced a password reset: until the user chooses a new password, only `me` answers. */
   mustChangePassword?: boolean;
+  /**
+   * How the request proved who it is: a browser session, or a personal API token. A token is read-only and never
+   * carries admin power (trpc/init.ts).
+   */
+  via: 'session' | 'token';
+  /** The API token's id, when `via` is 'token'. */
+  tokenId?: string;
 }
 
 export interface Context {

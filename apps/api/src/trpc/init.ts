@@ -5,6 +5,7 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
 import {
+  ApiTokenError,
   BusyError,
   ConflictError,
   InvalidInputError,
@@ -50,6 +51,7 @@ function codeFor(cause: unknown): TRPCError['code'] | null {
   if (cause instanceof InvalidInputError || cause instanceof DomainError) return 'BAD_REQUEST';
   if (cause instanceof BusyError) return 'TOO_MANY_REQUESTS'; // HTTP 429
   if (cause instanceof SimulationTimeoutError) return 'TIMEOUT';
+  if (cause instanceof ApiTokenError) return cause.status === 429 ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED';
   return null;
 }
 
@@ -73,12 +75,28 @@ const refuseBadText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/** What a personal API token is refused: anything but reading. */
+export const TOKEN_READ_ONLY_MESSAGE =
+  'An API token can only read: sign in to the portal to change anything.';
+export const TOKEN_NOT_ADMIN_MESSAGE =
+  'An API token never carries admin rights: sign in to the portal as an admin.';
+export const TOKEN_MANAGEMENT_MESSAGE = 'API tokens are managed in the portal, signed in with your password.';
+
+// A personal API token is read-only (ASVS 8.2.1): a mutation called with one is refused whatever the procedure,
+// so a procedure added later cannot forget it. Reading is decided by the levels below.
+const refuseTokenWrites = t.middleware(({ ctx, type, next }) => {
+  if (ctx.user?.via === 'token' && type !== 'query') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: TOKEN_READ_ONLY_MESSAGE });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedure levels.
 /** Anyone, signed in or not. Keep to health and sign-in helpers. */
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseBadText);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseTokenWrites).use(refuseBadText);
 
 /** Any signed-in, enabled user, even one who must first choose a new password. Keep to `me`. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -97,8 +115,23 @@ export const protectedProcedure = signedInProcedure.use(({ ctx, next }) => {
   return next({ ctx });
 });
 
-/** Signed-in users with the admin role. Checked on every call, so a role change applies on the next request. */
+/**
+ * Like protectedProcedure, but only with a browser session, never an API token: for managing the tokens themselves,
+ * so a leaked token cannot mint more or see the others.
+ */
+export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.via !== 'session')
+    throw new TRPCError({ code: 'FORBIDDEN', message: TOKEN_MANAGEMENT_MESSAGE });
+  return next({ ctx });
+});
+
+/**
+ * Signed-in users with the admin role, in a browser session (an API token never carries admin power, even its
+ * owner's). Checked on every call, so a role change applies on the next request.
+ */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.via !== 'session')
+    throw new TRPCError({ code: 'FORBIDDEN', message: TOKEN_NOT_ADMIN_MESSAGE });
   if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators only.' });
   return next({ ctx });
 });

@@ -8,6 +8,7 @@ import { referenceRouter } from './routers/reference.ts';
 import { scenariosRouter } from './routers/scenarios.ts';
 import { scoreRouter } from './routers/score.ts';
 import { supplyRouter } from './routers/supply.ts';
+import { tokensRouter } from './routers/tokens.ts';
 import { usersRouter } from './routers/users.ts';
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   datasets: datasetsRouter,
   imports: importsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

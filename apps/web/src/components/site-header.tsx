@@ -44,6 +44,7 @@ export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolea
             system: t('theme.system'),
           }}
         />
+        {signedIn ? <a href="/account/tokens">{t('nav.tokens')}</a> : null}
         {signedIn ? <SignOutButton label={t('auth.signOut')} /> : null}
       </div>
     </header>

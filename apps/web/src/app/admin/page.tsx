@@ -28,6 +28,7 @@ export default async function AdminPage() {
       <nav className="controls" aria-label={t('admin.title')}>
         <a href="/admin/users">{t('admin.users')}</a>
         <a href="/admin/audit">{t('admin.audit')}</a>
+        <a href="/admin/tokens">{t('nav.tokens')}</a>
       </nav>
       <h2>{t('admin.versions')}</h2>
       <NewDraftForm
