@@ -8,16 +8,13 @@
 //   pnpm bench:load --soak 600               one 10-minute run, memory every 30 s, first vs last minute
 //   pnpm bench:load --url http://localhost:3000 --api-port 4000 --accounts .data/demo-accounts.txt
 //   BENCH_PASSWORD=… pnpm bench:load --url http://localhost:3000 --email someone@example.org
-import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { drive } from './load/drive.mjs';
 import { firstAndLastMinute, heapAfterIdleGc, sampleMemory } from './load/memory.mjs';
 import { rssMegabytes, signIn } from './load/portal.mjs';
-import { portProblem, processOnPort } from './ports.mjs';
+import { analystIn, startPortal } from './load/start-portal.mjs';
+import { processOnPort } from './ports.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -53,7 +50,9 @@ const sessions = bounded(flags.sessions, 'sessions', 100);
 
 // 1. The portal: attach to the one given, or start the built one on ports of its own.
 /** @type {{ origin: URL, apiPort: number, credentials: { email: string, password: string }, logFile: string | null, stop: () => Promise<void> }} */
-const portal = flags.url ? await attach(flags.url) : await startPortal();
+const portal = flags.url
+  ? await attach(flags.url)
+  : await startPortal({ name: 'bench-load', apiDefault: 4400, webDefault: 3400 });
 
 async function attach(url) {
   const origin = new URL(url);
@@ -73,73 +72,6 @@ async function attach(url) {
     logFile: null,
     stop: async () => {},
   };
-}
-
-async function startPortal() {
-  const apiPort = Number(process.env.API_PORT ?? 4400);
-  const webPort = Number(process.env.WEB_PORT ?? 3400);
-  for (const problem of await Promise.all([
-    portProblem({ port: apiPort, host: '127.0.0.1', service: 'API', variable: 'API_PORT' }),
-    portProblem({ port: webPort, service: 'web server', variable: 'WEB_PORT' }),
-  ])) {
-    if (problem) throw new Error(problem);
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ree-bench-load-'));
-  const scripts = import.meta.dirname;
-  // The portal's own messages (errors it logs under load, its idle GCs) go to a file, not between the figures;
-  // one per port, so two benches on different ports do not write over each other's.
-  const logFile = path.join(tmpdir(), `ree-bench-load-portal-${webPort}.log`);
-  // Appended to by both the portal's stderr and (below) its stdout, where the web server logs its idle GCs.
-  await writeFile(logFile, '');
-  const log = await open(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    ['--import', path.join(scripts, 'exit-with-parent.mjs'), path.join(scripts, 'start.mjs')],
-    {
-      env: {
-        ...process.env,
-        API_PORT: String(apiPort),
-        WEB_PORT: String(webPort),
-        REE_DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        // The bench's connections stand for many people: the web server takes their X-Forwarded-For from
-        // loopback, so rate limits and per-client limits see many clients, as they would in use.
-        TRUSTED_PROXIES: '127.0.0.1,::1,::ffff:127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', log.fd],
-    },
-  );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      appendFileSync(logFile, chunk);
-      out += chunk;
-      if (out.includes('is running')) resolve(undefined);
-    });
-    exited.then(() => reject(new Error(`the portal stopped while starting (see ${logFile}):\n${out}`)));
-    setTimeout(() => reject(new Error('the portal did not start within 180 s')), 180_000).unref();
-  });
-  return {
-    origin: new URL(`http://localhost:${webPort}`),
-    apiPort,
-    credentials: analystIn(await readFile(path.join(dataDir, 'demo-accounts.txt'), 'utf8')),
-    logFile,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-      await log.close();
-      await rm(dataDir, { recursive: true, force: true });
-      console.log(`The portal's own log: ${logFile}`);
-    },
-  };
-}
-
-/** The demo analyst's email and password from a demo-accounts file (role, email, password per line). */
-function analystIn(text) {
-  const line = text.split('\n').find((l) => l.startsWith('user\t')) ?? '';
-  const [, email = '', password = ''] = line.split('\t');
-  return { email, password };
 }
 
 // 2. Who to measure, and signed-in sessions of one user, each as if from a client address of its own (on a portal

@@ -47,8 +47,8 @@ test.describe('system prefers dark', () => {
     await expect(line).toBeVisible();
     expect(await line.evaluate((el) => getComputedStyle(el).stroke)).toBe(DARK_SERIES_1);
     const fills = await page
-      .locator('.world-map path')
-      .evaluateAll((paths) => [...new Set(paths.map((p) => getComputedStyle(p).fill))]);
+      .locator('.world-map use')
+      .evaluateAll((uses) => [...new Set(uses.map((u) => getComputedStyle(u).fill))]);
     expect(fills.length).toBeGreaterThan(1);
     for (const fill of fills) expect(DARK_MAP).toContain(fill);
     await shot(page, testInfo, 'dashboard-dark');

@@ -23,6 +23,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the API's paths: they stream through route handlers, and the proxy would buffer their bodies.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|files/|trpc/|api/auth/).*)' }],
+  // Not the API's paths: they stream through route handlers, and the proxy would buffer their bodies. Not the
+  // static map outlines (public/maps) either: a file, no page, no nonce.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|maps/|files/|trpc/|api/auth/).*)' }],
 };

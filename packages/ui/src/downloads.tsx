@@ -1,6 +1,7 @@
 'use client';
 import { type CsvDocument, toCsv } from './csv';
 import { inlineResolvedColours, surfaceColour } from './svg-colours';
+import { inlineExternalUses } from './svg-external';
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -48,6 +49,7 @@ export function DownloadPngButton({
     const { width, height } = svg.getBoundingClientRect();
     const clone = svg.cloneNode(true) as SVGSVGElement;
     inlineResolvedColours(svg, clone);
+    await inlineExternalUses(clone);
     clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     clone.setAttribute('width', String(width));
     clone.setAttribute('height', String(height));

@@ -1,9 +1,8 @@
-// A choropleth world map drawn on the server from Natural Earth shapes (world-atlas): no tiles, no client script.
+// A choropleth world map without its geometry: the country outlines are one static, immutable SVG drawn at build
+// time (scripts/build-world-map.mjs); the page's inline <svg> references it by <use href> and carries only ids and
+// fills, so a map costs a few hundred bytes of HTML (and of flight data) instead of ~150 kB. No client script.
 import { NO_DATA, SEQUENTIAL, sequentialColour } from '@ree/ui';
-import { geoEqualEarth, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json';
+import { WORLD_MAP_NAMES, WORLD_MAP_SIZE, WORLD_MAP_URL } from './world-map-asset';
 
 /** ISO 3166-1 numeric codes (world-atlas ids) for the alpha-3 codes in the dataset. */
 const NUMERIC: Record<string, string> = {
@@ -27,11 +26,7 @@ const NUMERIC: Record<string, string> = {
   ZAF: '710',
 };
 
-const WIDTH = 960;
-const HEIGHT = 470;
-const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const shapes = feature(topology, topology.objects.countries).features;
-const path = geoPath(geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: 'Sphere' }));
+const { width: WIDTH, height: HEIGHT } = WORLD_MAP_SIZE;
 
 export interface WorldMapProps {
   /** Share (0–1) by ISO3 code. */
@@ -43,7 +38,6 @@ export interface WorldMapProps {
 }
 
 export function WorldMap({ values, title, description, formatValue, noDataLabel }: WorldMapProps) {
-  const byNumeric = new Map(Object.entries(values).map(([iso3, v]) => [NUMERIC[iso3], { iso3, v }]));
   const max = Math.max(0, ...Object.values(values));
   return (
     <div>
@@ -55,16 +49,16 @@ export function WorldMap({ values, title, description, formatValue, noDataLabel 
       >
         <title id="map-title">{title}</title>
         <desc id="map-desc">{description}</desc>
-        {shapes.map((shape) => {
-          const hit = byNumeric.get(String(shape.id));
+        {/* Every country in the no-data colour, then one <use> per country with a value on top of it. */}
+        <use href={`${WORLD_MAP_URL}#all`} fill={NO_DATA} />
+        {Object.entries(values).map(([iso3, v]) => {
+          const id = `n${NUMERIC[iso3] ?? ''}`;
+          const name = WORLD_MAP_NAMES[id];
+          if (!name) return null;
           return (
-            <path
-              key={String(shape.id ?? shape.properties.name)}
-              d={path(shape) ?? ''}
-              fill={sequentialColour(hit?.v, max)}
-            >
-              <title>{`${shape.properties.name}: ${hit ? formatValue(hit.v) : noDataLabel}`}</title>
-            </path>
+            <use key={iso3} href={`${WORLD_MAP_URL}#${id}`} fill={sequentialColour(v, max)}>
+              <title>{`${name}: ${formatValue(v)}`}</title>
+            </use>
           );
         })}
       </svg>
