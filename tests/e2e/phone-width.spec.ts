@@ -6,7 +6,7 @@ import { PORTAL_PAGES } from './routes';
 
 test.use({ storageState: ADMIN.state, viewport: { width: 390, height: 844 } });
 
-const PAGES = [...PORTAL_PAGES, '/admin', '/admin/users', '/admin/audit', '/account/password'];
+const PAGES = [...PORTAL_PAGES, '/developers', '/admin', '/admin/users', '/admin/audit', '/account/password'];
 
 /** How far the page scrolls sideways, and the outermost elements whose right edge passes the viewport. */
 function sidewaysOverflow(page: Page) {

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { PORTAL_PAGES } from './routes';
 
 const BUDGET_KB = 180;
-const ROUTES = ['/sign-in', ...PORTAL_PAGES];
+const ROUTES = ['/sign-in', '/developers', ...PORTAL_PAGES];
 
 test(`first-load JS per route stays within ${BUDGET_KB} kB gzip`, async ({ page }, testInfo) => {
   const sizes = new Map<string, number>();

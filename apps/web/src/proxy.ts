@@ -1,6 +1,6 @@
 // Runs before every page request, to set a per-request nonce-based Content-Security-Policy (lib/csp.ts; Next
 // puts the nonce on its inline scripts and styles). Configuration, not authorisation: the API and server components check who may see
-// what, never this file. /api/auth/*, /trpc/* and /files/* are not pages: route handlers stream them to the API
+// what, never this file. /api/auth/*, /api/v1/*, /trpc/* and /files/* are not pages: route handlers stream them to the API
 // (lib/forward-to-api.ts), so the browser talks to this origin only and session cookies stay first-party.
 import { type NextRequest, NextResponse } from 'next/server';
 import { serverEnv } from './env';
@@ -25,5 +25,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Not the API's paths: they stream through route handlers, and the proxy would buffer their bodies. Not the
   // static map outlines (public/maps) either: a file, no page, no nonce.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|maps/|files/|trpc/|api/auth/).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|maps/|files/|trpc/|api/auth/|api/v1/).*)' }],
 };

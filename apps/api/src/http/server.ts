@@ -1,4 +1,5 @@
-// The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files.
+// The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files,
+// the REST API under /api/v1.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
@@ -22,6 +23,7 @@ import {
   refusalAsTrpcError,
   refuseForNow,
 } from './load-shed.ts';
+import { handleRestRoute } from './rest/handler.ts';
 import { checkDeclaredBodySize, checkMutationRequest, clientIp, setSecurityHeaders } from './security.ts';
 
 export interface ApiServerOptions {
@@ -125,6 +127,17 @@ export function createApiServer(options: ApiServerOptions): Server {
         importSlot,
       });
       if (files) return;
+
+      const rest = await handleRestRoute(req, res, url, {
+        db,
+        auth,
+        log: log.child({ requestId }),
+        requestId,
+        ip: clientIp(req, options.proxySecret),
+        ...(options.simulations ? { simulations: options.simulations } : {}),
+        ...tokenOptions,
+      });
+      if (rest) return;
 
       const isAuth = url.pathname.startsWith('/api/auth/');
       const isTrpc = url.pathname.startsWith('/trpc/');

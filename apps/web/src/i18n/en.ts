@@ -507,6 +507,41 @@ export const en = {
   'tokens.owner': 'Owner',
   'tokens.all': 'API tokens of every account',
   'tokens.search': 'Search by e-mail, name or prefix',
+  'nav.developers': 'Developers',
+  'dev.title': 'Developers: the REST API',
+  'dev.document': 'The machine-readable description:',
+  'dev.auth': 'Authentication',
+  'dev.authText':
+    'Every endpoint needs a personal API token, sent as `Authorization: Bearer <token>`; create and revoke tokens on /account/tokens (read-only, shown once). In the browser, your session cookie works too. Without either, the answer is 401.',
+  'dev.conventions': 'Conventions',
+  'dev.conv.asOf':
+    'Every answer names its dataset version and sources. `asOf=<version id>` (from /api/v1/versions) reads an older published version; drafts and unknown ids are 404.',
+  'dev.conv.paging':
+    'Lists answer { data, nextCursor, datasetVersion, sources }: `limit` (default 100, at most 1000) and `cursor` = the previous nextCursor, with the same other parameters. A walk stays on the version of its first page.',
+  'dev.conv.etag':
+    'Answers carry a strong ETag; send it back in If-None-Match to get 304 Not Modified. Cache-Control: private, no-cache.',
+  'dev.conv.errors':
+    'Errors are problem documents (RFC 9457, application/problem+json): type, title, status, detail, and for bad parameters `errors` naming each one.',
+  'dev.endpoints': 'Endpoints',
+  'dev.parameters': 'Parameters',
+  'dev.noParameters': 'None besides paging.',
+  'dev.response': 'Response fields',
+  'dev.example': 'Example',
+  'dev.required': 'required',
+  'dev.col.name': 'Name',
+  'dev.col.type': 'Type',
+  'dev.col.default': 'Default',
+  'dev.col.meaning': 'Meaning',
+  'dev.errors': 'Errors',
+  'dev.errorsText': "A problem document's type points at one of these.",
+  'dev.problem.400': 'A parameter is not valid, unknown or repeated: `errors` lists each with the reason.',
+  'dev.problem.401': 'No valid token or session. Send `Authorization: Bearer <token>`.',
+  'dev.problem.403': 'The account must first choose a new password.',
+  'dev.problem.404': 'No such endpoint, published version, country, or no data for the cell asked.',
+  'dev.problem.405': 'The API only reads: use GET.',
+  'dev.problem.429': 'Too many requests in flight for you: retry after Retry-After seconds.',
+  'dev.problem.500': 'Something failed on our side; the detail names the request id.',
+  'dev.problem.503': 'The API or its database is busy: retry after Retry-After seconds.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -506,4 +506,40 @@ export const ja: Messages = {
   'tokens.owner': '所有者',
   'tokens.all': '全アカウントのAPIトークン',
   'tokens.search': 'メール、名前、先頭で検索',
+  'nav.developers': '開発者',
+  'dev.title': '開発者向け: REST API',
+  'dev.document': '機械可読の仕様:',
+  'dev.auth': '認証',
+  'dev.authText':
+    'すべてのエンドポイントに個人用 API トークンが必要です（`Authorization: Bearer <token>`）。トークンは /account/tokens で作成・失効できます（読み取り専用、表示は一度だけ）。ブラウザではセッション Cookie も使えます。どちらもなければ 401 です。',
+  'dev.conventions': '共通の約束',
+  'dev.conv.asOf':
+    'すべての回答はデータセットのバージョンと出典を示します。`asOf=<バージョン ID>`（/api/v1/versions から）で過去の公開バージョンを読めます。下書きや不明な ID は 404 です。',
+  'dev.conv.paging':
+    'リストは { data, nextCursor, datasetVersion, sources } を返します。`limit`（既定 100、最大 1000）と `cursor`（前のページの nextCursor、他のパラメータは同じ）でページを進めます。最初のページのバージョンのまま進みます。',
+  'dev.conv.etag':
+    '回答には強い ETag が付きます。If-None-Match で送り返すと 304 Not Modified になります。Cache-Control: private, no-cache。',
+  'dev.conv.errors':
+    'エラーは problem 文書（RFC 9457、application/problem+json）です: type、title、status、detail、パラメータの誤りでは各項目を示す `errors`。',
+  'dev.endpoints': 'エンドポイント',
+  'dev.parameters': 'パラメータ',
+  'dev.noParameters': 'ページング以外はありません。',
+  'dev.response': '回答のフィールド',
+  'dev.example': '例',
+  'dev.required': '必須',
+  'dev.col.name': '名前',
+  'dev.col.type': '型',
+  'dev.col.default': '既定値',
+  'dev.col.meaning': '意味',
+  'dev.errors': 'エラー',
+  'dev.errorsText': 'problem 文書の type は次のいずれかを指します。',
+  'dev.problem.400': 'パラメータが不正・不明・重複しています。`errors` に理由とともに一覧されます。',
+  'dev.problem.401':
+    '有効なトークンまたはセッションがありません。`Authorization: Bearer <token>` を送ってください。',
+  'dev.problem.403': 'まず新しいパスワードを設定する必要があります。',
+  'dev.problem.404': 'エンドポイント、公開バージョン、国、または該当データがありません。',
+  'dev.problem.405': 'この API は読み取り専用です。GET を使ってください。',
+  'dev.problem.429': '同時リクエストが多すぎます。Retry-After 秒後に再試行してください。',
+  'dev.problem.500': 'サーバー側の障害です。detail にリクエスト ID があります。',
+  'dev.problem.503': 'API またはデータベースが混雑しています。Retry-After 秒後に再試行してください。',
 };

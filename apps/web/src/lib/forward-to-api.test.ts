@@ -159,3 +159,55 @@ describe('forwardToApi and the browser', () => {
     expect(silenceAllowed('/files/audit.csv', h)).toBe(1);
   });
 });
+
+describe('forwardToApi for the REST API (/api/v1)', () => {
+  async function echoApi() {
+    const seen: Record<string, string | undefined>[] = [];
+    const api = await listen((req, res) => {
+      seen.push({
+        url: req.url,
+        authorization: req.headers.authorization,
+        ifNoneMatch: req.headers['if-none-match'],
+        forwardedFor: req.headers['x-forwarded-for'] as string | undefined,
+      });
+      res.setHeader('ETag', '"abc"');
+      res.setHeader('WWW-Authenticate', 'Bearer realm="ree-api"');
+      res.setHeader('Vary', 'Authorization, Cookie');
+      res.statusCode = req.headers['if-none-match'] === '"abc"' ? 304 : 200;
+      res.end(res.statusCode === 304 ? undefined : '{}');
+    });
+    return { api, seen };
+  }
+
+  it('passes the bearer token and If-None-Match on, and ETag / WWW-Authenticate back; 304 has no body', async () => {
+    const { api, seen } = await echoApi();
+    const headers = {
+      authorization: 'Bearer ree_t0ken',
+      'if-none-match': '"abc"',
+      'x-forwarded-for': '203.0.113.9',
+    };
+    const response = await forwardToApi(
+      portal('/api/v1/concentration?material=Dy', { headers }),
+      '/api/v1/concentration',
+      hop(api),
+    );
+    expect(seen[0]).toEqual({
+      url: '/api/v1/concentration?material=Dy',
+      authorization: 'Bearer ree_t0ken',
+      ifNoneMatch: '"abc"',
+      forwardedFor: '203.0.113.9',
+    });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"abc"');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ree-api"');
+    expect(response.headers.get('vary')).toBe('Authorization, Cookie');
+  });
+
+  it('never passes an Authorization header to tRPC or better-auth', async () => {
+    const { api, seen } = await echoApi();
+    const headers = { authorization: 'Bearer ree_t0ken' };
+    await forwardToApi(portal('/trpc/me.get', { headers }), '/trpc/me.get', hop(api));
+    await forwardToApi(portal('/api/auth/get-session', { headers }), '/api/auth/get-session', hop(api));
+    expect(seen.map((s) => s.authorization)).toEqual([undefined, undefined]);
+  });
+});

@@ -1,5 +1,5 @@
-// Forwards a request to the API over node:http, streaming both ways. Used by the /trpc, /files and /api/auth
-// route handlers: unlike rewrites, it neither buffers request bodies (uploads of 100 MB) nor gives up after a
+// Forwards a request to the API over node:http, streaming both ways. Used by the /trpc, /files, /api/auth and
+// /api/v1 route handlers: unlike rewrites, it neither buffers request bodies (uploads of 100 MB) nor gives up after a
 // fixed 30 s, and when the API is down or silent the browser hears 503/504 with a message, not an empty 500.
 import 'server-only';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -29,6 +29,13 @@ const FORWARDED_RESPONSE = [
   'x-request-id',
   'vary',
 ];
+/**
+ * The REST API (/api/v1) reads a bearer token and answers conditional GETs; only its hop carries those headers,
+ * so a token sent to /trpc or /api/auth never reaches code that was not written to read one.
+ */
+const REST_PREFIX = '/api/v1/';
+const REST_REQUEST = ['authorization', 'if-none-match'];
+const REST_RESPONSE = ['etag', 'www-authenticate', 'allow'];
 /** Statuses whose answers have no body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -62,7 +69,8 @@ export async function forwardToApi(
   const { search } = new URL(request.url);
   const target = new URL(`${pathname}${search}`, hop.apiUrl);
   const headers: Record<string, string> = {};
-  for (const name of FORWARDED_REQUEST) {
+  const rest = pathname.startsWith(REST_PREFIX);
+  for (const name of rest ? [...FORWARDED_REQUEST, ...REST_REQUEST] : FORWARDED_REQUEST) {
     const value = request.headers.get(name);
     if (value) headers[name] = value;
   }
@@ -85,7 +93,7 @@ export async function forwardToApi(
     return failureResponse(apiFailureFrom(error), pathname, search, request.headers.get('accept'));
   }
   const out = new Headers();
-  for (const name of FORWARDED_RESPONSE) {
+  for (const name of rest ? [...FORWARDED_RESPONSE, ...REST_RESPONSE] : FORWARDED_RESPONSE) {
     const value = upstream.headers[name];
     if (typeof value === 'string') out.set(name, value);
   }

@@ -19,13 +19,13 @@ const ElementRow = z.object({
   sourceId: z.string(),
   status: Status,
 });
-const CountryRow = z.object({
+export const CountryRow = z.object({
   iso3: z.string(),
   name: z.string(),
   region: z.string(),
   governance: z.object({ year: z.int(), wgi: z.number(), sourceId: z.string() }).nullable(),
 });
-const SourceRow = z.object({
+export const SourceRow = z.object({
   id: z.string(),
   citation: z.string(),
   publisher: z.string().nullable(),
@@ -35,6 +35,15 @@ const SourceRow = z.object({
   licence: z.string().nullable(),
   series: z.string().nullable(),
   staleAfterDays: z.int().nullable(),
+});
+
+/** A published version as `versions` lists it (also the REST API's item). */
+export const PublishedVersion = z.object({
+  id: z.string(),
+  label: z.string(),
+  isCurrent: z.boolean(),
+  publishedAt: z.date().nullable(),
+  note: z.string().nullable(),
 });
 
 export const referenceRouter = {
@@ -93,16 +102,6 @@ export const referenceRouter = {
   /** Published versions, newest first: any of them can be passed as `asOf` to reproduce an old chart. */
   versions: protectedProcedure
     .input(z.strictObject({}).optional())
-    .output(
-      z.array(
-        z.object({
-          id: z.string(),
-          label: z.string(),
-          isCurrent: z.boolean(),
-          publishedAt: z.date().nullable(),
-          note: z.string().nullable(),
-        }),
-      ),
-    )
+    .output(z.array(PublishedVersion))
     .query(({ ctx }) => listPublishedVersions(ctx.db)),
 } satisfies TRPCRouterRecord;
