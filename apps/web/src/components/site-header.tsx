@@ -13,6 +13,7 @@ const LINKS = [
   ['/timeline', 'nav.timeline'],
   ['/claims', 'nav.claims'],
   ['/method', 'nav.method'],
+  ['/downloads', 'nav.downloads'],
 ] as const;
 
 /** The portal's header: navigation, language, colour theme and sign-out (when signed in). */
