@@ -3,7 +3,9 @@
 // published version in bulk comes from the downloads page, without the withheld price assessments.
 import { expect, test } from '@playwright/test';
 
-test("the world map's data.csv and metadata.json follow the view and name their sources", async ({ page }) => {
+test("the world map's data.csv and metadata.json follow the view and name their sources", async ({
+  page,
+}) => {
   await page.goto('/dashboard?material=Dy&stage=separation');
   const map = page.getByRole('figure', { name: /Dy/ }).filter({ has: page.locator('#world-map-chart') });
   const csvLink = map.getByRole('link', { name: 'Data (CSV)' });
@@ -42,13 +44,18 @@ test("the world map's data.csv and metadata.json follow the view and name their 
   expect(metadata.processingNotes.length).toBeGreaterThan(0);
 });
 
-test('a bad chart parameter is a 400 that says what is wrong; signed out is a 401', async ({ page, browser }) => {
+test('a bad chart parameter is a 400 that says what is wrong; signed out is a 401', async ({
+  page,
+  browser,
+}) => {
   const bad = await page.request.get('/charts/world-map/data.csv?material=Xx&colour=red');
   expect(bad.status()).toBe(400);
   expect(await bad.text()).toMatch(/unknown parameter\(s\) colour|material/);
   const scoreCsv = await page.request.get('/charts/score/data.csv?consumer=JPN&material=Dy&stage=separation');
   expect(scoreCsv.status()).toBe(200);
-  expect((await scoreCsv.text()).split('\n')[0]).toBe('component,risk,weight,quality,points,max_points,source_ids');
+  expect((await scoreCsv.text()).split('\n')[0]).toBe(
+    'component,risk,weight,quality,points,max_points,source_ids',
+  );
   const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.request.get('/charts/world-map/data.csv');
   expect(refused.status()).toBe(401);
