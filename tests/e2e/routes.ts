@@ -10,6 +10,7 @@ export const PORTAL_PAGES = [
   '/timeline',
   '/claims',
   '/method',
+  '/downloads',
   '/scenarios',
   '/scenarios/new',
 ] as const;

@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/http/rest/openapi.ts';
 import { collectRange } from '../src/http/rest/paging.ts';
-import { OPENAPI_PATH, REST_ROUTES } from '../src/http/rest/routes.ts';
+import { BULK_ZIP_PATH, OPENAPI_PATH, REST_ROUTES } from '../src/http/rest/routes.ts';
 
 /** Every schema object in the document that accepts anything (`{}`): a zod type JSON Schema could not express. */
 function emptySchemas(node: unknown, at = '$'): string[] {
@@ -25,7 +25,7 @@ describe('the OpenAPI document', () => {
 
   it('names every route of the table, and only those (plus itself)', () => {
     const documented = Object.keys(openApiDocument().paths).sort();
-    expect(documented).toEqual([...REST_ROUTES.map((r) => r.path), OPENAPI_PATH].sort());
+    expect(documented).toEqual([...REST_ROUTES.map((r) => r.path), OPENAPI_PATH, BULK_ZIP_PATH].sort());
   });
 
   it('documents every parameter with its schema, and every answer with a schema that constrains it', () => {

@@ -63,3 +63,27 @@ describe('the REST API with personal API tokens', () => {
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describe('a published version in bulk through the REST API', () => {
+  it('streams the ZIP to a token, and 404 for an unknown version', async () => {
+    const user = await createTestUser(database, 'user');
+    const { secret } = await createToken(
+      database.db,
+      { id: user.id, email: user.email, ip: null },
+      { name: 'bulk' },
+    );
+    const versions = (await (await server.get('/api/v1/versions', bearer(secret))).json()) as {
+      data: { id: string }[];
+    };
+    const id = versions.data[0]?.id ?? '';
+    const zip = await server.get(`/api/v1/versions/${id}/bulk.zip`, bearer(secret));
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    const bytes = new Uint8Array(await zip.arrayBuffer());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const unknown = await server.get(`/api/v1/versions/${crypto.randomUUID()}/bulk.zip`, bearer(secret));
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    expect((await server.get(`/api/v1/versions/${id}/bulk.zip`)).status).toBe(401);
+  });
+});

@@ -40,7 +40,7 @@ export { IndicatorName, MaterialIndicator } from './entities/indicator.ts';
 export { PolicyKind, PolicyMeasure, RESTRICTING_KINDS } from './entities/policy.ts';
 export { PricePoint } from './entities/price.ts';
 export { ProductionRecord, ReserveEstimate, Year } from './entities/production.ts';
-export { DataStatus, Provenance, Source, SourceId } from './entities/provenance.ts';
+export { DataStatus, Provenance, Redistribution, Source, SourceId } from './entities/provenance.ts';
 export { Basis, Quantity, sumTonnes, Unit } from './entities/quantity.ts';
 export { CHAIN_STAGES, Stage } from './entities/stage.ts';
 export { Stockpile, StockpileKind } from './entities/stockpile.ts';
@@ -63,6 +63,15 @@ export {
 export { type HhiBand, hhi, hhiBand, type Supply, shares, topShare } from './indicators/hhi.ts';
 export { importReliance, type TradeBalance } from './indicators/import-reliance.ts';
 export { shareFrom } from './indicators/restricted-share.ts';
+export {
+  type LicensedSource,
+  redistributable,
+  splitByLicence,
+  type WithheldSource,
+  withheldReason,
+  withheldSources,
+  withheldSummary,
+} from './licence/redistribution.ts';
 export {
   asOfDate,
   type IsoDate,

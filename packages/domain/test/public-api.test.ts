@@ -13,7 +13,7 @@ const PUBLIC_VALUES = `
   InvestmentType Iso3 MonthResult MATERIAL_ELEMENTS MAX_ECHO_CHARS MAX_ECHO_ITEMS MAX_FIELD_CHARS MAX_FIGURE_AGE_YEARS
   MAX_RECORD_CHARS MAX_STAND_IN_AGE_YEARS MAX_UNSCORED_GOVERNANCE_SHARE METHOD_VERSION MIN_COVERAGE
   Material MaterialIndicator MissingComponent MixedBasisError OTHER_COUNTRIES PROXY_QUALITY Partnership
-  PolicyKind PolicyMeasure PricePoint ProductionRecord Provenance QUALITY_LOST_PER_YEAR Quantity
+  PolicyKind PolicyMeasure PricePoint ProductionRecord Provenance QUALITY_LOST_PER_YEAR Quantity Redistribution
   RESTRICTING_KINDS Region ReserveEstimate ResilienceInput ResilienceScore RestrictedTradeFactor RiskInput
   RiskResult RiskSampling SCENARIO_SCHEMA_VERSION ScenarioResult StoredScenarioError readStoredScenario
   SCENARIO_LIMITS SHOCK_PRESETS STATUS_QUALITY Samples ScenarioInput ScoreComponent ScoreQuery SharesQuery
@@ -22,10 +22,11 @@ const PUBLIC_VALUES = `
   checkHeader createRng dataMaterials datasetFrom disruptionProbability echo echoList elementsOf
   euSupplyRisk euSupplyRiskBottleneck freshness hhi hhiBand hhiWgi importReliance importYears inForceOn
   keyOf methodDocument mixConcentration mixFromRows newestEditions notInForceNotes onePerCell parseCsv
-  parseDataset parseEntityCsv productionShares productsCovering reproduceEuCrm2023 resilienceScore
+  parseDataset parseEntityCsv productionShares productsCovering redistributable reproduceEuCrm2023 resilienceScore
   resilienceScoreValue restrictionsInForce rowFromCells runScenario scoreFromDataset scoreSensitivity
   scoreTradeFlows scoreTrend securedSupply shareFrom shares simulateDisruption simulateRisk stockpileFacts
-  sumTonnes supplyRiskFromDataset syntheticDataset textProblem topShare tradeFactorsAsOf wgiToEuScale
+  splitByLicence sumTonnes supplyRiskFromDataset syntheticDataset textProblem topShare tradeFactorsAsOf wgiToEuScale
+  withheldReason withheldSources withheldSummary
 `
   .trim()
   .split(/\s+/);

@@ -73,3 +73,28 @@ export function DownloadPngButton({
     </button>
   );
 }
+
+/**
+ * Links to a figure's data as the portal serves it by URL (`…/data.csv?…` and `…/metadata.json?…` with the
+ * view's parameters), so the numbers can be fetched again, cited and shared, as Our World in Data's charts do.
+ */
+export function DataDownloadLinks({
+  csv,
+  metadata,
+  labels,
+}: {
+  csv: string;
+  metadata: string;
+  labels: { csv: string; metadata: string };
+}) {
+  return (
+    <>
+      <a className="ree-button ree-button--secondary" href={csv} download>
+        {labels.csv}
+      </a>
+      <a className="ree-button ree-button--secondary" href={metadata} type="application/json">
+        {labels.metadata}
+      </a>
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 // Admin routes that move files rather than JSON, so they live beside tRPC: POST /files/import streams an upload
 // into a validation report; GET /files/export/<versionId> sends a version as the shipped CSV files (ZIP);
-// GET /files/audit.csv sends the audit log, filtered like the audit page.
+// GET /files/audit.csv sends the audit log, filtered like the audit page. One route is for every signed-in user:
+// GET /files/published/<versionId>.zip, a published version in bulk (bulk-download.ts).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENTITY_NAMES } from '@ree/domain';
@@ -15,6 +16,7 @@ import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
 import { textProblemAt, textProblemMessage } from '../text-hygiene.ts';
 import type { SessionUser } from '../trpc/context.ts';
+import { PUBLISHED_ZIP_PATH, sendPublishedVersionZip } from './bulk-download.ts';
 import { refuseForNow } from './load-shed.ts';
 import { checkMutationRequest, clientIp } from './security.ts';
 import { spoolUpload } from './spool.ts';
@@ -91,6 +93,19 @@ export async function handleFileRoute(
   res.setHeader('Cache-Control', 'no-store');
   const user = await options.sessionUser(req);
   if (!user) return reply(res, 401, { error: 'Sign in to continue.' });
+  const published = PUBLISHED_ZIP_PATH.exec(url.pathname);
+  if (published?.[1]) {
+    // Analysts too: published data is theirs to take away. A forced reset still comes first.
+    if (user.mustChangePassword) return reply(res, 403, { error: 'Choose a new password first.' });
+    if (req.method !== 'GET') return reply(res, 405, { error: 'Use GET.' });
+    try {
+      await sendPublishedVersionZip(options.db, published[1], res);
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply(res, 404, { error: error.message });
+      throw error;
+    }
+    return true;
+  }
   if (user.role !== 'admin' || user.mustChangePassword)
     return reply(res, 403, { error: 'Administrators only.' });
   const actor = { id: user.id, email: user.email, ip: clientIp(req, options.proxySecret) };

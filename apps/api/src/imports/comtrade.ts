@@ -154,6 +154,7 @@ export function comtradeLayout(fileName: string): UpstreamLayout {
           published_on: date ?? '',
           accessed_on: date ?? '',
           licence: 'UN Comtrade terms of use (free public data; cite the source)',
+          redistribution: 'open',
           series: 'un-comtrade',
           stale_after_days: '400',
         },

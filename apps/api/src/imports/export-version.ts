@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors.ts';
 import { ENTITY_TABLE } from '../queries/dataset-versions.ts';
 
 /** A cell as the shipped files write it; text a spreadsheet could run gets a leading apostrophe (OWASP). */
-function cellText(value: unknown, type: string): string {
+export function cellText(value: unknown, type: string): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? value.join(';') : String(value);
   return type === 'string' || type === 'list' ? spreadsheetSafe(text) : text;

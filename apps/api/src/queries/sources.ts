@@ -1,4 +1,4 @@
-import { freshness } from '@ree/domain';
+import { freshness, Redistribution } from '@ree/domain';
 import type { Db } from '../db/client.ts';
 
 /** Today as an ISO date: what "as of" and freshness are read against. */
@@ -10,12 +10,22 @@ export async function sourcesFor(db: Db, versionId: string, ids: Iterable<string
   if (unique.length === 0) return [];
   const rows = await db.source.findMany({
     where: { versionId, id: { in: unique } },
-    select: { id: true, citation: true, url: true, publishedOn: true, staleAfterDays: true, licence: true },
+    select: {
+      id: true,
+      citation: true,
+      url: true,
+      publishedOn: true,
+      accessedOn: true,
+      staleAfterDays: true,
+      licence: true,
+      redistribution: true,
+    },
     orderBy: { id: 'asc' },
   });
   const now = today();
   return rows.map(({ staleAfterDays, ...s }) => ({
     ...s,
+    redistribution: redistributionOf(s.redistribution),
     stale: freshness(
       { publishedOn: s.publishedOn ?? undefined, staleAfterDays: staleAfterDays ?? undefined },
       now,
@@ -23,8 +33,13 @@ export async function sourcesFor(db: Db, versionId: string, ids: Iterable<string
   }));
 }
 
+/** The stored column as the domain's value; the database's check allows only these, or null. */
+export function redistributionOf(value: string | null): Redistribution | null {
+  return value === null ? null : Redistribution.parse(value);
+}
+
 export async function listSources(db: Db, versionId: string) {
-  return db.source.findMany({
+  const rows = await db.source.findMany({
     where: { versionId },
     select: {
       id: true,
@@ -34,9 +49,11 @@ export async function listSources(db: Db, versionId: string) {
       publishedOn: true,
       accessedOn: true,
       licence: true,
+      redistribution: true,
       series: true,
       staleAfterDays: true,
     },
     orderBy: { id: 'asc' },
   });
+  return rows.map((s) => ({ ...s, redistribution: redistributionOf(s.redistribution) }));
 }

@@ -1,14 +1,20 @@
+import { Redistribution } from '@ree/domain';
 import { z } from 'zod';
 
 /** Every data answer says which dataset version it comes from and which sources are behind its rows. */
 export const VersionRef = z.object({ id: z.string(), label: z.string() });
-/** A source as answers cite it: with its publication date, licence, and whether its figures are stale. */
+/**
+ * A source as answers cite it: with its publication and access dates, licence, whether its rows may be passed on
+ * (null: not said, so not), and whether its figures are stale.
+ */
 export const SourceRef = z.object({
   id: z.string(),
   citation: z.string(),
   url: z.string().nullable(),
   publishedOn: z.string().nullable(),
+  accessedOn: z.string().nullable(),
   licence: z.string().nullable(),
+  redistribution: Redistribution.nullable(),
   stale: z.boolean(),
 });
 

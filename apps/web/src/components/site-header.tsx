@@ -14,6 +14,7 @@ const LINKS = [
   ['/claims', 'nav.claims'],
   ['/method', 'nav.method'],
   ['/developers', 'nav.developers'],
+  ['/downloads', 'nav.downloads'],
 ] as const;
 
 /** The portal's header: navigation, language, colour theme and sign-out (when signed in). */

@@ -51,6 +51,7 @@ export const ENTITY_FILES = {
       c('published_on'),
       c('accessed_on'),
       c('licence'),
+      c('redistribution'),
       c('series'),
       c('stale_after_days', 'int'),
     ],

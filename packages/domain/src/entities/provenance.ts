@@ -13,6 +13,16 @@ export const SourceId = z
   );
 export type SourceId = z.infer<typeof SourceId>;
 
+/**
+ * What a source's licence lets us do with its rows beyond showing them in the portal (DATA.md, "Redistribution"):
+ * `open` — public domain, CC BY, free reuse with attribution: rows go into downloads and the API;
+ * `facts-quoted` — news and company reports whose figures we quote as facts with the citation: rows go out with
+ * it; `withheld` — licensed data (price assessments of price-reporting agencies) whose licence forbids passing it
+ * on: rows are left out of downloads and the API, and the answer says so.
+ */
+export const Redistribution = z.enum(['open', 'facts-quoted', 'withheld']);
+export type Redistribution = z.infer<typeof Redistribution>;
+
 /** Where a figure comes from. Every data record points at one by `sourceId`. */
 export const Source = z.strictObject({
   id: SourceId,
@@ -22,6 +32,8 @@ export const Source = z.strictObject({
   publishedOn: z.iso.date().optional(),
   accessedOn: z.iso.date().optional(),
   licence: z.string().max(200).optional(),
+  /** Whether its rows may leave the portal (see Redistribution); a source that does not say is withheld. */
+  redistribution: Redistribution.optional(),
   /**
    * The publication series this source is one edition of (e.g. `usgs-mcs` for every Mineral Commodity Summaries).
    * Reads of a figure that several editions give take the newest edition unless asked for another.

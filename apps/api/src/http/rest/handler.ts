@@ -8,8 +8,10 @@ import { ZodError } from 'zod';
 import type { Auth } from '../../auth/auth.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../../db/busy.ts';
 import type { Db } from '../../db/client.ts';
+import { NotFoundError } from '../../errors.ts';
 import type { SimulationPool } from '../../simulation/pool.ts';
 import { createContextInner } from '../../trpc/context.ts';
+import { sendPublishedVersionZip } from '../bulk-download.ts';
 import { RETRY_AFTER_SECONDS } from '../load-shed.ts';
 import { etagOf, notModified } from './etag.ts';
 import { openApiDocument } from './openapi.ts';
@@ -17,7 +19,7 @@ import { fieldErrors, problem, sendProblem } from './problem.ts';
 import { readQuery } from './query-string.ts';
 import { restUser } from './rest-user.ts';
 import { createCaller, ParamError } from './route-kit.ts';
-import { API_PREFIX, OPENAPI_PATH, REST_ROUTES } from './routes.ts';
+import { API_PREFIX, BULK_ZIP_PATTERN, OPENAPI_PATH, REST_ROUTES } from './routes.ts';
 
 export interface RestDeps {
   db: Db;
@@ -51,8 +53,9 @@ export async function handleRestRoute(
     sendJson(req, res, openApiDocument());
     return true;
   }
+  const bulk = BULK_ZIP_PATTERN.exec(url.pathname);
   const route = routes.get(url.pathname);
-  if (!route) {
+  if (!route && !bulk) {
     sendProblem(res, problem(404, `No endpoint ${url.pathname}; the list is in ${OPENAPI_PATH}.`));
     return true;
   }
@@ -71,6 +74,16 @@ export async function handleRestRoute(
     });
     return true;
   }
+  if (bulk?.[1]) {
+    // Not through a procedure: the ZIP streams. NotFoundError before the first byte → a 404 problem.
+    try {
+      await sendPublishedVersionZip(deps.db, bulk[1], res);
+    } catch (error) {
+      answerError(res, error, deps);
+    }
+    return true;
+  }
+  if (!route) return true;
   const caller = createCaller(
     createContextInner({
       db: deps.db,
@@ -106,6 +119,10 @@ function sendJson(req: IncomingMessage, res: ServerResponse, body: unknown): voi
 }
 
 function answerError(res: ServerResponse, error: unknown, deps: RestDeps): void {
+  if (error instanceof NotFoundError) {
+    sendProblem(res, problem(404, error.message));
+    return;
+  }
   if (error instanceof ParamError) {
     sendProblem(res, problem(400, 'Some parameters are not valid.', fieldErrors(error.zodError)));
     return;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Problem } from './problem.ts';
 import type { RestRoute } from './route-kit.ts';
-import { API_PREFIX, OPENAPI_PATH, REST_ROUTES } from './routes.ts';
+import { API_PREFIX, BULK_ZIP_PATH, OPENAPI_PATH, REST_ROUTES } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -90,6 +90,34 @@ function build() {
         description: 'The OpenAPI 3.1 document of this API. Public: it holds no data.',
         security: [],
         responses: { '200': { description: 'The document.', content: { 'application/json': {} } } },
+      },
+    },
+  };
+  paths[BULK_ZIP_PATH] = {
+    get: {
+      operationId: 'versionBulkZip',
+      tags: ['versions'],
+      summary: 'A published version in bulk',
+      description:
+        'One CSV per table in the shipped format, metadata.json (sources with licence and date accessed, a citation, ' +
+        'processing notes) and README.txt, streamed as a ZIP. Rows of sources whose licence forbids redistribution ' +
+        'are left out, and metadata.json lists them under `withheld`. A draft or unknown id is 404.',
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'A published version id (see /api/v1/versions).',
+          schema: { type: 'string', format: 'uuid' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The ZIP.',
+          content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+        },
+        '401': { description: 'No valid token or session.' },
+        '404': { description: 'No published version with this id.' },
       },
     },
   };

@@ -11,6 +11,9 @@ import { listRoute, objectRoute, type RestRoute } from './route-kit.ts';
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
+/** A published version in bulk (ZIP), answered by http/bulk-download.ts after the REST API's own check. */
+export const BULK_ZIP_PATH = `${API_PREFIX}/versions/{id}/bulk.zip`;
+export const BULK_ZIP_PATTERN = /^\/api\/v1\/versions\/([0-9a-f-]{36})\/bulk\.zip$/;
 
 const AS_OF =
   "A published dataset version id (from /versions): that version's figures. Default: the current one.";

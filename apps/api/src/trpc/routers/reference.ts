@@ -1,4 +1,4 @@
-import { ArticleClaim } from '@ree/domain';
+import { ArticleClaim, Redistribution } from '@ree/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.ts';
@@ -33,6 +33,7 @@ export const SourceRow = z.object({
   publishedOn: z.string().nullable(),
   accessedOn: z.string().nullable(),
   licence: z.string().nullable(),
+  redistribution: Redistribution.nullable(),
   series: z.string().nullable(),
   staleAfterDays: z.int().nullable(),
 });

@@ -1,5 +1,6 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
 import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
@@ -65,6 +66,11 @@ export function MapFigure({ data, t, locale }: { data: Concentration; t: Transla
               headers: ['country', 'name', data.unit === 't' ? 'tonnes' : 'published_share', 'share'],
               rows: data.rows.map((r) => [r.country, r.name, r.value, r.share]),
             }}
+          />
+          <ChartDataLinks
+            chart="world-map"
+            params={{ material: data.material, stage: data.stage, year: data.year }}
+            t={t}
           />
         </>
       }

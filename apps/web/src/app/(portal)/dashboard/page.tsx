@@ -1,6 +1,7 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyShareLineChart } from '@/components/charts/lazy';
 import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
@@ -128,6 +129,13 @@ async function DashboardPage({
                     )
                     .join(' · ')}
                 </div>
+                <div className="score-card__downloads">
+                  <ChartDataLinks
+                    chart="score-trend"
+                    params={{ consumer: params.consumer, material, stage: params.scoreStage }}
+                    t={t}
+                  />
+                </div>
                 {latest ? (
                   <a
                     href={`/score?consumer=${params.consumer}&material=${material}&stage=${params.scoreStage}&year=${latest.year}`}
@@ -194,6 +202,7 @@ async function DashboardPage({
                 targetId="china-share-chart"
                 filename="imports-from-china.png"
               />
+              <ChartDataLinks chart="china-share" params={{ consumer: params.consumer }} t={t} />
             </>
           }
         >

@@ -3,6 +3,7 @@ import { DataTable, Figure, formatNumber } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
@@ -96,53 +97,66 @@ async function FacilitiesPage({
         datasetVersion={result.datasetVersion.label}
         labels={figureLabels(t)}
         actions={
-          <DownloadCsvButton
-            label={t('figure.downloadCsv')}
-            filename="facilities.csv"
-            doc={{
-              title: t('facilities.title'),
-              sources: result.sources,
-              datasetVersion: result.datasetVersion.label,
-              headers: [
-                'id',
-                'name',
-                'operator',
-                'country',
-                'latitude',
-                'longitude',
-                'stage',
-                'products',
-                'capacity_per_year',
-                'capacity_unit',
-                'capacity_basis',
-                'capacity_kind',
-                'capacity_product',
-                'operating_status',
-                'start_year',
-                'status',
-                'source_id',
-              ],
-              rows: result.items.map((f) => [
-                f.id,
-                f.name,
-                f.operator,
-                f.country,
-                f.latitude,
-                f.longitude,
-                f.stage,
-                f.products.join('; '),
-                f.capacityPerYear,
-                f.capacityUnit,
-                f.capacityBasis,
-                f.capacityKind,
-                f.capacityProduct ?? null,
-                f.operatingStatus,
-                f.startYear,
-                f.status,
-                f.sourceId,
-              ]),
-            }}
-          />
+          <>
+            <ChartDataLinks
+              chart="facilities"
+              params={{
+                stage: params.stage,
+                operatingStatus: params.operatingStatus,
+                search: params.search,
+                sort: params.sort,
+                direction: params.direction,
+              }}
+              t={t}
+            />
+            <DownloadCsvButton
+              label={t('figure.downloadCsv')}
+              filename="facilities.csv"
+              doc={{
+                title: t('facilities.title'),
+                sources: result.sources,
+                datasetVersion: result.datasetVersion.label,
+                headers: [
+                  'id',
+                  'name',
+                  'operator',
+                  'country',
+                  'latitude',
+                  'longitude',
+                  'stage',
+                  'products',
+                  'capacity_per_year',
+                  'capacity_unit',
+                  'capacity_basis',
+                  'capacity_kind',
+                  'capacity_product',
+                  'operating_status',
+                  'start_year',
+                  'status',
+                  'source_id',
+                ],
+                rows: result.items.map((f) => [
+                  f.id,
+                  f.name,
+                  f.operator,
+                  f.country,
+                  f.latitude,
+                  f.longitude,
+                  f.stage,
+                  f.products.join('; '),
+                  f.capacityPerYear,
+                  f.capacityUnit,
+                  f.capacityBasis,
+                  f.capacityKind,
+                  f.capacityProduct ?? null,
+                  f.operatingStatus,
+                  f.startYear,
+                  f.status,
+                  f.sourceId,
+                ]),
+              }}
+            />
+          </>
         }
       >
         <WorldMap

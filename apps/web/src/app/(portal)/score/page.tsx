@@ -4,6 +4,7 @@ import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import { PrintButton } from '@ree/ui/print-button';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
@@ -186,6 +187,16 @@ async function ScorePage({
               label={t('figure.downloadPng')}
               targetId="score-breakdown-chart"
               filename="score-breakdown.png"
+            />
+            <ChartDataLinks
+              chart="score"
+              params={{
+                consumer: params.consumer,
+                material: params.material,
+                stage: params.stage,
+                year: params.year,
+              }}
+              t={t}
             />
           </>
         }

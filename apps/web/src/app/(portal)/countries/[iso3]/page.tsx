@@ -3,6 +3,7 @@ import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels } from '@/components/figure-labels';
 import { LoadingStatus } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
@@ -38,39 +39,42 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
         datasetVersion={p.datasetVersion.label}
         labels={labels}
         actions={
-          <DownloadCsvButton
-            label={t('figure.downloadCsv')}
-            filename={`${iso3}-production.csv`}
-            doc={{
-              title: `${p.name}: ${t('countries.production')}`,
-              sources: p.sources,
-              datasetVersion: p.datasetVersion.label,
-              headers: [
-                'stage',
-                'material',
-                'year',
-                'quantity',
-                'unit',
-                'basis',
-                'projection',
-                'status',
-                'source_id',
-                'also_reported',
-              ],
-              rows: p.production.map((r) => [
-                r.stage,
-                r.material,
-                r.year,
-                r.quantity,
-                r.unit,
-                r.basis,
-                r.projection,
-                r.status,
-                r.sourceId,
-                r.alsoReported.map((a) => `${a.sourceId}: ${a.quantity}`).join('; '),
-              ]),
-            }}
-          />
+          <>
+            <DownloadCsvButton
+              label={t('figure.downloadCsv')}
+              filename={`${iso3}-production.csv`}
+              doc={{
+                title: `${p.name}: ${t('countries.production')}`,
+                sources: p.sources,
+                datasetVersion: p.datasetVersion.label,
+                headers: [
+                  'stage',
+                  'material',
+                  'year',
+                  'quantity',
+                  'unit',
+                  'basis',
+                  'projection',
+                  'status',
+                  'source_id',
+                  'also_reported',
+                ],
+                rows: p.production.map((r) => [
+                  r.stage,
+                  r.material,
+                  r.year,
+                  r.quantity,
+                  r.unit,
+                  r.basis,
+                  r.projection,
+                  r.status,
+                  r.sourceId,
+                  r.alsoReported.map((a) => `${a.sourceId}: ${a.quantity}`).join('; '),
+                ]),
+              }}
+            />
+            <ChartDataLinks chart="country-production" params={{ iso3 }} t={t} />
+          </>
         }
       >
         <div className="ree-table-wrap">

@@ -1,5 +1,6 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
+import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
 import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
@@ -51,20 +52,29 @@ export function StageFigure({
         />
       }
       actions={
-        <DownloadCsvButton
-          label={t('figure.downloadCsv')}
-          filename={`${data.materialUsed}-${stage}-${data.yearUsed}.csv`}
-          doc={{
-            title,
-            sources: data.sources,
-            datasetVersion: data.datasetVersion.label,
-            headers: ['country', 'share', 'basis', 'edition', 'status'],
-            rows: [
-              ...data.rows.map((r) => [r.country, r.share, data.basis, data.editions.join(' '), data.status]),
-              ['(unallocated)', data.unallocatedShare, data.basis, data.editions.join(' '), data.status],
-            ],
-          }}
-        />
+        <>
+          <DownloadCsvButton
+            label={t('figure.downloadCsv')}
+            filename={`${data.materialUsed}-${stage}-${data.yearUsed}.csv`}
+            doc={{
+              title,
+              sources: data.sources,
+              datasetVersion: data.datasetVersion.label,
+              headers: ['country', 'share', 'basis', 'edition', 'status'],
+              rows: [
+                ...data.rows.map((r) => [
+                  r.country,
+                  r.share,
+                  data.basis,
+                  data.editions.join(' '),
+                  data.status,
+                ]),
+                ['(unallocated)', data.unallocatedShare, data.basis, data.editions.join(' '), data.status],
+              ],
+            }}
+          />
+          <ChartDataLinks chart="stage-shares" params={{ material: data.material, stage }} t={t} />
+        </>
       }
     >
       <StandInNote data={data} t={t} locale={locale} testId={`stage-${stage}-fallback`} />

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { streamedPage } from '@/components/page-loading';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+
+export const metadata: Metadata = { title: 'Data downloads' };
+
+/** Every published version in bulk (the API's /files/published/<id>.zip), for any signed-in analyst. */
+async function DownloadsPage() {
+  await requireUser('/downloads');
+  const { t } = await getT();
+  const versions = await (await serverApi()).reference.versions.query();
+  return (
+    <main id="main">
+      <h1>{t('downloads.title')}</h1>
+      <p>{t('downloads.intro')}</p>
+      <ul className="downloads-list">
+        {versions.map((v) => (
+          <li key={v.id} data-testid={`download-${v.id}`}>
+            <strong>{v.label}</strong>
+            {v.isCurrent ? ` (${t('downloads.current')})` : ''} ·{' '}
+            {t('downloads.published', { date: v.publishedAt?.toISOString().slice(0, 10) ?? '–' })}
+            {v.note ? ` · ${v.note}` : ''} ·{' '}
+            <a href={`/files/published/${v.id}.zip`} download>
+              {t('downloads.zip')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export default streamedPage(DownloadsPage);

@@ -1,0 +1,23 @@
+import { DataDownloadLinks } from '@ree/ui/downloads';
+import type { Translate } from '@/i18n/translate';
+import { type ChartId, type ChartParams, chartDataUrls } from '@/lib/chart-data/params';
+
+/** A figure's "Data (CSV)" and "Metadata (JSON)" links for the view's current parameters. */
+export function ChartDataLinks<C extends ChartId>({
+  chart,
+  params,
+  t,
+}: {
+  chart: C;
+  params: Partial<Record<keyof ChartParams<C>, string | number | undefined | null>>;
+  t: Translate;
+}) {
+  const urls = chartDataUrls(chart, params);
+  return (
+    <DataDownloadLinks
+      csv={urls.csv}
+      metadata={urls.metadata}
+      labels={{ csv: t('figure.dataCsv'), metadata: t('figure.metadataJson') }}
+    />
+  );
+}
