@@ -3,6 +3,7 @@
 // connections, each beside a bare node:http server answering the same bytes (gzip), measured in the same run.
 // Loopback only, 5 s each. PGlite by default; PostgreSQL with DATABASE_URL (migrated with db:migrate).
 
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +73,8 @@ async function main() {
     REE_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ree-bench-')),
     PUBLIC_ORIGIN: ORIGIN,
     LOG_LEVEL: 'silent',
+    // Production mode on PostgreSQL asks for a real secret: a throwaway one, unless one is given.
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(48).toString('base64'),
     NODE_ENV: 'production',
   });
   const app = await createApp(env);
