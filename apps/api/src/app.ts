@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { createDemoAccounts } from './auth/accounts.ts';
 import { type Auth, createAuth } from './auth/auth.ts';
 import { readReferenceDataset } from './data/reference-dataset.ts';
+import { type ChangeFeed, openChangeFeed } from './db/change-feed.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { deployMigrations, pendingMigrations } from './db/migrator.ts';
 import { seedReferenceDataset } from './db/seed.ts';
@@ -21,6 +22,8 @@ export interface App {
   server: ReturnType<typeof createApiServer>;
   /** Worker threads for scenario simulations; close it after the server on shutdown. */
   simulations: SimulationPool;
+  /** Publishes and revocations heard from every instance; close it before the database. */
+  changeFeed: ChangeFeed;
 }
 
 export function createLogger(env: Env): Logger {
@@ -99,6 +102,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     perUser: env.SIMULATION_PER_USER,
     timeoutMs: env.SIMULATION_TIMEOUT_MS,
   });
+  const changeFeed = await openChangeFeed(database, log);
   const server = createApiServer({
     db: database.db,
     auth,
@@ -111,6 +115,7 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     spoolDir,
     simulations,
     tokenRateLimit: env.API_TOKEN_RATE_LIMIT,
+    changeFeed,
     proxySecret: loadProxySecret(env.PROXY_SECRET, env.REE_DATA_DIR),
     loadShedder: createLoadShedder({
       maxInflight: env.API_MAX_INFLIGHT,
@@ -118,5 +123,5 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
       maxEventLoopDelayMs: env.API_MAX_EVENT_LOOP_DELAY_MS,
     }),
   });
-  return { database, auth, log, server, simulations };
+  return { database, auth, log, server, simulations, changeFeed };
 }

@@ -26,6 +26,7 @@ afterAll(async () => {
     app.server.closeAllConnections(); // an upload a failed test left half sent
     await closed;
     await app.simulations.close();
+    await app.changeFeed.close();
     await app.database.close();
   }
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });

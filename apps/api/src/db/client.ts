@@ -14,6 +14,10 @@ export interface Database {
   /** The adapter factory, reused by the migrator so both talk to the same database. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'postgresql' | 'pglite';
+  /** PostgreSQL: the URL, for connections of their own (the change feed's LISTEN). */
+  url?: string;
+  /** PGlite: the instance, whose LISTEN carries the change feed in this process. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       }),
     });
     const db = new PrismaClient({ adapter: adapterFactory });
-    return { db, adapterFactory, kind: 'postgresql', close: () => db.$disconnect() };
+    return {
+      db,
+      adapterFactory,
+      kind: 'postgresql',
+      url: target.databaseUrl,
+      close: () => db.$disconnect(),
+    };
   }
   const dir = target.pgliteDir ?? 'memory://';
   const onDisk = !dir.startsWith('memory://');
@@ -79,6 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     adapterFactory,
     kind: 'pglite',
+    pglite,
     async close() {
       await db.$disconnect();
       await pglite.close();

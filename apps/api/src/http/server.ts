@@ -1,21 +1,26 @@
 // The API's HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, admin file transfers under /files,
 // the REST API under /api/v1.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
-import { toNodeHandler } from 'better-auth/node';
+import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
 import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
 import { requestUser, sessionUser } from '../auth/request-user.ts';
+import { SessionCache, sessionTokenOf } from '../auth/session-cache.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
+import { type ChangeFeed, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ApiTokenError } from '../errors.ts';
+import { attachCurrentVersionCache } from '../queries/current-version.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
-import { createContextInner } from '../trpc/context.ts';
+import { createContextInner, type SessionUser } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { createImportSlot, handleFileRoute } from './files.ts';
+import { HotReads } from './hot-reads.ts';
 import {
   admitRequest,
   type LoadShedder,
@@ -46,6 +51,11 @@ export interface ApiServerOptions {
   loadShedder?: LoadShedder;
   /** Requests per personal API token per minute, counted in the database (API_TOKEN_RATE_LIMIT). */
   tokenRateLimit?: number;
+  /**
+   * Hears publishes and revocations from every instance. With it, sessions, the current version and hot read
+   * answers are cached (session-cache.ts, hot-reads.ts); without it, every request asks the database.
+   */
+  changeFeed?: ChangeFeed;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -79,12 +89,61 @@ export function createApiServer(options: ApiServerOptions): Server {
   const authHandler = toNodeHandler(withRateLimitCode(auth.handler));
   const importSlot = createImportSlot();
   const tokenOptions = options.tokenRateLimit ? { tokenRateLimit: options.tokenRateLimit } : {};
+  const feed = options.changeFeed;
+  const sessions = feed ? new SessionCache(feed) : null;
+  // A request with an Authorization header (an API token) is never cached: its rate limit counts every request.
+  const userOf = (req: IncomingMessage) =>
+    req.headers.authorization
+      ? requestUser(auth, db, req, tokenOptions)
+      : sessions
+        ? sessions.userFor(req, () => sessionUser(auth, req))
+        : sessionUser(auth, req);
+  const contextFor = (req: IncomingMessage, user: SessionUser | null, requestId: string) =>
+    createContextInner({
+      db,
+      user,
+      log: log.child({ requestId }),
+      requestId,
+      ip: clientIp(req, options.proxySecret),
+      maxImportBytes: options.maxImportBytes,
+      ...(options.simulations ? { simulations: options.simulations } : {}),
+    });
+  // A refusal for now (busy, a token past its limit, too much in flight) tells the client when to come back.
+  const responseMeta = ({ errors }: { errors: TRPCError[] }) => {
+    const wait = retryAfter(errors);
+    return wait ? { headers: { 'Retry-After': wait } } : {};
+  };
+  const onErrorOf =
+    (requestId: string) =>
+    ({ error, path }: { error: TRPCError; path?: string | undefined }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        log.error({ requestId, path, err: error }, 'procedure failed');
+    };
+  const requestIds = new WeakMap<IncomingMessage, string>();
+  const hot = feed
+    ? new HotReads({
+        db,
+        feed,
+        // The miss path: tRPC itself, through its Fetch adapter, so the kept bytes are exactly what it sends.
+        answer: (req, url, user) =>
+          fetchRequestHandler({
+            endpoint: '/trpc',
+            req: new Request(url, { headers: fromNodeHeaders(req.headers) }),
+            router: appRouter,
+            createContext: () => contextFor(req, user, requestIds.get(req) ?? randomUUID()),
+            responseMeta,
+            onError: onErrorOf(requestIds.get(req) ?? ''),
+          }),
+      })
+    : null;
+  const detachVersionCache = feed ? attachCurrentVersionCache(db, feed) : () => {};
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const started = performance.now();
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://api.invalid');
     res.setHeader('X-Request-Id', requestId);
+    requestIds.set(req, requestId);
     setSecurityHeaders(res, options.production);
     res.on('finish', () => {
       log.info(
@@ -151,7 +210,17 @@ export function createApiServer(options: ApiServerOptions): Server {
 
       if (isAuth) {
         req.headers[CLIENT_IP_HEADER] = clientIp(req, options.proxySecret);
-        return await authHandler(req, res);
+        // Sign-out, a password change or ending other sessions: every instance forgets this user's cached sessions.
+        const ending =
+          feed && req.method === 'POST' && sessionTokenOf(req) ? await sessionUser(auth, req) : null;
+        await authHandler(req, res);
+        if (ending) await notifyChange(db, { kind: 'user', id: ending.id });
+        return;
+      }
+
+      if (hot && !refusal && hot.eligible(req, url)) {
+        const user = await userOf(req).catch(() => null);
+        if (await hot.serve(req, res, url, user)) return;
       }
 
       return await nodeHTTPRequestHandler({
@@ -163,25 +232,10 @@ export function createApiServer(options: ApiServerOptions): Server {
         maxBatchSize: options.maxBatchSize,
         createContext: async () => {
           if (refusal) throw refusalAsTrpcError(refusal);
-          return createContextInner({
-            db,
-            user: await requestUser(auth, db, req, tokenOptions).catch(contextFailure),
-            log: log.child({ requestId }),
-            requestId,
-            ip: clientIp(req, options.proxySecret),
-            maxImportBytes: options.maxImportBytes,
-            ...(options.simulations ? { simulations: options.simulations } : {}),
-          });
+          return contextFor(req, await userOf(req).catch(contextFailure), requestId);
         },
-        // A refusal for now (busy, or this client has too much in flight) tells the client when to come back.
-        responseMeta: ({ errors }) => {
-          const wait = retryAfter(errors);
-          return wait ? { headers: { 'Retry-After': wait } } : {};
-        },
-        onError: ({ error, path }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            log.error({ requestId, path, err: error }, 'procedure failed');
-        },
+        responseMeta,
+        onError: onErrorOf(requestId),
       });
     } catch (error) {
       if (isDatabaseBusy(error) && !res.headersSent) return refuseForNow(res, 503, DATABASE_BUSY_MESSAGE);
@@ -190,4 +244,10 @@ export function createApiServer(options: ApiServerOptions): Server {
       else res.end();
     }
   });
+  server.on('close', () => {
+    sessions?.close();
+    hot?.close();
+    detachVersionCache();
+  });
+  return server;
 }

@@ -3,6 +3,7 @@
 // current again; nothing is deleted). Every step is audited in the same transaction.
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
+import { notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -95,6 +96,8 @@ export async function makeCurrent(
   });
   await tx.datasetVersion.updateMany({ where: { datasetId, isCurrent: true }, data: { isCurrent: false } });
   await tx.datasetVersion.update({ where: { id: versionId }, data: { ...data, isCurrent: true } });
+  // Every instance drops its cached current version when this commits.
+  await notifyChange(tx, { kind: 'version' });
   return previous;
 }
 

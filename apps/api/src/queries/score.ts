@@ -125,7 +125,14 @@ export async function scoreTrendOf(
   await assertCountry(db, version.id, params.consumer);
   return cachedForVersion(version.id, JSON.stringify(['trend', params, today()]), async () => {
     const data = await datasetRows(db, version);
-    const points = scoreTrend(data, { ...params, today: today() }).map((p) => ({
+    // `asOf` names the version read above; the domain's own asOf is a date, which the trend never takes.
+    const query = {
+      consumer: params.consumer,
+      material: params.material,
+      stage: params.stage,
+      today: today(),
+    };
+    const points = scoreTrend(data, query).map((p) => ({
       year: p.year,
       score: p.result.score,
       coverage: p.result.coverage,

@@ -1,5 +1,6 @@
 // What admins may do to accounts. Every change is audited in the same transaction as the change itself.
 import { z } from 'zod';
+import { notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
@@ -40,6 +41,8 @@ export async function setRole(db: Db, actor: Actor, input: z.infer<typeof SetRol
       throw new ConflictError('This is the last admin: make someone else an admin first.');
     }
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    // Cached sessions of this user are dropped on every instance when this commits.
+    await notifyChange(tx, { kind: 'user', id: user.id });
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -67,6 +70,7 @@ export async function setDisabled(db: Db, actor: Actor, input: z.infer<typeof Se
     }
     await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled } });
     const ended = input.disabled ? (await tx.session.deleteMany({ where: { userId: user.id } })).count : 0;
+    await notifyChange(tx, { kind: 'user', id: user.id });
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -93,6 +97,7 @@ export async function forcePasswordReset(
     const user = await target(tx, input.id);
     await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
     const ended = (await tx.session.deleteMany({ where: { userId: user.id } })).count;
+    await notifyChange(tx, { kind: 'user', id: user.id });
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

@@ -1,6 +1,7 @@
 // Which dataset version a read is about: the current published one, or the one asked for (`asOf`).
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
+import { currentVersionVia } from './current-version.ts';
 
 export const REFERENCE_DATASET = 'reference';
 
@@ -9,7 +10,12 @@ export interface VersionRef {
   label: string;
 }
 
-export async function resolveVersion(db: Db, asOf?: string): Promise<VersionRef> {
+export function resolveVersion(db: Db, asOf?: string): Promise<VersionRef> {
+  // The current version is kept while a change feed is attached (current-version.ts); `asOf` never changes.
+  return asOf ? findVersion(db, asOf) : currentVersionVia(db, () => findVersion(db));
+}
+
+async function findVersion(db: Db, asOf?: string): Promise<VersionRef> {
   const version = await db.datasetVersion.findFirst({
     where: asOf
       ? { id: asOf, status: 'published' }

@@ -86,7 +86,37 @@ function importsUsed(found: FoundMix, asked: { material: Material; year: number 
  */
 export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): DatasetScore {
   const q = ScoreQuery.parse(rawQuery);
-  const index = indexDataset(data);
+  return scoreOfYear(prepareScoring(data, q.consumer), q);
+}
+
+/** The indicator figures the score reads; the rest never matter to it. */
+const SCORE_INDICATORS: ReadonlySet<string> = new Set(['eol-rir', 'si-sr', 'import-reliance']);
+
+/** A dataset's rows for one consumer, indexed once: every year of a trend reuses them (score-trend.ts). */
+export interface PreparedScoring {
+  data: DatasetRows;
+  index: ReturnType<typeof indexDataset>;
+  /** Only the consumer's own and the EU's figures of the indicators the score reads. */
+  indicators: DatasetRows['indicators'];
+  /** Only the consumer's stockpiles. */
+  stockpiles: DatasetRows['stockpiles'];
+}
+
+/** Indexes `data` and keeps only the rows a score of `consumer` can read, so each year scans fewer. */
+export function prepareScoring(data: DatasetRows, consumer: string): PreparedScoring {
+  return {
+    data,
+    index: indexDataset(data),
+    indicators: data.indicators.filter(
+      (r) => SCORE_INDICATORS.has(r.indicator) && (r.scope === consumer || r.scope === 'EU'),
+    ),
+    stockpiles: data.stockpiles.filter((s) => s.country === consumer),
+  };
+}
+
+/** The score of one year from prepared rows (`q` already parsed, for the consumer they were prepared for). */
+export function scoreOfYear(prepared: PreparedScoring, q: z.infer<typeof ScoreQuery>): DatasetScore {
+  const { data, index } = prepared;
   const asOf = q.asOf ?? asOfDate(q.year, q.today);
   const lookup = lookupMix((m) => index.trade.get(tradeKey(q.consumer, q.stage, m)), index.sources, q);
   const found = lookup.found;
@@ -105,18 +135,26 @@ export function scoreFromDataset(data: DatasetRows, rawQuery: ScoreQuery): Datas
   );
   const indicatorQuery = { material: q.material, year: q.year };
   const recycling =
-    findIndicator(data.indicators, { ...indicatorQuery, indicator: 'eol-rir', scope: q.consumer }) ??
-    findIndicator(data.indicators, { ...indicatorQuery, indicator: 'eol-rir', scope: 'EU' });
+    findIndicator(prepared.indicators, { ...indicatorQuery, indicator: 'eol-rir', scope: q.consumer }) ??
+    findIndicator(prepared.indicators, { ...indicatorQuery, indicator: 'eol-rir', scope: 'EU' });
   const recyclingIsProxy = recycling !== null && recycling.row.scope !== q.consumer;
-  const substitution = findIndicator(data.indicators, { ...indicatorQuery, indicator: 'si-sr', scope: 'EU' });
-  const reliance = findIndicator(data.indicators, {
+  const substitution = findIndicator(prepared.indicators, {
+    ...indicatorQuery,
+    indicator: 'si-sr',
+    scope: 'EU',
+  });
+  const reliance = findIndicator(prepared.indicators, {
     ...indicatorQuery,
     indicator: 'import-reliance',
     scope: q.consumer,
   });
   const publishedReliance =
     reliance && reliance.row.year === q.year && reliance.level === 'own' ? reliance : null;
-  const stock = stockpileFacts(data.stockpiles, { consumer: q.consumer, material: q.material, year: q.year });
+  const stock = stockpileFacts(prepared.stockpiles, {
+    consumer: q.consumer,
+    material: q.material,
+    year: q.year,
+  });
   const supplyQuality = found?.quality ?? 1;
 
   const input: ResilienceInput = {

@@ -5,7 +5,7 @@ import type { Material } from '../entities/element.ts';
 import type { Stage } from '../entities/stage.ts';
 import { indexDataset, tradeKey } from './dataset-index.ts';
 import { dataMaterials } from './materials.ts';
-import { type DatasetScore, scoreFromDataset } from './score-from-dataset.ts';
+import { type DatasetScore, prepareScoring, ScoreQuery, scoreOfYear } from './score-from-dataset.ts';
 
 /** Years with import figures for the consumer and stage, for the material or a material standing in for it. */
 export function importYears(
@@ -29,5 +29,10 @@ export function scoreTrend(
   data: DatasetRows,
   query: { consumer: string; material: Material; stage: Stage; today: string },
 ): (DatasetScore & { year: number })[] {
-  return importYears(data, query).map((year) => ({ year, ...scoreFromDataset(data, { ...query, year }) }));
+  // Rows indexed and narrowed to the consumer once; each year reuses them (same answer as scoreFromDataset).
+  const prepared = prepareScoring(data, query.consumer);
+  return importYears(data, query).map((year) => ({
+    year,
+    ...scoreOfYear(prepared, ScoreQuery.parse({ ...query, year })),
+  }));
 }
