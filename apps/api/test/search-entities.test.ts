@@ -30,7 +30,9 @@ describe('search.query', () => {
     // "Lynas Rare Earths" (a prefix) comes before "Sojitz; Lynas" (a word inside).
     const ids = (await api.search.query({ q: 'Lynas', limit: 50 })).hits.map((h) => `${h.kind}:${h.id}`);
     expect(ids).toContain('partnership:sojitz-lynas-2010');
-    expect(ids.indexOf('operator:lynas-rare-earths')).toBeLessThan(ids.indexOf('partnership:sojitz-lynas-2010'));
+    expect(ids.indexOf('operator:lynas-rare-earths')).toBeLessThan(
+      ids.indexOf('partnership:sojitz-lynas-2010'),
+    );
     expect(lynas.datasetVersion).toEqual(current);
   });
 
