@@ -40,11 +40,15 @@ export function SearchLauncher({ labels }: { labels: PaletteLabels }) {
     };
   }, [open, show]);
 
-  const close = useCallback(() => {
-    setOpen(false);
-    // Focus goes back where it was before the palette opened (APG dialog pattern).
-    returnTo.current?.focus();
-  }, []);
+  const close = useCallback(() => setOpen(false), []);
+
+  // Focus goes back where it was before the palette opened (APG dialog pattern) — once the modal dialog is gone,
+  // since the page behind it is inert until then.
+  useEffect(() => {
+    if (open || !returnTo.current) return;
+    returnTo.current.focus();
+    returnTo.current = null;
+  }, [open]);
 
   return open ? (
     <Suspense fallback={null}>
