@@ -34,8 +34,9 @@ test('the palette opens on Ctrl-K and "/", and arrow + Enter opens a Lynas page'
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/(operators|facilities)\/[a-z0-9-]+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Lynas|Mount Weld/);
+  // The best match is the operator (entity pages before sources that match as well).
+  await expect(page).toHaveURL(/\/operators\/lynas-rare-earths$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lynas Rare Earths');
 });
 
 test('follow the chain: element → facility → operator, each with sources', async ({ page }, testInfo) => {

@@ -33,6 +33,9 @@ describe('search.query', () => {
     expect(ids.indexOf('operator:lynas-rare-earths')).toBeLessThan(
       ids.indexOf('partnership:sojitz-lynas-2010'),
     );
+    // Pages before sources: the "lynas-reports" source matches as a prefix too, but comes after them.
+    expect(ids.indexOf('operator:lynas-rare-earths')).toBeLessThan(ids.indexOf('source:lynas-reports'));
+    expect(lynas.hits[0]).toMatchObject({ kind: 'operator', id: 'lynas-rare-earths' });
     expect(lynas.datasetVersion).toEqual(current);
   });
 

@@ -51,6 +51,8 @@ export const SearchResult = z.object({
 
 interface Entry extends SearchHit {
   terms: string[];
+  /** Investments and sources (no page of their own) come after entity pages that match as well. */
+  tier?: number;
 }
 
 type PageKind = Exclude<z.infer<typeof SearchKind>, 'investment' | 'source'>;
@@ -98,6 +100,7 @@ function entriesOf(data: DatasetRows): Entry[] {
         label: `${i.investor}: ${i.location ?? i.country}`,
         detail: i.outcome ?? null,
         terms: [i.investor, i.id, i.location ?? ''],
+        tier: 1,
         target: into ? { kind: 'operator', id: into.slug } : { kind: 'country', id: i.country },
       };
     }),
@@ -107,7 +110,8 @@ function entriesOf(data: DatasetRows): Entry[] {
         id: s.id,
         label: s.citation,
         detail: s.publisher ?? null,
-        terms: [s.id, s.citation, s.publisher ?? ''],
+        terms: [s.citation, s.id, s.publisher ?? ''],
+        tier: 1,
         target: s.url ? { kind: 'external', url: s.url } : { kind: 'none' },
       }),
     ),
@@ -119,6 +123,8 @@ export async function search(db: Db, input: z.infer<typeof SearchInput>) {
   const entries = await cachedForVersion(version.id, 'search-entries', async () =>
     entriesOf(await datasetRows(db, version)),
   );
-  const hits = rankMatches(input.q, entries, input.limit).map(({ terms: _terms, ...hit }) => hit);
+  const hits = rankMatches(input.q, entries, input.limit).map(
+    ({ terms: _terms, tier: _tier, ...hit }) => hit,
+  );
   return { datasetVersion: version, query: input.q, hits };
 }

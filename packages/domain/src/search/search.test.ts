@@ -43,6 +43,19 @@ describe('rankMatches', () => {
     ]);
   });
 
+  it('puts a lower tier first within one rank, never across ranks', () => {
+    const tiered = [
+      { terms: ['lynas-reports'], tier: 1 },
+      { terms: ['Lynas Rare Earths'] },
+      { terms: ['Lynas'], tier: 1 },
+    ];
+    expect(rankMatches('lynas', tiered, 10).map((e) => e.terms[0])).toEqual([
+      'Lynas',
+      'Lynas Rare Earths',
+      'lynas-reports',
+    ]);
+  });
+
   it('keeps at most the limit', () => {
     expect(rankMatches('a', entries, 2)).toHaveLength(2);
     expect(rankMatches('a', entries, 0)).toHaveLength(0);

@@ -55,11 +55,12 @@ function startsAWord(text: string, query: string): boolean {
 }
 
 /**
- * Entries that match `query`, best first: by rank, then by the shorter primary term (a closer name), then by the
- * primary term alphabetically, so the order is stable. At most `limit`.
+ * Entries that match `query`, best first: by rank, then by `tier` (lower first, 0 when absent: lets a caller put
+ * pages before, say, bibliography entries that match as well), then by the shorter primary term (a closer name),
+ * then by the primary term alphabetically, so the order is stable. At most `limit`.
  * @example rankMatches('dy', [{ terms: ['Dysprosium', 'Dy'] }, { terms: ['Neodymium'] }], 5).length // 2
  */
-export function rankMatches<T extends { terms: readonly string[] }>(
+export function rankMatches<T extends { terms: readonly string[]; tier?: number }>(
   query: string,
   entries: readonly T[],
   limit: number,
@@ -69,6 +70,12 @@ export function rankMatches<T extends { terms: readonly string[] }>(
     const rank = matchRank(query, entry.terms);
     if (rank !== null) hits.push({ entry, rank, key: foldText(entry.terms[0] ?? '') });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.key.length - b.key.length || a.key.localeCompare(b.key));
+  hits.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.entry.tier ?? 0) - (b.entry.tier ?? 0) ||
+      a.key.length - b.key.length ||
+      a.key.localeCompare(b.key),
+  );
   return hits.slice(0, Math.max(0, limit)).map((h) => h.entry);
 }
