@@ -13,4 +13,10 @@ export const PORTAL_PAGES = [
   '/downloads',
   '/scenarios',
   '/scenarios/new',
+  // search and entity pages
+  '/search?q=Lynas',
+  '/facilities/mount-weld',
+  '/operators/lynas-rare-earths',
+  '/policies/china-licensing-2025-04',
+  '/partnerships/jare-lynas-2023',
 ] as const;

@@ -47,6 +47,25 @@ const EXPECTED: Record<string, Expectation> = {
   'reference.sources': { ...signedIn, input: {}, invalid: { input: { extra: 1 }, field: '' } },
   'reference.claims': { ...signedIn, input: {}, invalid: { input: { asOf: 'x' }, field: 'asOf' } },
   'reference.versions': { ...signedIn, input: undefined },
+  // search and entity pages
+  'search.query': { ...signedIn, input: { q: 'Lynas' }, invalid: { input: { q: '' }, field: 'q' } },
+  'entities.facility': {
+    ...signedIn,
+    input: { id: 'mount-weld' },
+    invalid: { input: { id: 'A B' }, field: 'id' },
+  },
+  'entities.operator': {
+    ...signedIn,
+    input: { slug: 'lynas-rare-earths' },
+    invalid: { input: { slug: '../x' }, field: 'slug' },
+  },
+  'entities.policy': { ...signedIn, input: { id: 'china-licensing-2025-04' } },
+  'entities.partnership': { ...signedIn, input: { id: 'jare-lynas-2023' } },
+  'entities.elementChain': {
+    ...signedIn,
+    input: { material: 'Dy' },
+    invalid: { input: { material: 'Xx' }, field: 'material' },
+  },
   'production.concentration': { ...signedIn, input: {}, invalid: { input: { year: 1200 }, field: 'year' } },
   'production.supplyRisk': {
     ...signedIn,

@@ -156,6 +156,13 @@ export {
 export { type ScoringContext, scoreTradeFlows } from './score/score-trade-flows.ts';
 export { type ComponentSensitivity, type ScoreSensitivity, scoreSensitivity } from './score/sensitivity.ts';
 export {
+  mentionsCompany,
+  operatorCompanies,
+  operatorShortName,
+  operatorSlug,
+} from './search/operators.ts';
+export { foldText, MATCH_RANK, type MatchRank, matchRank, rankMatches } from './search/text-rank.ts';
+export {
   DisruptionBaseline,
   DisruptionInput,
   DisruptionResult,

@@ -10,7 +10,7 @@ const PUBLIC_VALUES = `
   DisruptionBaseline DisruptionInput DisruptionResult DomainError ENTITY_FILES ENTITY_NAMES EU_CRM_2023 Element
   ElementGroup ElementSymbol FALLBACK_QUALITY FULL_STOCKPILE_DAYS Facility FacilityStage FacilityStatus
   GovernanceBySupplier GovernanceScore ImportsUsed IndicatorName InvalidSupplyError Investment
-  InvestmentType Iso3 MonthResult MATERIAL_ELEMENTS MAX_ECHO_CHARS MAX_ECHO_ITEMS MAX_FIELD_CHARS MAX_FIGURE_AGE_YEARS
+  InvestmentType Iso3 MATCH_RANK MonthResult MATERIAL_ELEMENTS MAX_ECHO_CHARS MAX_ECHO_ITEMS MAX_FIELD_CHARS MAX_FIGURE_AGE_YEARS
   MAX_RECORD_CHARS MAX_STAND_IN_AGE_YEARS MAX_UNSCORED_GOVERNANCE_SHARE METHOD_VERSION MIN_COVERAGE
   Material MaterialIndicator MissingComponent MixedBasisError OTHER_COUNTRIES PROXY_QUALITY Partnership
   PolicyKind PolicyMeasure PricePoint ProductionRecord Provenance QUALITY_LOST_PER_YEAR Quantity Redistribution
@@ -25,7 +25,8 @@ const PUBLIC_VALUES = `
   parseDataset parseEntityCsv productionShares productsCovering redistributable reproduceEuCrm2023 resilienceScore
   resilienceScoreValue restrictionsInForce rowFromCells runScenario scoreFromDataset scoreSensitivity
   scoreTradeFlows scoreTrend securedSupply shareFrom shares simulateDisruption simulateRisk stockpileFacts
-  splitByLicence sumTonnes supplyRiskFromDataset syntheticDataset textProblem topShare tradeFactorsAsOf wgiToEuScale
+  splitByLicence sumTonnes supplyRiskFromDataset foldText matchRank rankMatches mentionsCompany operatorCompanies
+  operatorShortName operatorSlug syntheticDataset textProblem topShare tradeFactorsAsOf wgiToEuScale
   withheldReason withheldSources withheldSummary
 `
   .trim()

@@ -1,6 +1,7 @@
 import { getT } from '@/i18n/server';
 import { getTheme } from '@/lib/theme-server';
 import { LocaleSwitch } from './locale-switch';
+import { HeaderSearch } from './search/header-search';
 import { SignOutButton } from './sign-out-button';
 import { ThemeSwitch } from './theme-switch';
 
@@ -36,6 +37,7 @@ export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolea
         </nav>
       ) : null}
       <div className="site-header__tools">
+        {signedIn ? <HeaderSearch t={t} /> : null}
         <LocaleSwitch locale={locale} label={t('nav.language')} />
         <ThemeSwitch
           theme={theme}

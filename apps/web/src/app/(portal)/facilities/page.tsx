@@ -4,6 +4,7 @@ import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { ChartDataLinks } from '@/components/chart-data-links';
+import { OperatorField } from '@/components/entity-tables';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
@@ -11,6 +12,7 @@ import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { entityHref } from '@/lib/entity-href';
 
 export const metadata: Metadata = { title: 'Facilities' };
 
@@ -175,9 +177,15 @@ async function FacilitiesPage({
             rowKey={(f) => f.id}
             rows={result.items}
             columns={[
-              { header: t('facilities.name'), cell: (f) => f.name },
-              { header: t('facilities.operator'), cell: (f) => f.operator },
-              { header: t('col.country'), cell: (f) => f.country },
+              {
+                header: t('facilities.name'),
+                cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+              },
+              { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
+              {
+                header: t('col.country'),
+                cell: (f) => <a href={entityHref('country', f.country)}>{f.country}</a>,
+              },
               { header: t('select.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               {
                 header: t('facilities.capacity'),

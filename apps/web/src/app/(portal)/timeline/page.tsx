@@ -3,6 +3,7 @@ import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { CountryOptions } from '@/components/country-options';
+import { EventTitle } from '@/components/entity-tables';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
@@ -141,7 +142,15 @@ async function TimelinePage({
                 cell: (i) => (i.date ? date.format(new Date(i.date)) : t('timeline.undated')),
               },
               { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
-              { header: t('timeline.event'), cell: (i) => (i.detail ? `${i.title} — ${i.detail}` : i.title) },
+              {
+                header: t('timeline.event'),
+                cell: (i) => (
+                  <>
+                    <EventTitle item={i} />
+                    {i.detail ? ` — ${i.detail}` : null}
+                  </>
+                ),
+              },
               { header: t('col.country'), cell: (i) => i.countries.join(', ') },
               { header: t('col.status'), cell: (i) => translateValue(t, 'status', i.status) },
             ]}

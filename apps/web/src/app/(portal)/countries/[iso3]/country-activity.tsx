@@ -1,6 +1,8 @@
 import { DataTable } from '@ree/ui';
+import { EventTitle, OperatorField } from '@/components/entity-tables';
 import { type Translate, translateValue } from '@/i18n/translate';
 import { serverApi } from '@/lib/api-server';
+import { entityHref } from '@/lib/entity-href';
 
 /**
  * A country's facilities and events: streamed below its production figure, after the page has found the country
@@ -21,8 +23,11 @@ export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate 
           rowKey={(f) => f.id}
           rows={facilities.items}
           columns={[
-            { header: t('facilities.name'), cell: (f) => f.name },
-            { header: t('facilities.operator'), cell: (f) => f.operator },
+            {
+              header: t('facilities.name'),
+              cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+            },
+            { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
             { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
             {
               header: t('facilities.status'),
@@ -40,7 +45,7 @@ export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate 
           columns={[
             { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
             { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
-            { header: t('timeline.event'), cell: (i) => i.title },
+            { header: t('timeline.event'), cell: (i) => <EventTitle item={i} /> },
           ]}
         />
       </div>

@@ -3,11 +3,13 @@ import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { OperatorField, OperatorLinks, PartnershipsTable, PoliciesTable } from '@/components/entity-tables';
 import { PageLoading } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
+import { entityHref } from '@/lib/entity-href';
 import { StageFigure } from './stage-figure';
 import { SupplyRiskFigure } from './supply-risk-figure';
 
@@ -30,10 +32,11 @@ async function ElementFigures({ material }: { material: Material }) {
   await requireUser(`/elements/${material}`);
   const { t, locale } = await getT();
   const api = await serverApi();
-  const [elements, risk, facilities, ...stages] = await Promise.all([
+  const [elements, risk, facilities, chain, ...stages] = await Promise.all([
     api.reference.elements.query({}),
     attempt(api.production.supplyRisk.query({ material })),
     api.supply.facilities.query({ product: material, pageSize: 100 }),
+    api.entities.elementChain.query({ material }),
     // The material's own figures where there are any; else the API names the stand-in it used.
     ...STAGES.map(async (stage) => ({
       stage,
@@ -78,7 +81,11 @@ async function ElementFigures({ material }: { material: Material }) {
             rowKey={(f) => f.id}
             rows={facilities.items}
             columns={[
-              { header: t('facilities.name'), cell: (f) => f.name },
+              {
+                header: t('facilities.name'),
+                cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+              },
+              { header: t('entity.operator'), cell: (f) => <OperatorField field={f.operator} /> },
               { header: t('col.country'), cell: (f) => <a href={`/countries/${f.country}`}>{f.country}</a> },
               { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
@@ -97,6 +104,16 @@ async function ElementFigures({ material }: { material: Material }) {
           />
         </div>
       )}
+
+      {/* search and entity pages: the chain on from its facilities */}
+      <h2>{t('entity.chain')}</h2>
+      <p>
+        {t('entity.operators')}: <OperatorLinks operators={chain.operators} fallback="–" />
+      </p>
+      <h3>{t('entity.partnerships')}</h3>
+      <PartnershipsTable rows={chain.partnerships} t={t} />
+      <h3>{t('entity.policies')}</h3>
+      <PoliciesTable rows={chain.policies} t={t} caption={t('entity.policies')} />
     </main>
   );
 }

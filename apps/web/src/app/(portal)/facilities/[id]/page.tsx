@@ -1,0 +1,79 @@
+import { formatNumber } from '@ree/ui';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import {
+  InvestmentsTable,
+  OperatorLinks,
+  PartnershipsTable,
+  PoliciesTable,
+} from '@/components/entity-tables';
+import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt, foundOrThrow } from '@/lib/attempt';
+import { entityHref } from '@/lib/entity-href';
+import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
+
+export const metadata: Metadata = { title: 'Facility' };
+
+export default async function FacilityPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = (await params).id;
+  if (!ENTITY_ID.test(id)) notFound();
+  await requireUser(`/facilities/${id}`);
+  const { t, locale } = await getT();
+  const api = await serverApi();
+  const page = foundOrThrow(await attempt(api.entities.facility.query({ id })));
+  const f = page.facility;
+  return (
+    <main id="main">
+      <p>{t('entity.facility')}</p>
+      <h1>{f.name}</h1>
+      <EntityFigure id="facility" title={t('entity.facts')} t={t} answer={page}>
+        <Facts
+          items={[
+            [t('entity.operator'), <OperatorLinks key="o" operators={f.operators} fallback={f.operator} />],
+            [
+              t('entity.country'),
+              <a key="c" href={entityHref('country', f.country)}>
+                {f.country}
+              </a>,
+            ],
+            [t('col.stage'), translateValue(t, 'stage', f.stage)],
+            [
+              t('facilities.products'),
+              f.products.map((p, i) => (
+                <span key={p}>
+                  {i > 0 ? ', ' : null}
+                  <a href={entityHref('element', p)}>{p}</a>
+                </span>
+              )),
+            ],
+            [
+              t('facilities.capacity'),
+              f.capacityPerYear === null
+                ? '–'
+                : `${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit} ${f.capacityBasis}/yr${
+                    f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''
+                  }${f.capacityProduct ? ` · ${f.capacityProduct}` : ''}`,
+            ],
+            [t('facilities.status'), translateValue(t, 'facilityStatus', f.operatingStatus)],
+            [t('facilities.start'), f.startYear ?? '–'],
+            [
+              t('entity.coordinates'),
+              f.latitude === null || f.longitude === null ? '–' : `${f.latitude}, ${f.longitude}`,
+            ],
+            [t('col.status'), translateValue(t, 'status', f.status)],
+            [t('col.source'), f.sourceId],
+            [t('entity.notes'), f.notes],
+          ]}
+        />
+      </EntityFigure>
+      <h2>{t('entity.partnerships')}</h2>
+      <PartnershipsTable rows={page.partnerships} t={t} />
+      <h2>{t('entity.investments')}</h2>
+      <InvestmentsTable rows={page.investments} t={t} locale={locale} />
+      <h2>{t('entity.policies')}</h2>
+      <PoliciesTable rows={page.policies} t={t} caption={t('entity.policies')} />
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FacilitiesTable } from '@/components/entity-tables';
+import { getT } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt, foundOrThrow } from '@/lib/attempt';
+import { entityHref } from '@/lib/entity-href';
+import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
+
+export const metadata: Metadata = { title: 'Policy' };
+
+export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = (await params).id;
+  if (!ENTITY_ID.test(id)) notFound();
+  await requireUser(`/policies/${id}`);
+  const { t } = await getT();
+  const api = await serverApi();
+  const page = foundOrThrow(await attempt(api.entities.policy.query({ id })));
+  const p = page.policy;
+  const dates = [
+    p.startDate,
+    p.effectiveOn ? `→ ${p.effectiveOn}` : '',
+    p.suspendedOn ? `‖ ${p.suspendedOn}–${p.suspendedUntil ?? ''}` : '',
+    p.endDate ? `– ${p.endDate}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <main id="main">
+      <p>{t('entity.policy')}</p>
+      <h1>{p.title}</h1>
+      <EntityFigure id="policy" title={t('entity.facts')} t={t} answer={page}>
+        <Facts
+          items={[
+            [
+              t('entity.country'),
+              <a key="c" href={entityHref('country', p.country)}>
+                {p.country}
+              </a>,
+            ],
+            [t('entity.kind'), p.kind],
+            [
+              t('entity.elements'),
+              p.elements.length === 0
+                ? t('entity.allElements')
+                : p.elements.map((e, i) => (
+                    <span key={e}>
+                      {i > 0 ? ', ' : null}
+                      <a href={entityHref('element', e)}>{e}</a>
+                    </span>
+                  )),
+            ],
+            [
+              t('entity.target'),
+              p.targetCountry ? <a href={entityHref('country', p.targetCountry)}>{p.targetCountry}</a> : null,
+            ],
+            [t('entity.dates'), dates],
+            [t('entity.impact'), p.impact],
+            [t('col.status'), translateValue(t, 'status', p.status)],
+            [t('col.source'), p.sourceId],
+          ]}
+        />
+      </EntityFigure>
+      <h2>{t('entity.facilities')}</h2>
+      <FacilitiesTable rows={page.facilities} t={t} caption={t('entity.facilities')} />
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { Button } from '@ree/ui';
+import type { Metadata } from 'next';
+import type { MessageKey } from '@/i18n/en';
+import { getT } from '@/i18n/server';
+import { requireUser, serverApi } from '@/lib/api-server';
+import { attempt, foundOrThrow } from '@/lib/attempt';
+import { targetHref } from '@/lib/entity-href';
+
+export const metadata: Metadata = { title: 'Search' };
+
+/** The search without script: the header's form lands here; the palette (Ctrl-K, /) is the same query, sooner. */
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? '';
+  await requireUser(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+  const { t } = await getT();
+  const api = await serverApi();
+  const result = q ? foundOrThrow(await attempt(api.search.query.query({ q, limit: 50 }))) : null;
+  return (
+    <main id="main">
+      <h1>{t('search.title')}</h1>
+      <form method="get" action="/search" className="search-page__form">
+        <label htmlFor="search-page-q">{t('search.label')}</label>
+        <input id="search-page-q" name="q" type="search" defaultValue={q} maxLength={100} />
+        <Button type="submit">{t('search.submit')}</Button>
+      </form>
+      {result === null ? (
+        <p>{t('search.prompt')}</p>
+      ) : result.hits.length === 0 ? (
+        <p>{t('search.none', { q })}</p>
+      ) : (
+        <>
+          <p>{t('search.resultsFor', { q, count: result.hits.length })}</p>
+          <ol className="search-results">
+            {result.hits.map((hit) => {
+              const href = targetHref(hit.target);
+              return (
+                <li key={`${hit.kind}-${hit.id}`}>
+                  <span className="search-results__kind">{t(`search.kind.${hit.kind}` as MessageKey)}</span>{' '}
+                  {href ? <a href={href}>{hit.label}</a> : hit.label}
+                  {hit.detail ? <span className="search-results__detail"> · {hit.detail}</span> : null}
+                </li>
+              );
+            })}
+          </ol>
+          <p className="figure__version">
+            {t('figure.version')}: {result.datasetVersion.label}
+          </p>
+        </>
+      )}
+    </main>
+  );
+}

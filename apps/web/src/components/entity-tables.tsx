@@ -1,0 +1,180 @@
+// The tables the entity pages share: facilities, partnerships, investments and policies, every name a link to
+// its page. Server components; the rows come from the API's entity answers.
+import { operatorCompanies, operatorSlug } from '@ree/domain';
+import { DataTable, formatNumber } from '@ree/ui';
+import type { Locale } from '@/i18n/translate';
+import { type Translate, translateValue } from '@/i18n/translate';
+import type { RouterOutputs } from '@/lib/api-types';
+import { entityHref } from '@/lib/entity-href';
+
+type Chain = RouterOutputs['entities']['elementChain'];
+type FacilityRow = Chain['facilities'][number];
+type PartnershipRow = Chain['partnerships'][number];
+type PolicyRow = Chain['policies'][number];
+type InvestmentRow = RouterOutputs['entities']['operator']['investments'][number];
+type OperatorRef = Chain['operators'][number];
+
+export function OperatorLinks({
+  operators,
+  fallback,
+}: {
+  operators: readonly OperatorRef[];
+  fallback: string;
+}) {
+  if (operators.length === 0) return <>{fallback}</>;
+  return (
+    <>
+      {operators.map((o, i) => (
+        <span key={o.slug}>
+          {i > 0 ? ', ' : null}
+          <a href={entityHref('operator', o.slug)}>{o.name}</a>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A facility's free-text operator field as links to the companies it names (the domain's one reading of it). */
+export function OperatorField({ field }: { field: string }) {
+  const operators = operatorCompanies(field).map((name) => ({ slug: operatorSlug(name), name }));
+  return <OperatorLinks operators={operators} fallback={field} />;
+}
+
+/** A timeline event's title, linked to its page where it has one (investments have none). */
+export function EventTitle({ item }: { item: { type: string; id: string; title: string } }) {
+  if (item.type === 'policy') return <a href={entityHref('policy', item.id)}>{item.title}</a>;
+  if (item.type === 'partnership') return <a href={entityHref('partnership', item.id)}>{item.title}</a>;
+  return <>{item.title}</>;
+}
+
+function None({ t }: { t: Translate }) {
+  return <p>{t('entity.none')}</p>;
+}
+
+export function FacilitiesTable({
+  rows,
+  t,
+  caption,
+}: {
+  rows: FacilityRow[];
+  t: Translate;
+  caption: string;
+}) {
+  if (rows.length === 0) return <None t={t} />;
+  return (
+    <div className="ree-table-wrap">
+      <DataTable
+        caption={caption}
+        rowKey={(f) => f.id}
+        rows={rows}
+        columns={[
+          { header: t('facilities.name'), cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a> },
+          {
+            header: t('entity.operator'),
+            cell: (f) => <OperatorLinks operators={f.operators} fallback={f.operator} />,
+          },
+          {
+            header: t('col.country'),
+            cell: (f) => <a href={entityHref('country', f.country)}>{f.country}</a>,
+          },
+          { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
+          { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
+          {
+            header: t('facilities.status'),
+            cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
+          },
+          { header: t('col.source'), cell: (f) => f.sourceId },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function PartnershipsTable({ rows, t }: { rows: PartnershipRow[]; t: Translate }) {
+  if (rows.length === 0) return <None t={t} />;
+  return (
+    <div className="ree-table-wrap">
+      <DataTable
+        caption={t('entity.partnerships')}
+        rowKey={(p) => p.id}
+        rows={rows}
+        columns={[
+          {
+            header: t('entity.parties'),
+            cell: (p) => <a href={entityHref('partnership', p.id)}>{p.parties ?? p.id}</a>,
+          },
+          { header: t('entity.role'), cell: (p) => p.role },
+          {
+            header: t('entity.partner'),
+            cell: (p) => <a href={entityHref('country', p.partner)}>{p.partner}</a>,
+          },
+          { header: t('timeline.date'), cell: (p) => p.startDate ?? t('timeline.undated') },
+          { header: t('col.source'), cell: (p) => p.sourceId },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function InvestmentsTable({
+  rows,
+  t,
+  locale,
+}: {
+  rows: InvestmentRow[];
+  t: Translate;
+  locale: Locale;
+}) {
+  if (rows.length === 0) return <None t={t} />;
+  return (
+    <div className="ree-table-wrap">
+      <DataTable
+        caption={t('entity.investments')}
+        rowKey={(i) => i.id}
+        rows={rows}
+        columns={[
+          { header: t('entity.investor'), cell: (i) => i.investor },
+          { header: t('entity.outcome'), cell: (i) => i.outcome ?? '–' },
+          {
+            header: t('col.country'),
+            cell: (i) => <a href={entityHref('country', i.country)}>{i.location ?? i.country}</a>,
+          },
+          {
+            header: t('entity.amount'),
+            cell: (i) => (i.amountUsd === null ? '–' : formatNumber(i.amountUsd, locale)),
+            numeric: true,
+          },
+          { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
+          { header: t('col.source'), cell: (i) => i.sourceId },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function PoliciesTable({ rows, t, caption }: { rows: PolicyRow[]; t: Translate; caption: string }) {
+  if (rows.length === 0) return <None t={t} />;
+  return (
+    <div className="ree-table-wrap">
+      <DataTable
+        caption={caption}
+        rowKey={(p) => p.id}
+        rows={rows}
+        columns={[
+          { header: t('entity.policy'), cell: (p) => <a href={entityHref('policy', p.id)}>{p.title}</a> },
+          { header: t('entity.kind'), cell: (p) => p.kind },
+          {
+            header: t('col.country'),
+            cell: (p) => <a href={entityHref('country', p.country)}>{p.country}</a>,
+          },
+          {
+            header: t('entity.elements'),
+            cell: (p) => (p.elements.length ? p.elements.join(', ') : t('entity.allElements')),
+          },
+          { header: t('timeline.date'), cell: (p) => p.effectiveOn ?? p.startDate },
+          { header: t('col.source'), cell: (p) => p.sourceId },
+        ]}
+      />
+    </div>
+  );
+}
