@@ -33,6 +33,7 @@ export {
 export { type TextProblem, textProblem } from './dataset/text-problem.ts';
 export { Investment, InvestmentType, Partnership } from './entities/agreements.ts';
 export { ArticleClaim } from './entities/claim.ts';
+export { COMPANY_SUPPLIER_COLUMNS, CompanySupplier } from './entities/company-supplier.ts';
 export { Country, GovernanceScore, Iso3, Region, wgiToEuScale } from './entities/country.ts';
 export { Element, ElementGroup, ElementSymbol, Material } from './entities/element.ts';
 export { CapacityKind, Facility, FacilityStage, FacilityStatus } from './entities/facility.ts';
@@ -63,6 +64,13 @@ export {
 export { type HhiBand, hhi, hhiBand, type Supply, shares, topShare } from './indicators/hhi.ts';
 export { importReliance, type TradeBalance } from './indicators/import-reliance.ts';
 export { shareFrom } from './indicators/restricted-share.ts';
+export {
+  COMPANY_UPLOAD_SOURCE,
+  type CompanyScoreQuery,
+  companyCells,
+  companyImports,
+  scoreCompanyMix,
+} from './method/company-score.ts';
 export {
   asOfDate,
   type IsoDate,
@@ -95,6 +103,7 @@ export { type ProductionShares, productionShares, SharesQuery } from './method/p
 export {
   ComponentProvenance,
   type DatasetScore,
+  EU27_IMPORTS_NOTE,
   ImportsUsed,
   ScoreQuery,
   scoreFromDataset,
@@ -121,6 +130,7 @@ export {
   UNSCORED_WGI,
 } from './method/supply-risk-from-dataset.ts';
 export { RestrictedTradeFactor, type TradeFactors, tradeFactorsAsOf } from './method/trade-factors.ts';
+export { EU27, EU27_MEMBERS, indicatorScopeOf, isEuMember, isInternalSupply } from './region/eu27.ts';
 export { type ChainScore, chainScore } from './score/chain-score.ts';
 export {
   COMPONENT_INFO,
