@@ -3,6 +3,12 @@
 // stay importable inside the package from their own files, not from here.
 export { CellError, type Column, type ColumnType } from './dataset/columns.ts';
 export {
+  COMPANY_UPLOAD_LIMITS,
+  type CompanySupplierLine,
+  readCompanySuppliers,
+  type UploadIssue,
+} from './dataset/company-suppliers.ts';
+export {
   CsvParser,
   type CsvRecord,
   CsvSyntaxError,
