@@ -1,5 +1,6 @@
 import { router } from './init.ts';
 import { auditRouter } from './routers/audit.ts';
+import { companiesRouter } from './routers/companies.ts';
 import { datasetsRouter } from './routers/datasets.ts';
 import { importsRouter } from './routers/imports.ts';
 import { meRouter } from './routers/me.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   production: productionRouter,
   score: scoreRouter,
   scenarios: scenariosRouter,
+  companies: companiesRouter,
   supply: supplyRouter,
   users: usersRouter,
   audit: auditRouter,

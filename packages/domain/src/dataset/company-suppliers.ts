@@ -6,8 +6,8 @@ import { CellError, convertCell } from './columns.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { echo } from './echo.ts';
 
-/** How large an upload may be: one company's purchases fit easily; anything bigger is not a company mix. */
-export const COMPANY_UPLOAD_LIMITS = { bytes: 1_000_000, rows: 5_000 } as const;
+/** How large an upload may be (UTF-8 bytes; it travels in a JSON request, under the API's 1 MB body limit). */
+export const COMPANY_UPLOAD_LIMITS = { bytes: 500_000, rows: 5_000 } as const;
 
 /** One problem, where it is: line 1 is the header; `column` is null for a problem with the whole line or file. */
 export interface UploadIssue {
