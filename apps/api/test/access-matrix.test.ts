@@ -96,6 +96,20 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'scenarios.baseline': { ...signedIn, input: {}, invalid: { input: { stage: 'x' }, field: 'stage' } },
   'scenarios.list': { ...signedIn, input: undefined },
+  'companies.list': { ...signedIn, input: undefined },
+  'companies.create': {
+    ...signedIn,
+    input: { name: 'matrix', csv: 'country,material,stage,year,quantity,unit\nCHN,Dy,separation,2025,1,t' },
+    invalid: { input: { name: '', csv: '' }, field: 'name' },
+  },
+  // A company mix is its owner's alone: an admin gets NOT_FOUND like anyone else.
+  'companies.get': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: 'x' }, field: 'id' },
+  },
+  'companies.score': { ...unknownScenario, input: { id: NO_SUCH_ID } },
+  'companies.delete': { ...unknownScenario, input: { id: NO_SUCH_ID } },
   'scenarios.create': {
     ...signedIn,
     input: { name: 'matrix', input: MINIMAL_SCENARIO },

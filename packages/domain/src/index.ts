@@ -3,6 +3,12 @@
 // stay importable inside the package from their own files, not from here.
 export { CellError, type Column, type ColumnType } from './dataset/columns.ts';
 export {
+  COMPANY_UPLOAD_LIMITS,
+  type CompanySupplierLine,
+  readCompanySuppliers,
+  type UploadIssue,
+} from './dataset/company-suppliers.ts';
+export {
   CsvParser,
   type CsvRecord,
   CsvSyntaxError,
@@ -33,6 +39,7 @@ export {
 export { type TextProblem, textProblem } from './dataset/text-problem.ts';
 export { Investment, InvestmentType, Partnership } from './entities/agreements.ts';
 export { ArticleClaim } from './entities/claim.ts';
+export { COMPANY_SUPPLIER_COLUMNS, CompanySupplier } from './entities/company-supplier.ts';
 export { Country, GovernanceScore, Iso3, Region, wgiToEuScale } from './entities/country.ts';
 export { Element, ElementGroup, ElementSymbol, Material } from './entities/element.ts';
 export { CapacityKind, Facility, FacilityStage, FacilityStatus } from './entities/facility.ts';
@@ -73,6 +80,13 @@ export {
   withheldSummary,
 } from './licence/redistribution.ts';
 export {
+  COMPANY_UPLOAD_SOURCE,
+  type CompanyScoreQuery,
+  companyCells,
+  companyImports,
+  scoreCompanyMix,
+} from './method/company-score.ts';
+export {
   asOfDate,
   type IsoDate,
   inForceOn,
@@ -104,6 +118,7 @@ export { type ProductionShares, productionShares, SharesQuery } from './method/p
 export {
   ComponentProvenance,
   type DatasetScore,
+  EU27_IMPORTS_NOTE,
   ImportsUsed,
   ScoreQuery,
   scoreFromDataset,
@@ -130,6 +145,7 @@ export {
   UNSCORED_WGI,
 } from './method/supply-risk-from-dataset.ts';
 export { RestrictedTradeFactor, type TradeFactors, tradeFactorsAsOf } from './method/trade-factors.ts';
+export { EU27, EU27_MEMBERS, indicatorScopeOf, isEuMember, isInternalSupply } from './region/eu27.ts';
 export { type ChainScore, chainScore } from './score/chain-score.ts';
 export {
   COMPONENT_INFO,

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.ts';
 
 const PUBLIC_VALUES = `
-  ArticleClaim Basis CHAIN_STAGES COMPONENT_INFO COUNTRY_COLUMNS CapacityKind CellError ComponentId
+  ArticleClaim Basis CHAIN_STAGES COMPANY_SUPPLIER_COLUMNS COMPANY_UPLOAD_SOURCE COMPONENT_INFO COUNTRY_COLUMNS
+  COMPANY_UPLOAD_LIMITS readCompanySuppliers CapacityKind CellError CompanySupplier ComponentId companyCells companyImports scoreCompanyMix
+  EU27 EU27_IMPORTS_NOTE EU27_MEMBERS indicatorScopeOf isEuMember isInternalSupply
   ComponentProvenance Country CsvParser CsvSyntaxError DEFAULT_WEIGHTS DataStatus DatasetRowError
   DisruptionBaseline DisruptionInput DisruptionResult DomainError ENTITY_FILES ENTITY_NAMES EU_CRM_2023 Element
   ElementGroup ElementSymbol FALLBACK_QUALITY FULL_STOCKPILE_DAYS Facility FacilityStage FacilityStatus

@@ -11,6 +11,7 @@ import {
   Stage,
 } from '@ree/domain';
 import { z } from 'zod';
+import { companyScoreFor } from '../companies/score.ts';
 import type { Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -24,6 +25,8 @@ export const BaselineInput = z.strictObject({
   // Dysprosium: the material a Chinese cut hits hardest, and one whose Chinese share is itemised.
   material: Material.default('Dy'),
   stage: Stage.default('separation'),
+  /** One of the caller's company mixes: its imports replace the consumer's (then `consumer` is not read). */
+  company: z.uuid().optional(),
 });
 
 /** When only shares are known, the baseline is an index: demand of 100 units a year. */
@@ -50,8 +53,15 @@ export function largestSuppliers(imports: Record<string, number>) {
   };
 }
 
-export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>) {
-  const explained = await explainScore(db, params);
+/** The score a baseline starts from: a country's (or the EU-27's), or one of the caller's company mixes. */
+async function baselineScore(db: Db, ownerId: string, params: z.infer<typeof BaselineInput>) {
+  if (!params.company) return explainScore(db, params);
+  const { datasetVersion, scored } = await companyScoreFor(db, ownerId, { ...params, id: params.company });
+  return { datasetVersion, ...scored };
+}
+
+export async function baselineFor(db: Db, ownerId: string, params: z.infer<typeof BaselineInput>) {
+  const explained = await baselineScore(db, ownerId, params);
   const { input: score, imports } = explained;
   const total = imports?.total ?? null;
   const perYear = (share: number) => share * (total ?? INDEX_DEMAND);
@@ -74,7 +84,7 @@ export async function baselineFor(db: Db, params: z.infer<typeof BaselineInput>)
   }
   const demandPerYear = suppliers.reduce((sum, s) => sum + s.supplyPerYear, 0) || INDEX_DEMAND;
   const input: z.input<typeof ScenarioInput> = {
-    consumer: params.consumer,
+    consumer: score.consumer,
     material: params.material,
     stage: params.stage,
     baseline: {

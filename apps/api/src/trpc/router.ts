@@ -1,5 +1,6 @@
 import { router } from './init.ts';
 import { auditRouter } from './routers/audit.ts';
+import { companiesRouter } from './routers/companies.ts';
 import { datasetsRouter } from './routers/datasets.ts';
 import { entitiesRouter } from './routers/entities.ts';
 import { importsRouter } from './routers/imports.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   production: productionRouter,
   score: scoreRouter,
   scenarios: scenariosRouter,
+  companies: companiesRouter,
   supply: supplyRouter,
   users: usersRouter,
   audit: auditRouter,

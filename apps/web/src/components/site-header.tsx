@@ -10,6 +10,7 @@ const LINKS = [
   ['/elements', 'nav.elements'],
   ['/countries', 'nav.countries'],
   ['/scenarios', 'nav.scenarios'],
+  ['/companies', 'nav.companies'],
   ['/facilities', 'nav.facilities'],
   ['/timeline', 'nav.timeline'],
   ['/claims', 'nav.claims'],

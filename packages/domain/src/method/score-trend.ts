@@ -3,6 +3,7 @@
 import type { DatasetRows } from '../dataset/entity-files.ts';
 import type { Material } from '../entities/element.ts';
 import type { Stage } from '../entities/stage.ts';
+import { isInternalSupply } from '../region/eu27.ts';
 import { indexDataset, tradeKey } from './dataset-index.ts';
 import { dataMaterials } from './materials.ts';
 import { type DatasetScore, prepareScoring, ScoreQuery, scoreOfYear } from './score-from-dataset.ts';
@@ -15,8 +16,10 @@ export function importYears(
   const index = indexDataset(data);
   const years = new Set<number>();
   for (const { material } of dataMaterials(query.material)) {
-    for (const y of index.trade.get(tradeKey(query.consumer, query.stage, material))?.keys() ?? [])
-      years.add(y);
+    for (const [y, rows] of index.trade.get(tradeKey(query.consumer, query.stage, material)) ?? []) {
+      // A year whose only rows are internal to the consumer (intra-EU trade for the EU-27) has no imports.
+      if (rows.some((r) => !isInternalSupply(query.consumer, r.country))) years.add(y);
+    }
   }
   return [...years].sort((a, b) => a - b);
 }

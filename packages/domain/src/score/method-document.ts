@@ -1,5 +1,6 @@
 // METHOD.md, generated from the code so that every weight, parameter and example in it is the one the code uses.
 import { reproduceEuCrm2023 } from '../indicators/eu-crm-2023.ts';
+import { COMPANY_UPLOAD_SOURCE } from '../method/company-score.ts';
 import { dataMaterials } from '../method/materials.ts';
 import {
   FALLBACK_QUALITY,
@@ -9,6 +10,7 @@ import {
   QUALITY_LOST_PER_YEAR,
   STATUS_QUALITY,
 } from '../method/parameters.ts';
+import { EU27, EU27_MEMBERS } from '../region/eu27.ts';
 import { disruptionProbability } from '../simulation/risk.ts';
 import {
   COMPONENT_INFO,
@@ -203,6 +205,23 @@ from imports alone is an upper bound, counted at ${pct(PROXY_QUALITY)} data qual
 Shin-Etsu, in amounts not published: unknown is not zero, but leaving the component out would flatter the score).
 
 **Governance** is WGI 2022, the only edition in the data; for other years the result says that 2022 stands in.
+
+## Regions and companies as consumers
+
+**The EU-27** (\`${EU27}\`, Eurostat's code) is one consumer: its imports are its members' imports from outside the
+Union. Trade between member states is the Union's internal market, so an exporter that is one of the
+${EU27_MEMBERS.length} members (\`EU27_MEMBERS\`, the membership since 1 February 2020) is never counted — in the score, its
+trend, a scenario baseline and \`scoreTradeFlows\` — and a total is read as Eurostat gives it, extra-EU. Every EU-27
+score says so, and names any intra-EU row it left out. The EU's own indicators (scope \`EU\`: recycling input rate,
+import reliance) are the region's own, not a proxy. A material without EU-27 import figures of its own takes a
+stand-in as for any consumer, or is "insufficient data".
+
+**A company** (\`scoreCompanyMix\`): an analyst's upload of its purchases by supplier country, material, stage and
+year (tonnes, or shares) is its imports; tonnes become shares of their sum, which is all of its supply, so nothing is
+unallocated. Each material and stage is scored at the newest year the upload gives, against a published version's
+governance, export controls in force for every destination, and substitution index, with the same components; its
+rows are cited as \`${COMPANY_UPLOAD_SOURCE}\`. A company's agreements, stock, recycled input and own output are not in
+the data: those components are unknown (left out, lowering coverage) rather than borrowed from a country.
 
 ## When the answer is "insufficient data"
 

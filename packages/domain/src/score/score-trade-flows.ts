@@ -1,6 +1,7 @@
 import { Material } from '../entities/element.ts';
 import { Stage } from '../entities/stage.ts';
 import type { TradeFlow } from '../entities/trade.ts';
+import { EU27, isEuMember } from '../region/eu27.ts';
 import {
   type ResilienceInput,
   type ResilienceScoreValue,
@@ -104,6 +105,8 @@ export function scoreTradeFlows(flows: readonly FlowLike[], context: ScoringCont
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i] as FlowLike;
     if (flow.unit !== 't') continue;
+    // The EU-27's imports are from outside the Union: a member state's sales to it are internal trade.
+    if (flow.importer === EU27 && isEuMember(flow.exporter)) continue;
     const k = i * 4;
     const key =
       (((codes[k] as number) * nm + (codes[k + 1] as number)) * ns + (codes[k + 2] as number)) * ny +

@@ -45,7 +45,7 @@ export const scenariosRouter = {
         assumptions: z.array(z.string()),
       }),
     )
-    .query(({ ctx, input }) => baselineFor(ctx.db, input)),
+    .query(({ ctx, input }) => baselineFor(ctx.db, ctx.user.id, input)),
 
   /** The signed-in user's own scenarios, newest first. */
   list: protectedProcedure

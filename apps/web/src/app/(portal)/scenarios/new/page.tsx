@@ -4,7 +4,7 @@ import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
-import { attempt } from '@/lib/attempt';
+import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
 export const metadata: Metadata = { title: 'New scenario' };
@@ -16,6 +16,8 @@ const Params = z.object({
     .catch('JPN'),
   material: z.enum(['NdPr', 'Dy', 'Tb', 'LREE', 'HREE', 'REE']).catch('NdPr'),
   stage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('separation'),
+  /** One of the user's company mixes (`/companies/<id>`): the baseline starts from its suppliers. */
+  company: z.uuid().optional().catch(undefined),
 });
 
 async function NewScenarioPage({
@@ -27,14 +29,17 @@ async function NewScenarioPage({
   const params = Params.parse(await searchParams);
   const { t } = await getT();
   const api = await serverApi();
-  const [baseline, context] = await Promise.all([
+  const [baseline, context, company] = await Promise.all([
     attempt(api.scenarios.baseline.query(params)),
     editorContext(),
+    params.company ? attempt(api.companies.get.query({ id: params.company })) : null,
   ]);
+  // Another user's company mix (or none) is a 404, as on its own page.
+  const consumer = company ? foundOrThrow(company).name : params.consumer;
   return (
     <main id="main">
       <h1>
-        {t('scenario.new')}: {params.consumer} · {params.material} · {params.stage}
+        {t('scenario.new')}: {consumer} · {params.material} · {params.stage}
       </h1>
       {baseline.ok ? (
         <>
@@ -45,7 +50,7 @@ async function NewScenarioPage({
           </ul>
           <LazyScenarioEditor
             id={null}
-            name={`${params.consumer} ${params.material} ${params.stage}`}
+            name={`${consumer} ${params.material} ${params.stage}`}
             notes=""
             input={{ ...baseline.data.input, shocks: baseline.data.input.shocks ?? [] }}
             readOnly={false}
