@@ -206,6 +206,7 @@ export const en = {
   'scenario.supplied': 'Supplied',
   'scenario.fromStockpile': 'From stockpile',
   'scenario.shortfall': 'Shortfall',
+  'scenario.pngCaption': 'A disruption scenario in REE Resilience, on dataset version {version}.',
   'scenario.cover': 'Months of cover',
   'scenario.noGap': 'no gap',
   'scenario.firstShortfall': 'First month short',

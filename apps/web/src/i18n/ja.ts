@@ -207,6 +207,7 @@ export const ja: Messages = {
   'scenario.supplied': '供給',
   'scenario.fromStockpile': '備蓄から',
   'scenario.shortfall': '不足',
+  'scenario.pngCaption': 'REE Resilience の途絶シナリオ（データセットのバージョン: {version}）。',
   'scenario.cover': '備蓄でカバーできる月数',
   'scenario.noGap': '不足なし',
   'scenario.firstShortfall': '最初に不足する月',
