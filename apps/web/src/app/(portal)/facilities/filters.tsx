@@ -1,5 +1,5 @@
 // The facilities page's filters: one GET form, so every view (the map and the table alike) is a shareable URL.
-import { ElementSymbol, FacilityStage, FacilityStatus, type Material } from '@ree/domain';
+import { ElementSymbol, FacilityStage, FacilityStatus, type Iso3, type Material } from '@ree/domain';
 import type { Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
 
@@ -12,6 +12,8 @@ export interface FilterValues {
   stage?: FacilityStage | undefined;
   operatingStatus?: FacilityStatus | undefined;
   product?: Material | undefined;
+  /** Set by links (a country's page), not by a control here: kept when the other filters change. */
+  country?: Iso3 | undefined;
   search?: string | undefined;
   sort: (typeof SORTS)[number];
   direction: 'asc' | 'desc';
@@ -78,6 +80,7 @@ export function FacilityFilters({ values, t }: { values: FilterValues; t: Transl
           <option value="desc">desc</option>
         </select>
       </label>
+      {values.country ? <input type="hidden" name="country" value={values.country} /> : null}
       <button type="submit" className="ree-button ree-button--primary">
         {t('select.apply')}
       </button>
