@@ -653,6 +653,19 @@ export const en = {
   'companies.quantity': 'Quantity',
   'companies.unit': 'Unit',
   'companies.back': 'All company mixes',
+  'facilities.product': 'Element or group',
+  'facilities.productHeavy': 'Heavy rare earths (any of Eu–Lu, Y)',
+  'facilities.productLight': 'Light rare earths (any of La–Sm)',
+  'facilities.productHelp':
+    'A plant counts when its products name the element (or its group); a mixed, unsplit REE product does not.',
+  'facilities.mapTitle': '{count} facilities on the map',
+  'facilities.mapDesc':
+    'Each facility with coordinates as a point at its place, marked by stage; each point links to its page. The table below lists the same facilities.',
+  'facilities.mapLegend': 'Stages',
+  'facilities.pointLabel': '{name} — {stage}, {status}',
+  'facilities.unlocated': 'Not on the map, for want of coordinates in the data: {count}.',
+  'facilities.onMap': 'Show on the facilities map',
+  'elements.facilitiesMap': 'These facilities on the map',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -653,4 +653,17 @@ export const ja: Messages = {
   'companies.quantity': '数量',
   'companies.unit': '単位',
   'companies.back': '企業輸入構成の一覧',
+  'facilities.product': '元素またはグループ',
+  'facilities.productHeavy': '重希土類（Eu〜Lu、Yのいずれか）',
+  'facilities.productLight': '軽希土類（La〜Smのいずれか）',
+  'facilities.productHelp':
+    '製品にその元素（またはそのグループ）が挙げられている施設が対象です。元素に分離されていない混合希土類製品は含みません。',
+  'facilities.mapTitle': '地図上の施設 {count}件',
+  'facilities.mapDesc':
+    '座標のある施設を所在地に点で示し、工程ごとに記号を変えています。各点は施設のページへのリンクです。下の表は同じ施設の一覧です。',
+  'facilities.mapLegend': '工程',
+  'facilities.pointLabel': '{name} — {stage}、{status}',
+  'facilities.unlocated': 'データに座標がなく地図にない施設：{count}件',
+  'facilities.onMap': '施設の地図で見る',
+  'elements.facilitiesMap': 'これらの施設を地図で見る',
 };

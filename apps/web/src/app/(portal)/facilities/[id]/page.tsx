@@ -11,7 +11,7 @@ import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
-import { entityHref } from '@/lib/entity-href';
+import { entityHref, facilityMapHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
 export const metadata: Metadata = { title: 'Facility' };
@@ -60,7 +60,13 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
             [t('facilities.start'), f.startYear ?? '–'],
             [
               t('entity.coordinates'),
-              f.latitude === null || f.longitude === null ? '–' : `${f.latitude}, ${f.longitude}`,
+              f.latitude === null || f.longitude === null ? (
+                '–'
+              ) : (
+                <span key="xy">
+                  {`${f.latitude}, ${f.longitude}`} · <a href={facilityMapHref(f)}>{t('facilities.onMap')}</a>
+                </span>
+              ),
             ],
             [t('col.status'), translateValue(t, 'status', f.status)],
             [t('col.source'), f.sourceId],
