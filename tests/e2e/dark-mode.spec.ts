@@ -1,9 +1,9 @@
 // Dark mode (issue #14): the system preference by default, a light / dark / system switch in the header kept in a
 // cookie the server reads (so the first paint is right without a script), and every page, chart and map readable
 // in dark — axe clean, no CSP violation.
-import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, shot, watchCspViolations } from './page-checks';
+import { countPixels, downloadPng } from './png-checks';
 import { PORTAL_PAGES } from './routes';
 
 /** Dark series 1 and the dark map's colours as the browser computes them (see packages/ui/src/styles.css). */
@@ -100,32 +100,12 @@ test.describe('system prefers dark', () => {
     await page.goto('/dashboard');
     const figure = page.locator('figure', { has: page.getByTestId('china-share-chart') });
     await expect(figure.locator('.recharts-line-curve').first()).toBeVisible();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      figure.getByRole('button', { name: 'Download PNG' }).click(),
-    ]);
-    const png = (await readFile((await download.path()) ?? '')).toString('base64');
-    const painted = await page.evaluate(async (data) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      [canvas.width, canvas.height] = [image.width, image.height];
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context) return null;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      let series = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        // The line in dark series 1 (#56b4e9), allowing for anti-aliasing.
-        const [r, g, b] = [pixels[i] ?? 0, pixels[i + 1] ?? 0, pixels[i + 2] ?? 0];
-        if (Math.abs(r - 86) < 12 && Math.abs(g - 180) < 12 && Math.abs(b - 233) < 12) series += 1;
-      }
-      return { corner: [...pixels.slice(0, 3)], series };
-    }, png);
+    const png = await downloadPng(page, figure, 'Download PNG');
+    // The line in dark series 1 (#56b4e9), allowing for anti-aliasing.
+    const painted = await countPixels(page, png.bytes, [86, 180, 233], 11);
     // Without the resolved colours the line would have no stroke in the image (its var() means nothing there).
-    expect(painted?.series).toBeGreaterThan(200);
-    expect(painted?.corner).toEqual([24, 29, 35]); // --ree-surface, dark
+    expect(painted.near).toBeGreaterThan(200);
+    expect(painted.corner).toEqual([24, 29, 35]); // --ree-surface, dark
   });
 
   test('dark pages report no CSP violation', async ({ page }) => {

@@ -1,23 +1,7 @@
 // Issue #14 "Exports keep their provenance": a PNG taken away from the portal carries its figure's title, legend,
 // sources and dataset version, painted around the chart and written into the file's text chunks.
-import { readFile } from 'node:fs/promises';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { readTextChunks } from '@ree/ui/png-text';
-
-async function downloadPng(page: Page, figure: Locator, button: string) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    figure.getByRole('button', { name: button }).click(),
-  ]);
-  const bytes = new Uint8Array(await readFile((await download.path()) ?? ''));
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  return {
-    bytes,
-    text: readTextChunks(bytes),
-    width: view.getUint32(16),
-    height: view.getUint32(20),
-  };
-}
+import { expect, type Locator, test } from '@playwright/test';
+import { countPixels, downloadPng } from './png-checks';
 
 /** The figure's title as the PNG words it: the heading, then its badge ("Data: estimated") in brackets. */
 async function figureTitle(figure: Locator) {
@@ -42,20 +26,7 @@ test('the map PNG names its figure, legend, sources and dataset version', async 
   expect(version?.replace(/\s+/g, ' ')).toContain(png.text.Source?.split('Dataset version: ')[1] ?? '?');
   expect(png.text.Description).toMatch(/^No data[^;]*; 0 → [\d.,]+ ?%?$/);
   // The legend's swatches keep their colours: nothing in the image is pure black (the ink is #1b1f24).
-  const black = await page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    context?.drawImage(image, 0, 0);
-    const pixels = context?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-    let count = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (!pixels[i] && !pixels[i + 1] && !pixels[i + 2]) count += 1;
-    return count;
-  }, Buffer.from(png.bytes).toString('base64'));
-  expect(black).toBe(0);
+  expect((await countPixels(page, png.bytes, [0, 0, 0])).near).toBe(0);
   // Drawn at twice the size, with room above and below the map for the words.
   expect(png.height).toBeGreaterThan(2 * (map?.height ?? 0) + 2 * 60);
 });
