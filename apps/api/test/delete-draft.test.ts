@@ -53,6 +53,32 @@ describe('delete a draft', () => {
     expect(await outcomeOf(caller.datasets.deleteDraft({ versionId: draft.id }))).toBe('NOT_FOUND');
   });
 
+  it('deletes nothing when the draft has changed since the admin was shown its row count', async () => {
+    const caller = callerFor(database, admin);
+    const draft = await caller.datasets.createDraft({
+      label: `Changing draft ${Date.now()}`,
+      from: 'current',
+    });
+    const shown = await totalRows(draft.id);
+    // An import lands between the confirmation dialog and the click.
+    const staged = await stageAndReport(
+      { database, admin, draftId: draft.id },
+      'production.csv',
+      chunks(`${PRODUCTION_HEADER}\n${productionRow('2002')}\n`),
+    );
+    await caller.imports.applyRows({ batchId: staged.batchId });
+    const now = await totalRows(draft.id);
+    expect(now).toBe(shown + 1);
+
+    await expect(caller.datasets.deleteDraft({ versionId: draft.id, expectedRows: shown })).rejects.toThrow(
+      `now has ${now.toLocaleString('en')} rows, not the ${shown.toLocaleString('en')} you were shown: nothing was deleted`,
+    );
+    expect(await totalRows(draft.id)).toBe(now);
+    expect(await caller.datasets.deleteDraft({ versionId: draft.id, expectedRows: now })).toMatchObject({
+      id: draft.id,
+    });
+  });
+
   it('refuses the current version and any published one, and changes nothing', async () => {
     const caller = callerFor(database, admin);
     const current = await resolveVersion(database.db);

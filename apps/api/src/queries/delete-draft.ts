@@ -9,7 +9,14 @@ import { recordAudit } from './audit.ts';
 import { DATA_TABLES, rowCounts } from './dataset-versions.ts';
 import type { Actor } from './user-admin.ts';
 
-export const DeleteDraftInput = z.strictObject({ versionId: z.uuid() });
+export const DeleteDraftInput = z.strictObject({
+  versionId: z.uuid(),
+  /**
+   * The row count the admin was shown when asked to confirm. When the draft has another count by the time the
+   * delete runs (an import landed in between), nothing is deleted: the admin confirms again with the real figure.
+   */
+  expectedRows: z.int().min(0).optional(),
+});
 
 export async function deleteDraft(db: Db, actor: Actor, input: z.infer<typeof DeleteDraftInput>) {
   // A batch whose server died mid-read is marked failed first, so it does not hold the draft for ever.
@@ -40,6 +47,11 @@ export async function deleteDraft(db: Db, actor: Actor, input: z.infer<typeof De
       if (await tx.scenario.count({ where: { datasetVersionId: version.id } }))
         throw new ConflictError(`Saved scenarios were built from "${version.label}": it cannot be deleted.`);
       const rows = await rowCounts(tx, version.id);
+      const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
+      if (input.expectedRows !== undefined && total !== input.expectedRows)
+        throw new ConflictError(
+          `"${version.label}" now has ${total.toLocaleString('en')} rows, not the ${input.expectedRows.toLocaleString('en')} you were shown: nothing was deleted. Reload the page and confirm again.`,
+        );
       // Children before the tables they refer to (sources and countries come first in DATA_TABLES).
       for (const table of [...DATA_TABLES].reverse())
         await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "versionId" = $1`, version.id);

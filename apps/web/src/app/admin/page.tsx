@@ -92,6 +92,7 @@ export default async function AdminPage() {
                     />
                     <DeleteDraftButton
                       versionId={v.id}
+                      rows={total(v)}
                       labels={{
                         button: t('admin.deleteDraft'),
                         done: t('admin.deletedDraft', { label: v.label }),

@@ -160,9 +160,12 @@ export function RollbackButton({
 
 export function DeleteDraftButton({
   versionId,
+  rows,
   labels,
 }: {
   versionId: string;
+  /** The row count the confirmation quotes: the server deletes nothing if the draft has changed since. */
+  rows: number;
   labels: { button: string; done: string; confirm: ConfirmText };
 }) {
   const trpc = useTRPC();
@@ -172,7 +175,7 @@ export function DeleteDraftButton({
       label={labels.button}
       disabled={remove.isPending}
       {...askWith(labels.confirm)}
-      onConfirm={() => remove.mutate({ versionId })}
+      onConfirm={() => remove.mutate({ versionId, expectedRows: rows })}
     />
   );
 }
