@@ -12,7 +12,7 @@ import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
 import { requestUser, sessionUser } from '../auth/request-user.ts';
 import { SessionCache, sessionTokenOf } from '../auth/session-cache.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
-import { type ChangeFeed, notifyChange } from '../db/change-feed.ts';
+import { type ChangeFeed, changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ApiTokenError } from '../errors.ts';
 import { attachCurrentVersionCache } from '../queries/current-version.ts';
@@ -214,7 +214,10 @@ export function createApiServer(options: ApiServerOptions): Server {
         const ending =
           feed && req.method === 'POST' && sessionTokenOf(req) ? await sessionUser(auth, req) : null;
         await authHandler(req, res);
-        if (ending) await notifyChange(db, { kind: 'user', id: ending.id });
+        if (ending) {
+          await notifyChange(db, { kind: 'user', id: ending.id });
+          changedHere(db, { kind: 'user', id: ending.id });
+        }
         return;
       }
 
