@@ -10,6 +10,7 @@ import { attachCurrentVersionCache } from '../src/queries/current-version.ts';
 import { createDraft, publishDraft, rollbackTo } from '../src/queries/dataset-versions.ts';
 import { setDisabled, setRole } from '../src/queries/user-admin.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
+import { signUpAndIn, startTestServer, type TestServer } from './http-support.ts';
 import { createTestUser, openTestDatabase } from './support.ts';
 
 const actor = { id: 'test', email: 'test@ree.local', ip: null };
@@ -18,6 +19,7 @@ let database: Database;
 let elsewhere: PGlite | null = null;
 let feed: ChangeFeed;
 let detach: () => void;
+let server: TestServer;
 const heard: ChangeEvent[] = [];
 
 beforeAll(async () => {
@@ -34,9 +36,11 @@ beforeAll(async () => {
   feed = await openChangeFeed(deaf);
   feed.subscribe({ event: (e) => heard.push(e), reset: () => {} });
   detach = attachCurrentVersionCache(database.db, feed);
+  server = await startTestServer(database, { changeFeed: feed });
 }, 60_000);
 
 afterAll(async () => {
+  await server?.close();
   detach?.();
   await feed?.close();
   await elsewhere?.close();
@@ -67,5 +71,16 @@ describe('changes made here are heard here at once', () => {
       { kind: 'user', id: user.id },
       { kind: 'user', id: user.id },
     ]);
+  });
+
+  it("signing out: this instance's cached session is forgotten before the answer leaves", async () => {
+    const score = `/trpc/score.explain?input=${encodeURIComponent(
+      JSON.stringify({ json: { consumer: 'JPN', material: 'Dy', stage: 'separation' } }),
+    )}`;
+    const { cookie } = await signUpAndIn(server);
+    expect((await server.get(score, { cookie })).status).toBe(200);
+    expect((await server.get(score, { cookie })).status).toBe(200); // the session now comes from the cache
+    expect((await server.post('/api/auth/sign-out', {}, { cookie })).status).toBe(200);
+    expect((await server.get(score, { cookie })).status).toBe(401);
   });
 });
