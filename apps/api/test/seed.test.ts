@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatasetRowError } from '@ree/domain';
+import { DatasetRowError, type DatasetRows } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_DIR, readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
@@ -55,5 +56,32 @@ describe('reference dataset seed', () => {
       /different content/,
     );
     expect(await database.db.productionRecord.count()).toBe(before);
+  });
+
+  it('instances seeding a fresh database at the same moment all start: one loads, the others wait and find it', async () => {
+    const reference = await readReferenceDataset();
+    // A dataset of its own with no rows: the race is over creating the dataset and its version, not the rows.
+    const rows: DatasetRows = {
+      sources: [],
+      countries: [],
+      elements: [],
+      governance: [],
+      production: [],
+      reserves: [],
+      facilities: [],
+      trade: [],
+      partnerships: [],
+      investments: [],
+      policies: [],
+      stockpiles: [],
+      indicators: [],
+      prices: [],
+      claims: [],
+    };
+    const dataset = { ...reference, slug: `race-${randomUUID()}`, rows };
+    // It stays behind (a published version is never deleted), read by nothing: every read names the reference.
+    const results = await Promise.all([1, 2, 3].map(() => seedReferenceDataset(database.db, dataset)));
+    expect(results.map((r) => r.status).sort()).toEqual(['loaded', 'unchanged', 'unchanged']);
+    expect(new Set(results.map((r) => r.versionId)).size).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { notifyChange } from '../db/change-feed.ts';
+import { changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ensurePrivateDirectory } from '../db/private-directory.ts';
 import type { Auth } from './auth.ts';
@@ -21,10 +21,12 @@ export async function ensureUser(
   const existing = await db.user.findUnique({ where: { email: email.toLowerCase() } });
   if (!existing) await auth.api.signUpEmail({ body: { email, password, name } });
   // A role given from the command line reaches the running instances' session caches too.
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { email: email.toLowerCase() }, data: { role } });
-    await notifyChange(tx, { kind: 'user', id: user.id });
+  const user = await db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { email: email.toLowerCase() }, data: { role } });
+    await notifyChange(tx, { kind: 'user', id: updated.id });
+    return updated;
   });
+  changedHere(db, { kind: 'user', id: user.id });
   return { created: !existing };
 }
 

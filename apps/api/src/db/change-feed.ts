@@ -40,6 +40,18 @@ export async function notifyChange(tx: Sender, event: ChangeEvent): Promise<void
   await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(event)})`;
 }
 
+/** Each database client's listeners in this process, registered by openChangeFeed. */
+const localListeners = new WeakMap<object, Listeners>();
+
+/**
+ * Once the transaction that sent `event` has committed: this process's caches on `db` hear it now. Its own NOTIFY
+ * comes back later on the listening connection, and the next request may come first — the admin who just published
+ * would be shown the version before (seen in tests/integration/multi-instance.test.ts). Heard twice is harmless.
+ */
+export function changedHere(db: object, event: ChangeEvent): void {
+  localListeners.get(db)?.emit(event);
+}
+
 class Listeners {
   private readonly all = new Set<ChangeListener>();
   constructor(private readonly log?: Logger) {}
@@ -55,7 +67,10 @@ class Listeners {
       this.reset();
       return;
     }
-    for (const l of this.all) l.event(parsed.data);
+    this.emit(parsed.data);
+  }
+  emit(event: ChangeEvent): void {
+    for (const l of this.all) l.event(event);
   }
   reset(): void {
     for (const l of this.all) l.reset();
@@ -71,8 +86,7 @@ function safeJson(text: string | undefined): unknown {
 }
 
 /** PGlite: one process, one database; its own LISTEN delivers what this process's transactions commit. */
-async function pgliteFeed(pglite: PGlite, log?: Logger): Promise<ChangeFeed> {
-  const listeners = new Listeners(log);
+async function pgliteFeed(pglite: PGlite, listeners: Listeners): Promise<ChangeFeed> {
   const unlisten = await pglite.listen(CHANGE_CHANNEL, (payload) => listeners.deliver(payload));
   let open = true;
   return {
@@ -90,8 +104,11 @@ async function pgliteFeed(pglite: PGlite, log?: Logger): Promise<ChangeFeed> {
 const BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 /** PostgreSQL: a dedicated connection LISTENs, reconnecting with back-off; unhealthy while it is down. */
-async function postgresFeed(connectionString: string, log?: Logger): Promise<ChangeFeed> {
-  const listeners = new Listeners(log);
+async function postgresFeed(
+  connectionString: string,
+  listeners: Listeners,
+  log?: Logger,
+): Promise<ChangeFeed> {
   let client: pg.Client | null = null;
   let healthy = false;
   let closed = false;
@@ -157,8 +174,21 @@ async function postgresFeed(connectionString: string, log?: Logger): Promise<Cha
 }
 
 /** Starts hearing changes on `database`. Close it before the database. */
-export function openChangeFeed(database: Database, log?: Logger): Promise<ChangeFeed> {
-  if (database.kind === 'postgresql' && database.url) return postgresFeed(database.url, log);
-  if (database.pglite) return pgliteFeed(database.pglite, log);
-  throw new Error('This database cannot carry change events.');
+export async function openChangeFeed(database: Database, log?: Logger): Promise<ChangeFeed> {
+  const listeners = new Listeners(log);
+  let feed: ChangeFeed;
+  if (database.kind === 'postgresql' && database.url) feed = await postgresFeed(database.url, listeners, log);
+  else if (database.pglite) feed = await pgliteFeed(database.pglite, listeners);
+  else throw new Error('This database cannot carry change events.');
+  localListeners.set(database.db, listeners);
+  return {
+    get healthy() {
+      return feed.healthy;
+    },
+    subscribe: (l) => feed.subscribe(l),
+    async close() {
+      if (localListeners.get(database.db) === listeners) localListeners.delete(database.db);
+      await feed.close();
+    },
+  };
 }

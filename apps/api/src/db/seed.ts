@@ -1,5 +1,7 @@
 // Loads the shipped reference dataset as a published, current version. Idempotent: the same files (same
-// content hash) change nothing; all rows land in one transaction or none do.
+// content hash) change nothing; all rows land in one transaction or none do. Instances started together on a fresh
+// database each seed on start: a transaction-scoped advisory lock makes them take turns, so the first loads the
+// dataset and the others find it unchanged (without it they raced to create it and all but one failed to start).
 import type { DatasetRows } from '@ree/domain';
 import type { ReferenceDataset } from '../data/reference-dataset.ts';
 import { makeCurrent } from '../queries/dataset-versions.ts';
@@ -9,9 +11,16 @@ export type SeedResult =
   | { status: 'loaded'; versionId: string; rows: number }
   | { status: 'unchanged'; versionId: string };
 
+/** The advisory lock key every seed takes (any constant no other lock uses; "REE seed" in ASCII). */
+const SEED_LOCK = 0x52_45_45_20_73_65_65_64n;
+const SEED_TIMEOUT_MS = 60_000;
+
 export async function seedReferenceDataset(db: Db, dataset: ReferenceDataset): Promise<SeedResult> {
   return db.$transaction(
     async (tx) => {
+      // Waiting for another instance's load may take longer than one statement may (DB_STATEMENT_TIMEOUT_MS).
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${SEED_TIMEOUT_MS}`);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       const ds = await tx.dataset.upsert({
         where: { slug: dataset.slug },
         create: { slug: dataset.slug, name: dataset.name },
@@ -42,7 +51,7 @@ export async function seedReferenceDataset(db: Db, dataset: ReferenceDataset): P
       const count = Object.values(dataset.rows).reduce((n, list) => n + list.length, 0);
       return { status: 'loaded', versionId: version.id, rows: count };
     },
-    { timeout: 60_000 },
+    { timeout: SEED_TIMEOUT_MS, maxWait: SEED_TIMEOUT_MS },
   );
 }
 

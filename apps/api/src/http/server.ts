@@ -12,7 +12,7 @@ import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
 import { requestUser, sessionUser } from '../auth/request-user.ts';
 import { SessionCache, sessionTokenOf } from '../auth/session-cache.ts';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from '../db/busy.ts';
-import { type ChangeFeed, notifyChange } from '../db/change-feed.ts';
+import { type ChangeFeed, changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ApiTokenError } from '../errors.ts';
 import { attachCurrentVersionCache } from '../queries/current-version.ts';
@@ -86,7 +86,17 @@ function retryAfter(errors: readonly TRPCError[]): string | null {
 
 export function createApiServer(options: ApiServerOptions): Server {
   const { db, auth, log, trustedOrigins } = options;
-  const authHandler = toNodeHandler(withRateLimitCode(auth.handler));
+  const authFetch = withRateLimitCode(auth.handler);
+  const authHandler = toNodeHandler(authFetch);
+  // For a request that may end sessions: once better-auth has answered (the sessions are gone from the database)
+  // and before the answer is written, this instance forgets the user's cached sessions — the client's next request
+  // may come at once, before a NOTIFY sent afterwards could come back.
+  const endingHandler = (userId: string) =>
+    toNodeHandler(async (request: Request) => {
+      const response = await authFetch(request);
+      changedHere(db, { kind: 'user', id: userId });
+      return response;
+    });
   const importSlot = createImportSlot();
   const tokenOptions = options.tokenRateLimit ? { tokenRateLimit: options.tokenRateLimit } : {};
   const feed = options.changeFeed;
@@ -213,7 +223,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         // Sign-out, a password change or ending other sessions: every instance forgets this user's cached sessions.
         const ending =
           feed && req.method === 'POST' && sessionTokenOf(req) ? await sessionUser(auth, req) : null;
-        await authHandler(req, res);
+        await (ending ? endingHandler(ending.id) : authHandler)(req, res);
         if (ending) await notifyChange(db, { kind: 'user', id: ending.id });
         return;
       }

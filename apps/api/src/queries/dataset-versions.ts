@@ -3,7 +3,7 @@
 // current again; nothing is deleted). Every step is audited in the same transaction.
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
-import { notifyChange } from '../db/change-feed.ts';
+import { changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -205,7 +205,7 @@ export const PublishInput = z.strictObject({
 
 /** Publishes a draft: immutable from now on, and the current version. Exactly one version stays current. */
 export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof PublishInput>) {
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'draft') throw new ConflictError(`"${version.label}" is already published.`);
     const previous = await makeCurrent(tx, version.datasetId, version.id, {
@@ -225,13 +225,15 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
     });
     return { id: version.id, label: version.label };
   });
+  changedHere(db, { kind: 'version' });
+  return published;
 }
 
 export const RollbackInput = z.strictObject({ versionId: z.uuid() });
 
 /** Makes an earlier published version current again: a new entry in the history, nothing deleted. */
 export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof RollbackInput>) {
-  return db.$transaction(async (tx) => {
+  const current = await db.$transaction(async (tx) => {
     const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'published')
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
@@ -248,4 +250,6 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
     });
     return { id: version.id, label: version.label };
   });
+  changedHere(db, { kind: 'version' });
+  return current;
 }

@@ -1,6 +1,6 @@
 // What admins may do to accounts. Every change is audited in the same transaction as the change itself.
 import { z } from 'zod';
-import { notifyChange } from '../db/change-feed.ts';
+import { changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
@@ -31,7 +31,7 @@ async function target(tx: Tx, id: string) {
 }
 
 export async function setRole(db: Db, actor: Actor, input: z.infer<typeof SetRoleInput>) {
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const user = await target(tx, input.id);
     if (user.role === input.role) return { id: user.id, role: user.role };
     if (user.id === actor.id && input.role !== 'admin') {
@@ -54,11 +54,13 @@ export async function setRole(db: Db, actor: Actor, input: z.infer<typeof SetRol
     });
     return { id: user.id, role: input.role };
   });
+  changedHere(db, { kind: 'user', id: done.id });
+  return done;
 }
 
 /** Disabling ends the user's sessions at once (ASVS 7.4.2); re-enabling lets them sign in again. */
 export async function setDisabled(db: Db, actor: Actor, input: z.infer<typeof SetDisabledInput>) {
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const user = await target(tx, input.id);
     if (user.disabled === input.disabled) return { id: user.id, disabled: user.disabled, sessionsEnded: 0 };
     if (input.disabled && user.role === 'admin' && (await enabledAdmins(tx)) <= 1) {
@@ -82,6 +84,8 @@ export async function setDisabled(db: Db, actor: Actor, input: z.infer<typeof Se
     });
     return { id: user.id, disabled: input.disabled, sessionsEnded: ended };
   });
+  changedHere(db, { kind: 'user', id: done.id });
+  return done;
 }
 
 /**
@@ -93,7 +97,7 @@ export async function forcePasswordReset(
   actor: Actor,
   input: z.infer<typeof ForcePasswordResetInput>,
 ) {
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const user = await target(tx, input.id);
     await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
     const ended = (await tx.session.deleteMany({ where: { userId: user.id } })).count;
@@ -108,4 +112,6 @@ export async function forcePasswordReset(
     });
     return { id: user.id, sessionsEnded: ended };
   });
+  changedHere(db, { kind: 'user', id: done.id });
+  return done;
 }
