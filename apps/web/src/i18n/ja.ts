@@ -652,4 +652,17 @@ export const ja: Messages = {
   'companies.quantity': '数量',
   'companies.unit': '単位',
   'companies.back': '企業輸入構成の一覧',
+  'asOf.region': 'データセットのバージョン',
+  'asOf.label': '表示するデータのバージョン',
+  'asOf.show': '表示',
+  'asOf.current': '最新',
+  'asOf.option': '{label}（{date} 公開）',
+  'asOf.usgs': 'USGS MCS {year}',
+  'asOf.banner': 'バージョン {label}（{date} 公開）を表示しています。最新は {current} です。',
+  'asOf.goCurrent': '最新版へ移動',
+  'asOf.notFound': 'そのデータセットのバージョンは存在しないか、公開されていません',
+  'asOf.notFoundText':
+    'このアドレスはバージョン「{given}」を指定しています。上の一覧から公開済みのバージョンを選ぶか、最新版へ移動してください。',
+  'figure.published': '{date} 公開',
+  'downloads.viewing': '表示中のバージョン',
 };

@@ -3,15 +3,18 @@ import { DataTable, Figure, formatNumber } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { AsOfField } from '@/components/as-of-field';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { OperatorField } from '@/components/entity-tables';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
+import { PortalLink } from '@/components/portal-link';
 import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { entityHref } from '@/lib/entity-href';
 
 export const metadata: Metadata = { title: 'Facilities' };
@@ -38,8 +41,8 @@ async function FacilitiesPage({
   const raw = await searchParams;
   const params = Params.parse(raw);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const result = await api.supply.facilities.query({ ...params, pageSize: 25 });
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const result = await api.supply.facilities.query({ ...params, pageSize: 25, asOf });
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
@@ -47,6 +50,7 @@ async function FacilitiesPage({
     <main id="main">
       <h1>{t('facilities.title')}</h1>
       <form className="controls" method="get" aria-label={t('facilities.filter')}>
+        <AsOfField />
         <label>
           {t('select.stage')}
           <select name="stage" defaultValue={params.stage ?? ''}>
@@ -96,7 +100,7 @@ async function FacilitiesPage({
         id="facilities"
         title={t('facilities.count', { count: result.pageInfo.total })}
         sources={result.sources}
-        datasetVersion={result.datasetVersion.label}
+        datasetVersion={result.datasetVersion}
         labels={figureLabels(t)}
         actions={
           <>
@@ -179,12 +183,12 @@ async function FacilitiesPage({
             columns={[
               {
                 header: t('facilities.name'),
-                cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+                cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
               },
               { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
               {
                 header: t('col.country'),
-                cell: (f) => <a href={entityHref('country', f.country)}>{f.country}</a>,
+                cell: (f) => <PortalLink href={entityHref('country', f.country)}>{f.country}</PortalLink>,
               },
               { header: t('select.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               {

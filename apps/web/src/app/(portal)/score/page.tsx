@@ -12,6 +12,7 @@ import { PrintNote } from '@/components/print-note';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 
 export const metadata: Metadata = { title: 'Score explained' };
@@ -46,8 +47,8 @@ async function ScorePage({
   await requireUser('/score');
   const params = Params.parse(await searchParams);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const explained = await attempt(api.score.explain.query(params));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const explained = await attempt(api.score.explain.query({ ...params, asOf }));
   const heading = `${t('score.title')}: ${params.consumer} · ${params.material} · ${translateValue(t, 'stage', params.stage)}`;
   if (!explained.ok) {
     return (
@@ -128,7 +129,7 @@ async function ScorePage({
         id="score-breakdown"
         title={t('score.title')}
         sources={sources}
-        datasetVersion={datasetVersion.label}
+        datasetVersion={datasetVersion}
         {...(imports ? { status: figureStatus(t, imports.status) } : {})}
         labels={figureLabels(t)}
         table={
