@@ -657,7 +657,7 @@ export const ja: Messages = {
   'asOf.show': '表示',
   'asOf.current': '最新',
   'asOf.option': '{label}（{date} 公開）',
-  'asOf.usgs': 'USGS MCS {year}',
+  'asOf.usgs': 'USGS MCS {year}年版',
   'asOf.banner': 'バージョン {label}（{date} 公開）を表示しています。最新は {current} です。',
   'asOf.goCurrent': '最新版へ移動',
   'asOf.notFound': 'そのデータセットのバージョンは存在しないか、公開されていません',
