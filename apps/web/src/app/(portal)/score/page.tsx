@@ -12,6 +12,7 @@ import { PrintNote } from '@/components/print-note';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 
@@ -67,7 +68,10 @@ async function ScorePage({
         {heading} · {result.year}
       </h1>
       <PrintNote
-        path={`/score?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`}
+        path={withAsOf(
+          `/score?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`,
+          asOf,
+        )}
         datasetVersion={datasetVersion.label}
         locale={locale}
         t={t}
