@@ -5,7 +5,9 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Saves a full-page screenshot to tests/screenshots/<name>.png and attaches it to the report. */
 export async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
+  // A page's path may carry a query ("?q=…"): kept out of the file name, where it would end the URL's path.
+  const file = name.replace(/[^\w.-]+/g, '_');
+  const path = fileURLToPath(new URL(`../screenshots/${file}.png`, import.meta.url));
   await testInfo.attach(name, {
     body: await page.screenshot({ fullPage: true, path }),
     contentType: 'image/png',

@@ -21,7 +21,7 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
   await shot(page, testInfo, 'dashboard');
   await expectNoSeriousAxeViolations(page);
 
-  await page.getByTestId('score-Dy').getByRole('link').click();
+  await page.getByTestId('score-Dy').getByRole('link', { name: 'Explain →' }).click();
   await expect(page).toHaveURL(/\/score\?consumer=JPN&material=Dy&stage=separation&year=2025/);
   const total = Number((await page.getByTestId('score-total').textContent())?.trim());
   const points = (await page.getByTestId('component-points').allTextContents()).map(Number);
@@ -51,6 +51,8 @@ test('analyst journey: dashboard → China share 2010 to 2025 → Dy score expla
 test('every portal page passes axe (no serious or critical violations), also at 390 px', async ({
   page,
 }, testInfo) => {
+  // Twenty pages, each with axe and a full-page screenshot: more than the default minute on a busy 2-core machine.
+  test.setTimeout(180_000);
   await page.goto('/sign-in');
   await expectNoSeriousAxeViolations(page);
   for (const path of PORTAL_PAGES) {

@@ -89,6 +89,11 @@ const EXPECTED: Record<string, Expectation> = {
     invalid: { input: { importer: 'JPN', material: 'Xx' }, field: 'material' },
   },
   'supply.facilities': { ...signedIn, input: {}, invalid: { input: { pageSize: 1000 }, field: 'pageSize' } },
+  'supply.facilityPoints': {
+    ...signedIn,
+    input: { product: 'HREE' },
+    invalid: { input: { product: 'Heavy' }, field: 'product' },
+  },
   'supply.timeline': {
     ...signedIn,
     input: {},

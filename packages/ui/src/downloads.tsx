@@ -1,7 +1,7 @@
 'use client';
 import { type CsvDocument, toCsv } from './csv';
-import { inlineResolvedColours, surfaceColour } from './svg-colours';
-import { inlineExternalUses } from './svg-external';
+import { figurePng } from './png/export-figure';
+import type { FigureText } from './png/figure-layout';
 
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -33,39 +33,26 @@ export function DownloadCsvButton({
   );
 }
 
-/** Renders the first SVG inside the element with `targetId` to a PNG at twice its size, and downloads it. */
+/**
+ * Downloads the chart inside the element with `targetId` as a PNG that keeps its provenance: title above, legend,
+ * sources and dataset version below, read from the figure around it (`provenance` stands in where there is none),
+ * and the same in the file's text chunks.
+ */
 export function DownloadPngButton({
   targetId,
   filename,
   label,
+  provenance,
 }: {
   targetId: string;
   filename: string;
   label: string;
+  provenance?: Partial<FigureText>;
 }) {
   async function download() {
-    const svg = document.getElementById(targetId)?.querySelector('svg');
-    if (!svg) return;
-    const { width, height } = svg.getBoundingClientRect();
-    const clone = svg.cloneNode(true) as SVGSVGElement;
-    inlineResolvedColours(svg, clone);
-    await inlineExternalUses(clone);
-    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    clone.setAttribute('width', String(width));
-    clone.setAttribute('height', String(height));
-    const image = new Image();
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(width * 2);
-    canvas.height = Math.ceil(height * 2);
-    const context = canvas.getContext('2d');
-    if (!context) return;
-    context.fillStyle = surfaceColour();
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.scale(2, 2);
-    context.drawImage(image, 0, 0, width, height);
-    canvas.toBlob((blob) => blob && save(blob, filename), 'image/png');
+    const target = document.getElementById(targetId);
+    const png = target ? await figurePng(target, provenance) : null;
+    if (png) save(png, filename);
   }
   return (
     <button type="button" className="ree-button ree-button--secondary" onClick={download}>

@@ -16,14 +16,20 @@ export function inlineResolvedColours(original: SVGSVGElement, clone: SVGSVGElem
 }
 
 /**
- * The page's surface colour now (light or dark theme), for the background behind an exported figure. The token is
- * `light-dark(…, …)`, which only a property that paints resolves, so a throw-away element paints with it.
+ * A theme colour token as it paints now (light or dark theme), e.g. `--ree-surface` for the background behind an
+ * exported figure. Tokens are `light-dark(…, …)`, which only a property that paints resolves, so a throw-away
+ * element paints with it.
  */
-export function surfaceColour(): string {
+export function tokenColour(token: `--ree-${string}`, fallback: string): string {
   const probe = document.createElement('span');
-  probe.style.color = 'var(--ree-surface)';
+  probe.style.color = `var(${token})`;
   document.body.append(probe);
   const colour = getComputedStyle(probe).color;
   probe.remove();
-  return colour || '#ffffff';
+  return colour || fallback;
+}
+
+/** The page's surface colour now (light or dark theme). */
+export function surfaceColour(): string {
+  return tokenColour('--ree-surface', '#ffffff');
 }

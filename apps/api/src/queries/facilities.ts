@@ -14,17 +14,25 @@ import { sourcesFor } from './sources.ts';
 import { versioned } from './versioned.ts';
 import { resolveVersion } from './versions.ts';
 
-export const FacilitiesInput = PageInput.extend({
+/** Which facilities: the same filters serve the table (a page of them) and the map (every one with a place). */
+export const FacilityFilters = z.strictObject({
   stage: FacilityStage.optional(),
   country: Iso3.optional(),
   operatingStatus: FacilityStatus.optional(),
-  /** Facilities whose products include this material or an element of it (a mixed REE product does not count). */
+  /**
+   * Facilities whose products include this material or an element of it (a mixed REE product does not count):
+   * `Dy` finds the plants that name dysprosium, `HREE` those that name any heavy rare earth.
+   */
   product: Material.optional(),
   /** Case-insensitive part of the operator's or the facility's name. */
   search: z.string().trim().min(1).max(100).optional(),
+  asOf: z.uuid().optional(),
+});
+export type FacilityFilters = z.infer<typeof FacilityFilters>;
+
+export const FacilitiesInput = PageInput.extend(FacilityFilters.shape).extend({
   sort: z.enum(['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
-  asOf: z.uuid().optional(),
 });
 
 export const FacilitiesPage = versioned({ items: z.array(FacilitySchema), pageInfo: PageInfo });
@@ -51,10 +59,10 @@ const FACILITY_FIELDS = {
   status: true,
 } satisfies Prisma.FacilitySelect;
 
-export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInput>) {
-  const version = await resolveVersion(db, input.asOf);
-  const where: Prisma.FacilityWhereInput = {
-    versionId: version.id,
+/** The rows of a version the filters select: one definition, so the table and the map cannot disagree. */
+export function facilityWhere(versionId: string, input: FacilityFilters): Prisma.FacilityWhereInput {
+  return {
+    versionId,
     ...(input.stage ? { stage: input.stage } : {}),
     ...(input.country ? { country: input.country } : {}),
     ...(input.operatingStatus ? { operatingStatus: input.operatingStatus } : {}),
@@ -68,6 +76,11 @@ export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInp
         }
       : {}),
   };
+}
+
+export async function listFacilities(db: Db, input: z.infer<typeof FacilitiesInput>) {
+  const version = await resolveVersion(db, input.asOf);
+  const where = facilityWhere(version.id, input);
   const [total, rows] = await Promise.all([
     db.facility.count({ where }),
     db.facility.findMany({

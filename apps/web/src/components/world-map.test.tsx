@@ -12,11 +12,11 @@ const web = path.resolve(import.meta.dirname, '../..');
 
 describe('the base map asset', () => {
   it('is current: the committed SVG and module are what the build script writes', () => {
-    const { svg, names } = drawWorldMap();
+    const { svg, names, projection } = drawWorldMap();
     expect(WORLD_MAP_URL).toBe(`/maps/${assetName(svg)}`);
     expect(readFileSync(path.join(web, 'public', WORLD_MAP_URL), 'utf8')).toBe(svg);
     expect(readFileSync(path.join(web, 'src/components/world-map-asset.ts'), 'utf8')).toBe(
-      assetModule(WORLD_MAP_URL, names),
+      assetModule(WORLD_MAP_URL, names, projection),
     );
   });
 

@@ -23,3 +23,8 @@ export function targetHref(
   if (target.kind === 'external') return target.url;
   return entityHref(target.kind, target.id);
 }
+
+/** The facilities map at a facility: its stage's facilities, this one marked (`highlight` is not a filter). */
+export function facilityMapHref(facility: { id: string; stage: string }): string {
+  return `/facilities?${new URLSearchParams({ stage: facility.stage, highlight: facility.id })}`;
+}

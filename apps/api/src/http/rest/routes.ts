@@ -1,6 +1,7 @@
 // The REST API's routes, one line of wiring each: the procedure's input and output schemas, and the call.
 import { Concentration, ConcentrationInput } from '../../queries/concentration.ts';
 import { FacilitiesInput, FacilitiesPage } from '../../queries/facilities.ts';
+import { FacilityPoints, FacilityPointsInput } from '../../queries/facility-points.ts';
 import { ImportSources, ImportSourcesInput } from '../../queries/imports.ts';
 import { ScoreExplained, ScoreInput, ScoreTrend } from '../../queries/score.ts';
 import { SupplyRisk, SupplyRiskInput } from '../../queries/supply-risk.ts';
@@ -18,6 +19,9 @@ export const BULK_ZIP_PATTERN = /^\/api\/v1\/versions\/([0-9a-f-]{36})\/bulk\.zi
 
 const AS_OF =
   "A published dataset version id (from /versions): that version's figures. Default: the current one.";
+
+const PRODUCT_DOC =
+  'Facilities whose products include this material or an element of it: `Dy` for the plants that name dysprosium, `HREE` for any heavy rare earth (EU grouping: Eu, Gd, Tb, Dy, Ho, Er, Tm, Yb, Lu, Y). A mixed, unsplit REE product does not count.';
 
 /** A procedure's input shape without its own paging (lists page by limit and cursor here). */
 function withoutPaging<S extends { page: unknown; pageSize: unknown }>(
@@ -101,7 +105,7 @@ export const REST_ROUTES: RestRoute[] = [
       stage: 'Only facilities of this stage.',
       country: 'Only facilities in this country (ISO3).',
       operatingStatus: 'Only facilities with this status.',
-      product: 'Facilities whose products include this material or an element of it.',
+      product: PRODUCT_DOC,
       search: "Case-insensitive part of the operator's or the facility's name.",
       sort: 'Sort key.',
       direction: 'Sort direction.',
@@ -111,6 +115,24 @@ export const REST_ROUTES: RestRoute[] = [
       const got = await caller.supply.facilities({ ...filters, ...(asOf ? { asOf } : {}), ...p });
       return { ...got, total: got.pageInfo.total };
     },
+  }),
+  objectRoute({
+    path: `${API_PREFIX}/facilities/points`,
+    tag: 'facilities',
+    summary: 'Facilities as map points',
+    description:
+      'Every facility the filters select (not a page), as points with coordinates, stage and status, and how many selected facilities have no coordinates.',
+    input: FacilityPointsInput,
+    output: FacilityPoints,
+    paramDocs: {
+      stage: 'Only facilities of this stage.',
+      country: 'Only facilities in this country (ISO3).',
+      operatingStatus: 'Only facilities with this status.',
+      product: PRODUCT_DOC,
+      search: "Case-insensitive part of the operator's or the facility's name.",
+      asOf: AS_OF,
+    },
+    call: (caller, input) => caller.supply.facilityPoints(input),
   }),
   listRoute({
     path: `${API_PREFIX}/policies`,

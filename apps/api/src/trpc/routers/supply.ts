@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { CountryProfile, CountryProfileInput, countryProfile } from '../../queries/country-profile.ts';
 import { FacilitiesInput, FacilitiesPage, listFacilities } from '../../queries/facilities.ts';
+import { FacilityPoints, FacilityPointsInput, facilityPoints } from '../../queries/facility-points.ts';
 import { ImportSources, ImportSourcesInput, importSources } from '../../queries/imports.ts';
 import { TimelineInput, TimelinePage, timeline } from '../../queries/timeline.ts';
 import { protectedProcedure } from '../init.ts';
@@ -17,6 +18,12 @@ export const supplyRouter = {
     .input(FacilitiesInput)
     .output(FacilitiesPage)
     .query(({ ctx, input }) => listFacilities(ctx.db, input)),
+
+  /** Every facility the same filters select, as map points (not only a page), and how many have no place. */
+  facilityPoints: protectedProcedure
+    .input(FacilityPointsInput)
+    .output(FacilityPoints)
+    .query(({ ctx, input }) => facilityPoints(ctx.db, input)),
 
   /** Partnerships, investments and policy measures (export controls included) in date order. */
   timeline: protectedProcedure

@@ -693,6 +693,10 @@ export default function ScenarioEditor(props: EditorProps) {
               label="PNG"
               targetId="scenario-series-chart"
               filename={`${name || 'scenario'}.png`}
+              provenance={{
+                title: `${name || 'scenario'}: ${input.consumer} · ${input.material} · ${input.stage}`,
+                caption: L('scenario.pngCaption', { version: props.datasetVersion }),
+              }}
             />
             <button type="button" className="ree-button ree-button--secondary" onClick={exportJson}>
               {L('scenario.exportJson')}

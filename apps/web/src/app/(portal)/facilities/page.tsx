@@ -1,36 +1,38 @@
-import { FacilityStage, FacilityStatus } from '@ree/domain';
+import { FacilityStage, FacilityStatus, Iso3, Material } from '@ree/domain';
 import { DataTable, Figure, formatNumber } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { AsOfField } from '@/components/as-of-field';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { OperatorField } from '@/components/entity-tables';
+import { FacilityMap } from '@/components/facility-map/facility-map';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
 import { PortalLink } from '@/components/portal-link';
-import { WorldMap } from '@/components/world-map';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { entityHref } from '@/lib/entity-href';
+import { ENTITY_ID } from '../entity-figure';
+import { FacilityFilters, SORTS } from './filters';
 
 export const metadata: Metadata = { title: 'Facilities' };
 
-const STAGES = FacilityStage.options;
-const STATUSES = FacilityStatus.options;
-const SORTS = ['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator'] as const;
-
 const Params = z.object({
-  stage: z.enum(STAGES).optional().catch(undefined),
-  operatingStatus: z.enum(STATUSES).optional().catch(undefined),
+  stage: FacilityStage.optional().catch(undefined),
+  operatingStatus: FacilityStatus.optional().catch(undefined),
+  product: Material.optional().catch(undefined),
+  country: Iso3.optional().catch(undefined),
   search: z.string().trim().min(1).max(100).optional().catch(undefined),
   sort: z.enum(SORTS).catch('name'),
   direction: z.enum(['asc', 'desc']).catch('asc'),
   page: z.coerce.number().int().min(1).catch(1),
 });
+/** A facility to mark on the map (from its page's "on the map" link); not a filter, so the API never sees it. */
+const Highlight = z.string().regex(ENTITY_ID).optional().catch(undefined);
 
 async function FacilitiesPage({
   searchParams,
@@ -40,62 +42,22 @@ async function FacilitiesPage({
   await requireUser('/facilities');
   const raw = await searchParams;
   const params = Params.parse(raw);
+  const highlight = Highlight.parse(raw.highlight);
   const { t, locale } = await getT();
   const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
-  const result = await api.supply.facilities.query({ ...params, pageSize: 25, asOf });
+  // One set of filters for both: the table shows a page of them, the map every one that has a place.
+  const { page: _page, sort: _sort, direction: _direction, ...filters } = params;
+  const [result, map] = await Promise.all([
+    api.supply.facilities.query({ ...params, pageSize: 25, asOf }),
+    api.supply.facilityPoints.query({ ...filters, asOf }),
+  ]);
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
   return (
     <main id="main">
       <h1>{t('facilities.title')}</h1>
-      <form className="controls" method="get" aria-label={t('facilities.filter')}>
-        <AsOfField />
-        <label>
-          {t('select.stage')}
-          <select name="stage" defaultValue={params.stage ?? ''}>
-            <option value="">{t('facilities.all')}</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {translateValue(t, 'stage', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('facilities.status')}
-          <select name="operatingStatus" defaultValue={params.operatingStatus ?? ''}>
-            <option value="">{t('facilities.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {translateValue(t, 'facilityStatus', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('facilities.operator')}
-          <input name="search" defaultValue={params.search ?? ''} maxLength={100} />
-        </label>
-        <label>
-          {t('facilities.sort')}
-          <select name="sort" defaultValue={params.sort}>
-            {SORTS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          ↑↓
-          <select name="direction" defaultValue={params.direction}>
-            <option value="asc">asc</option>
-            <option value="desc">desc</option>
-          </select>
-        </label>
-        <button type="submit" className="ree-button ree-button--primary">
-          {t('select.apply')}
-        </button>
-      </form>
+      <FacilityFilters values={params} t={t} />
       <Figure
         id="facilities"
         title={t('facilities.count', { count: result.pageInfo.total })}
@@ -109,6 +71,8 @@ async function FacilitiesPage({
               params={{
                 stage: params.stage,
                 operatingStatus: params.operatingStatus,
+                product: params.product,
+                country: params.country,
                 search: params.search,
                 sort: params.sort,
                 direction: params.direction,
@@ -165,16 +129,23 @@ async function FacilitiesPage({
           </>
         }
       >
-        <WorldMap
-          values={result.items.reduce<Record<string, number>>((counts, f) => {
-            counts[f.country] = (counts[f.country] ?? 0) + 1;
-            return counts;
-          }, {})}
-          title={t('facilities.count', { count: result.pageInfo.total })}
-          description={t('dashboard.mapAlt')}
-          formatValue={(v) => formatNumber(v, locale)}
-          noDataLabel={t('figure.empty')}
+        <FacilityMap
+          points={map.points}
+          highlight={highlight}
+          href={(id) => withAsOf(entityHref('facility', id), asOf)}
+          label={(p) =>
+            t('facilities.pointLabel', {
+              name: p.name,
+              stage: translateValue(t, 'stage', p.stage),
+              status: translateValue(t, 'facilityStatus', p.operatingStatus),
+            })
+          }
+          stageLabel={(stage) => translateValue(t, 'stage', stage)}
+          title={t('facilities.mapTitle', { count: map.points.length })}
+          description={t('facilities.mapDesc')}
+          legendLabel={t('facilities.mapLegend')}
         />
+        {map.unlocated > 0 ? <p role="note">{t('facilities.unlocated', { count: map.unlocated })}</p> : null}
         <div className="ree-table-wrap">
           <DataTable
             caption={t('facilities.title')}

@@ -77,6 +77,13 @@ async function ElementFigures({ material }: { material: Material }) {
       {facilities.items.length === 0 ? (
         <p role="status">{t('elements.noFacilities', { material })}</p>
       ) : (
+        <p>
+          <a href={`/facilities?${new URLSearchParams({ product: material })}`}>
+            {t('elements.facilitiesMap')}
+          </a>
+        </p>
+      )}
+      {facilities.items.length > 0 ? (
         <div className="ree-table-wrap">
           <DataTable
             caption={`${t('elements.facilities')} · ${t('figure.version')}: ${facilities.datasetVersion.label}`}
@@ -108,7 +115,7 @@ async function ElementFigures({ material }: { material: Material }) {
             ]}
           />
         </div>
-      )}
+      ) : null}
 
       {/* search and entity pages: the chain on from its facilities */}
       <h2>{t('entity.chain')}</h2>

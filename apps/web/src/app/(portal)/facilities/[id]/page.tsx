@@ -13,7 +13,7 @@ import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
-import { entityHref } from '@/lib/entity-href';
+import { entityHref, facilityMapHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
 export const metadata: Metadata = { title: 'Facility' };
@@ -62,7 +62,13 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
             [t('facilities.start'), f.startYear ?? '–'],
             [
               t('entity.coordinates'),
-              f.latitude === null || f.longitude === null ? '–' : `${f.latitude}, ${f.longitude}`,
+              f.latitude === null || f.longitude === null ? (
+                '–'
+              ) : (
+                <span key="xy">
+                  {`${f.latitude}, ${f.longitude}`} · <a href={facilityMapHref(f)}>{t('facilities.onMap')}</a>
+                </span>
+              ),
             ],
             [t('col.status'), translateValue(t, 'status', f.status)],
             [t('col.source'), f.sourceId],
