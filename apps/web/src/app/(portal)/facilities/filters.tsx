@@ -1,8 +1,8 @@
 // The facilities page's filters: one GET form, so every view (the map and the table alike) is a shareable URL.
 import { ElementSymbol, FacilityStage, FacilityStatus, type Iso3, type Material } from '@ree/domain';
-import { AsOfField } from '@/components/as-of-field';
 import type { Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
+import { AS_OF_PARAM } from '@/lib/as-of';
 
 export const SORTS = ['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator'] as const;
 
@@ -26,10 +26,11 @@ function productLabel(t: Translate, product: Material): string {
   return product;
 }
 
-export function FacilityFilters({ values, t }: { values: FilterValues; t: Translate }) {
+/** `asOf`: the dataset version being viewed, kept when the filters are sent (none for the current one). */
+export function FacilityFilters({ values, t, asOf }: { values: FilterValues; t: Translate; asOf?: string }) {
   return (
     <form className="controls" method="get" aria-label={t('facilities.filter')}>
-      <AsOfField />
+      {asOf ? <input type="hidden" name={AS_OF_PARAM} value={asOf} /> : null}
       <label>
         {t('select.stage')}
         <select name="stage" defaultValue={values.stage ?? ''}>

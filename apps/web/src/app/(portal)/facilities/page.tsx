@@ -57,7 +57,7 @@ async function FacilitiesPage({
   return (
     <main id="main">
       <h1>{t('facilities.title')}</h1>
-      <FacilityFilters values={params} t={t} />
+      <FacilityFilters values={params} t={t} asOf={asOf} />
       <Figure
         id="facilities"
         title={t('facilities.count', { count: result.pageInfo.total })}
