@@ -35,7 +35,9 @@ test('search → facility page → the map, with the facility marked on it', asy
   await expect(point.locator('title')).toHaveText(
     /^Mountain Pass heavy rare earth separation circuit — separation and refining, /,
   );
-  // Drawn: the mark has a box on screen, in the western United States (the left quarter of the map).
+  // Drawn: the mark has a box on screen, in the western United States (the left quarter of the map). Streamed
+  // pages arrive hidden until React reveals them, and boundingBox() does not wait for that.
+  await expect(point).toBeVisible();
   const box = await point.boundingBox();
   const map = await page.locator('svg.world-map').boundingBox();
   expect(box?.width).toBeGreaterThan(2);

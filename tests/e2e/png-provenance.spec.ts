@@ -22,7 +22,7 @@ test('the map PNG names its figure, legend, sources and dataset version', async 
   expect(png.text.Title).toBe(title);
   expect(title).toMatch(/ \(Data: (verified|estimated|unverified)\)$/);
   expect(png.text.Source).toMatch(/^Sources: U\.S\. Geological Survey, Mineral Commodity Summaries 20\d\d/);
-  expect(png.text.Source).toMatch(/Dataset version: Reference \d{4}\.\d+\.$/);
+  expect(png.text.Source).toMatch(/Dataset version: Reference \d{4}\.\d+, published \d{4}-\d{2}-\d{2}\.$/);
   expect(version?.replace(/\s+/g, ' ')).toContain(png.text.Source?.split('Dataset version: ')[1] ?? '?');
   expect(png.text.Description).toMatch(/^No data[^;]*; 0 → [\d.,]+ ?%?$/);
   // The legend's swatches keep their colours: nothing in the image is pure black (the ink is #1b1f24).

@@ -28,7 +28,7 @@ describe('the EU-27 as a consumer', () => {
     const admin = callerFor(database, await createTestUser(database, 'admin'));
     const draft = await admin.datasets.createDraft({ label: `EU ${Date.now()}`, from: 'current' });
     const params = { consumer: 'EUU', material: 'REE', stage: 'separation', year: 2024 } as const;
-    const before = await scoreIn(database.db, { ...draft, published: false }, params);
+    const before = await scoreIn(database.db, { ...draft, publishedOn: null, published: false }, params);
     await database.db.tradeFlow.create({
       data: {
         versionId: draft.id,
@@ -44,7 +44,7 @@ describe('the EU-27 as a consumer', () => {
         status: 'verified',
       },
     });
-    const after = await scoreIn(database.db, { ...draft, published: false }, params);
+    const after = await scoreIn(database.db, { ...draft, publishedOn: null, published: false }, params);
     expect(Object.keys(after.input.imports).sort()).toEqual(['CHN', 'MYS', 'RUS']);
     expect(after.result.score).toBe(before.result.score);
     expect(after.provenance.supplierConcentration.notes).toContain(

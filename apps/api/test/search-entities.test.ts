@@ -2,6 +2,7 @@
 // reference dataset: found, unknown → NOT_FOUND, and `asOf` naming the version read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
+import { versionRefOf } from '../src/queries/versions.ts';
 import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const versions = await api.reference.versions();
   const found = versions.find((v) => v.isCurrent);
   if (!found) throw new Error('the seed publishes a current version');
-  current = { id: found.id, label: found.label };
+  current = versionRefOf(found);
 }, 120_000);
 afterAll(() => database?.close());
 

@@ -10,6 +10,13 @@ export interface FigureSource {
   stale?: boolean;
 }
 
+/** The dataset version a figure's numbers come from, as the API names it. */
+export interface FigureVersion {
+  label: string;
+  /** The day it was published (YYYY-MM-DD); null for a draft. */
+  publishedOn: string | null;
+}
+
 export interface FigureProps {
   /** Used for the chart's container id (PNG export) and headings. */
   id: string;
@@ -21,11 +28,12 @@ export interface FigureProps {
   /** Download buttons and the like. */
   actions?: ReactNode;
   sources: readonly FigureSource[];
-  /** The dataset version the numbers come from, e.g. "Reference 2026.1". */
-  datasetVersion: string;
+  /** The dataset version the numbers come from (e.g. "Reference 2026.1", published 2026-12-01). */
+  datasetVersion: FigureVersion;
   /** How far the figure can be trusted (verified, estimated, unverified), already in the reader's language. */
   status?: { value: 'verified' | 'estimated' | 'unverified'; label: string };
-  labels: { sources: string; version: string; showData: string; stale?: string };
+  /** `published` has a `{date}` placeholder for the version's day. */
+  labels: { sources: string; version: string; published: string; showData: string; stale?: string };
 }
 
 /**
@@ -81,7 +89,14 @@ export function Figure({
             ) : null}
           </span>
         ))}
-        . {labels.version}: {datasetVersion}.
+        . {labels.version}:{' '}
+        <span data-testid={`${id}-version`}>
+          {datasetVersion.label}
+          {datasetVersion.publishedOn
+            ? `, ${labels.published.replace('{date}', datasetVersion.publishedOn)}`
+            : ''}
+        </span>
+        .
       </figcaption>
     </figure>
   );

@@ -83,7 +83,7 @@ export async function concentrationIn(
   const { found } = result;
   const names = new Map(data.countries.map((c) => [c.iso3, c.name]));
   return {
-    datasetVersion: { id: version.id, label: version.label },
+    datasetVersion: { id: version.id, label: version.label, publishedOn: version.publishedOn },
     sources: await sourcesFor(db, version.id, found.mix.sourceIds),
     material: input.material,
     stage: input.stage,

@@ -4,10 +4,11 @@
 // lookup always queries.
 import type { ChangeFeed } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
+import type { VersionRef } from './versions.ts';
 
 interface Slot {
   feed: ChangeFeed;
-  value: Promise<{ id: string; label: string }> | null;
+  value: Promise<VersionRef> | null;
   /** Bumped on every drop, so a lookup that started before an event never stores its (older) answer. */
   generation: number;
 }
@@ -30,10 +31,7 @@ export function attachCurrentVersionCache(db: Db, feed: ChangeFeed): () => void 
 }
 
 /** The cached current version when a healthy feed is attached, else whatever `load` says (then kept if safe). */
-export function currentVersionVia(
-  db: Db,
-  load: () => Promise<{ id: string; label: string }>,
-): Promise<{ id: string; label: string }> {
+export function currentVersionVia(db: Db, load: () => Promise<VersionRef>): Promise<VersionRef> {
   const slot = slots.get(db);
   if (!slot?.feed.healthy) return load();
   if (slot.value) return slot.value;

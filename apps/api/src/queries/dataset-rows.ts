@@ -34,7 +34,10 @@ async function loadRows(db: Db, versionId: string): Promise<DatasetRows> {
  * Every row of a version. A published version never changes, so its rows are loaded once and kept (the domain
  * keeps its index on the same object); a draft's are read afresh.
  */
-export function datasetRows(db: Db, version: VersionRef & { published?: boolean }): Promise<DatasetRows> {
+export function datasetRows(
+  db: Db,
+  version: Pick<VersionRef, 'id' | 'label'> & { published?: boolean },
+): Promise<DatasetRows> {
   return version.published === false
     ? loadRows(db, version.id)
     : cachedForVersion(version.id, 'dataset-rows', () => loadRows(db, version.id));

@@ -18,7 +18,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
 import { assertRoomForScenario } from './scenario-quota.ts';
 import { explainScore } from './score.ts';
-import { resolveVersion } from './versions.ts';
+import { resolveVersion, versionRefOf } from './versions.ts';
 
 export const BaselineInput = z.strictObject({
   consumer: Iso3.default('JPN'),
@@ -27,6 +27,8 @@ export const BaselineInput = z.strictObject({
   stage: Stage.default('separation'),
   /** One of the caller's company mixes: its imports replace the consumer's (then `consumer` is not read). */
   company: z.uuid().optional(),
+  /** A published version to start from (the portal's "as of"); the current one when not given. */
+  asOf: z.uuid().optional(),
 });
 
 /** When only shares are known, the baseline is an index: demand of 100 units a year. */
@@ -143,7 +145,7 @@ const SUMMARY = {
   createdAt: true,
   updatedAt: true,
   ownerId: true,
-  datasetVersion: { select: { id: true, label: true } },
+  datasetVersion: { select: { id: true, label: true, publishedAt: true } },
 } satisfies Prisma.ScenarioSelect;
 
 function toJson(value: unknown): Prisma.InputJsonValue {
@@ -195,12 +197,13 @@ export async function createScenario(
 }
 
 export async function listScenarios(db: Db, ownerId: string) {
-  return db.scenario.findMany({
+  const rows = await db.scenario.findMany({
     where: { ownerId },
     select: SUMMARY,
     orderBy: { updatedAt: 'desc' },
     take: 200,
   });
+  return rows.map((row) => ({ ...row, datasetVersion: versionRefOf(row.datasetVersion) }));
 }
 
 /**
@@ -232,6 +235,7 @@ export async function getScenario(db: Db, simulations: SimulationPool, userId: s
   const current = await resolveVersion(db);
   return {
     ...rest,
+    datasetVersion: versionRefOf(rest.datasetVersion),
     input: stored.input,
     result,
     readOnly: ownerId !== userId,

@@ -84,7 +84,7 @@ export async function scoreIn(
   });
   const sourceIds = Object.values(scored.provenance).flatMap((p) => p.sourceIds);
   return {
-    datasetVersion: { id: version.id, label: version.label },
+    datasetVersion: { id: version.id, label: version.label, publishedOn: version.publishedOn },
     sources: await sourcesFor(db, version.id, sourceIds),
     asOfDate: scored.asOf,
     input: scored.input,

@@ -18,6 +18,7 @@ import {
   type PageOf,
   Value,
 } from './diff-rows.ts';
+import { versionRefOf } from './versions.ts';
 
 const Entity = z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]);
 const Kind = z.enum(DIFF_KINDS);
@@ -135,12 +136,12 @@ async function entityDiff(
 export async function diffVersions(db: Db, input: z.infer<typeof DiffInput>): Promise<VersionDiff> {
   const versions = await db.datasetVersion.findMany({
     where: { id: { in: [input.from, input.to] } },
-    select: { id: true, label: true, status: true },
+    select: { id: true, label: true, status: true, publishedAt: true },
   });
   const ref = (id: string) => {
     const v = versions.find((x) => x.id === id);
     // Drafts change: their rows are read afresh, never from the published-version cache.
-    return v ? { id: v.id, label: v.label, published: v.status === 'published' } : undefined;
+    return v ? { ...versionRefOf(v), published: v.status === 'published' } : undefined;
   };
   const from = ref(input.from);
   const to = ref(input.to);

@@ -2,7 +2,12 @@ import { Redistribution } from '@ree/domain';
 import { z } from 'zod';
 
 /** Every data answer says which dataset version it comes from and which sources are behind its rows. */
-export const VersionRef = z.object({ id: z.string(), label: z.string() });
+export const VersionRef = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** The day the version was published (YYYY-MM-DD); null only for a draft (admin diffs). */
+  publishedOn: z.string().nullable(),
+});
 /**
  * A source as answers cite it: with its publication and access dates, licence, whether its rows may be passed on
  * (null: not said, so not), and whether its figures are stale.

@@ -2,6 +2,7 @@
 // its page. Server components; the rows come from the API's entity answers.
 import { operatorCompanies, operatorSlug } from '@ree/domain';
 import { DataTable, formatNumber } from '@ree/ui';
+import { PortalLink } from '@/components/portal-link';
 import type { Locale } from '@/i18n/translate';
 import { type Translate, translateValue } from '@/i18n/translate';
 import type { RouterOutputs } from '@/lib/api-types';
@@ -27,7 +28,7 @@ export function OperatorLinks({
       {operators.map((o, i) => (
         <span key={o.slug}>
           {i > 0 ? ', ' : null}
-          <a href={entityHref('operator', o.slug)}>{o.name}</a>
+          <PortalLink href={entityHref('operator', o.slug)}>{o.name}</PortalLink>
         </span>
       ))}
     </>
@@ -42,8 +43,10 @@ export function OperatorField({ field }: { field: string }) {
 
 /** A timeline event's title, linked to its page where it has one (investments have none). */
 export function EventTitle({ item }: { item: { type: string; id: string; title: string } }) {
-  if (item.type === 'policy') return <a href={entityHref('policy', item.id)}>{item.title}</a>;
-  if (item.type === 'partnership') return <a href={entityHref('partnership', item.id)}>{item.title}</a>;
+  if (item.type === 'policy')
+    return <PortalLink href={entityHref('policy', item.id)}>{item.title}</PortalLink>;
+  if (item.type === 'partnership')
+    return <PortalLink href={entityHref('partnership', item.id)}>{item.title}</PortalLink>;
   return <>{item.title}</>;
 }
 
@@ -68,14 +71,17 @@ export function FacilitiesTable({
         rowKey={(f) => f.id}
         rows={rows}
         columns={[
-          { header: t('facilities.name'), cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a> },
+          {
+            header: t('facilities.name'),
+            cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
+          },
           {
             header: t('entity.operator'),
             cell: (f) => <OperatorLinks operators={f.operators} fallback={f.operator} />,
           },
           {
             header: t('col.country'),
-            cell: (f) => <a href={entityHref('country', f.country)}>{f.country}</a>,
+            cell: (f) => <PortalLink href={entityHref('country', f.country)}>{f.country}</PortalLink>,
           },
           { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
           { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
@@ -101,12 +107,12 @@ export function PartnershipsTable({ rows, t }: { rows: PartnershipRow[]; t: Tran
         columns={[
           {
             header: t('entity.parties'),
-            cell: (p) => <a href={entityHref('partnership', p.id)}>{p.parties ?? p.id}</a>,
+            cell: (p) => <PortalLink href={entityHref('partnership', p.id)}>{p.parties ?? p.id}</PortalLink>,
           },
           { header: t('entity.role'), cell: (p) => p.role },
           {
             header: t('entity.partner'),
-            cell: (p) => <a href={entityHref('country', p.partner)}>{p.partner}</a>,
+            cell: (p) => <PortalLink href={entityHref('country', p.partner)}>{p.partner}</PortalLink>,
           },
           { header: t('timeline.date'), cell: (p) => p.startDate ?? t('timeline.undated') },
           { header: t('col.source'), cell: (p) => p.sourceId },
@@ -137,7 +143,9 @@ export function InvestmentsTable({
           { header: t('entity.outcome'), cell: (i) => i.outcome ?? '–' },
           {
             header: t('col.country'),
-            cell: (i) => <a href={entityHref('country', i.country)}>{i.location ?? i.country}</a>,
+            cell: (i) => (
+              <PortalLink href={entityHref('country', i.country)}>{i.location ?? i.country}</PortalLink>
+            ),
           },
           {
             header: t('entity.amount'),
@@ -161,11 +169,14 @@ export function PoliciesTable({ rows, t, caption }: { rows: PolicyRow[]; t: Tran
         rowKey={(p) => p.id}
         rows={rows}
         columns={[
-          { header: t('entity.policy'), cell: (p) => <a href={entityHref('policy', p.id)}>{p.title}</a> },
+          {
+            header: t('entity.policy'),
+            cell: (p) => <PortalLink href={entityHref('policy', p.id)}>{p.title}</PortalLink>,
+          },
           { header: t('entity.kind'), cell: (p) => p.kind },
           {
             header: t('col.country'),
-            cell: (p) => <a href={entityHref('country', p.country)}>{p.country}</a>,
+            cell: (p) => <PortalLink href={entityHref('country', p.country)}>{p.country}</PortalLink>,
           },
           {
             header: t('entity.elements'),

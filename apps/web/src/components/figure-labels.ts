@@ -6,6 +6,8 @@ export function figureLabels(t: Translate) {
   return {
     sources: t('figure.sources'),
     version: t('figure.version'),
+    // The placeholder stays for Figure to fill with the version's day.
+    published: t('figure.published', { date: '{date}' }),
     showData: t('figure.showData'),
     stale: t('figure.stale'),
   };

@@ -1,4 +1,6 @@
 import { getT } from '@/i18n/server';
+import { withAsOf } from '@/lib/as-of';
+import { linkedAsOf } from '@/lib/as-of-server';
 import { getTheme } from '@/lib/theme-server';
 import { LocaleSwitch } from './locale-switch';
 import { HeaderSearch } from './search/header-search';
@@ -19,18 +21,21 @@ const LINKS = [
   ['/downloads', 'nav.downloads'],
 ] as const;
 
-/** The portal's header: navigation, language, colour theme and sign-out (when signed in). */
+/**
+ * The portal's header: navigation, language, colour theme and sign-out (when signed in). Its links keep the
+ * dataset version being viewed (`?asOf=`), so moving between pages stays in that version.
+ */
 export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolean; admin?: boolean }) {
-  const [{ t, locale }, theme] = await Promise.all([getT(), getTheme()]);
+  const [{ t, locale }, theme, asOf] = await Promise.all([getT(), getTheme(), linkedAsOf()]);
   return (
     <header className="site-header">
-      <a className="site-header__brand" href="/dashboard">
+      <a className="site-header__brand" href={withAsOf('/dashboard', asOf)}>
         {t('app.name')}
       </a>
       {signedIn ? (
         <nav aria-label={t('nav.main')} className="site-nav">
           {LINKS.map(([href, key]) => (
-            <a key={href} href={href}>
+            <a key={href} href={withAsOf(href, asOf)}>
               {t(key)}
             </a>
           ))}

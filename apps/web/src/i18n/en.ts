@@ -666,6 +666,19 @@ export const en = {
   'facilities.unlocated': 'Not on the map, for want of coordinates in the data: {count}.',
   'facilities.onMap': 'Show on the facilities map',
   'elements.facilitiesMap': 'These facilities on the map',
+  'asOf.region': 'Dataset version',
+  'asOf.label': 'Show the data as of',
+  'asOf.show': 'Show',
+  'asOf.current': 'current',
+  'asOf.option': '{label}, published {date}',
+  'asOf.usgs': 'USGS MCS {year}',
+  'asOf.banner': 'You are viewing version {label} published {date}; current is {current}.',
+  'asOf.goCurrent': 'Go to current',
+  'asOf.notFound': "That dataset version doesn't exist or isn't published",
+  'asOf.notFoundText':
+    'The address asks for version "{given}". Pick a published version from the list above, or go to the current one.',
+  'figure.published': 'published {date}',
+  'downloads.viewing': 'the version you are viewing',
 } as const;
 
 export type MessageKey = keyof typeof en;

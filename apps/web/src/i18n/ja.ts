@@ -666,4 +666,17 @@ export const ja: Messages = {
   'facilities.unlocated': 'データに座標がなく地図にない施設：{count}件',
   'facilities.onMap': '施設の地図で見る',
   'elements.facilitiesMap': 'これらの施設を地図で見る',
+  'asOf.region': 'データセットのバージョン',
+  'asOf.label': '表示するデータのバージョン',
+  'asOf.show': '表示',
+  'asOf.current': '最新',
+  'asOf.option': '{label}（{date} 公開）',
+  'asOf.usgs': 'USGS MCS {year}年版',
+  'asOf.banner': 'バージョン {label}（{date} 公開）を表示しています。最新は {current} です。',
+  'asOf.goCurrent': '最新版へ移動',
+  'asOf.notFound': 'そのデータセットのバージョンは存在しないか、公開されていません',
+  'asOf.notFoundText':
+    'このアドレスはバージョン「{given}」を指定しています。上の一覧から公開済みのバージョンを選ぶか、最新版へ移動してください。',
+  'figure.published': '{date} 公開',
+  'downloads.viewing': '表示中のバージョン',
 };

@@ -7,6 +7,7 @@ import { ScoreExplained, ScoreInput, ScoreTrend } from '../../queries/score.ts';
 import { SupplyRisk, SupplyRiskInput } from '../../queries/supply-risk.ts';
 import { TimelineInput, TimelinePage } from '../../queries/timeline.ts';
 import { AsOfInput } from '../../queries/versioned.ts';
+import { versionRefOf } from '../../queries/versions.ts';
 import { CountryRow, PublishedVersion, SourceRow } from '../../trpc/routers/reference.ts';
 import { listRoute, objectRoute, type RestRoute } from './route-kit.ts';
 
@@ -52,7 +53,7 @@ export const REST_ROUTES: RestRoute[] = [
       const current = versions.find((v) => v.isCurrent);
       return {
         ...slice(versions, p),
-        datasetVersion: current ? { id: current.id, label: current.label } : null,
+        datasetVersion: current ? versionRefOf(current) : null,
         sources: [],
       };
     },

@@ -45,6 +45,8 @@ export const PublishedVersion = z.object({
   isCurrent: z.boolean(),
   publishedAt: z.date().nullable(),
   note: z.string().nullable(),
+  /** The newest USGS Mineral Commodity Summaries edition (year) among its sources; null when it cites none. */
+  usgsEdition: z.int().nullable(),
 });
 
 export const referenceRouter = {

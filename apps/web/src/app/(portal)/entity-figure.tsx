@@ -8,7 +8,10 @@ interface Props {
   id: string;
   title: string;
   t: Translate;
-  answer: { sources: Parameters<typeof Figure>[0]['sources']; datasetVersion: { label: string } };
+  answer: {
+    sources: Parameters<typeof Figure>[0]['sources'];
+    datasetVersion: Parameters<typeof Figure>[0]['datasetVersion'];
+  };
   children: ReactNode;
 }
 
@@ -18,7 +21,7 @@ export function EntityFigure({ id, title, t, answer, children }: Props) {
       id={id}
       title={title}
       sources={answer.sources}
-      datasetVersion={answer.datasetVersion.label}
+      datasetVersion={answer.datasetVersion}
       labels={figureLabels(t)}
     >
       {children}

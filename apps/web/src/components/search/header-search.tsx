@@ -1,6 +1,7 @@
 // The header's search: a plain GET form to /search (works without script), and the launcher that turns it, "/"
 // and Ctrl/⌘-K into the palette when script runs.
 import { Button } from '@ree/ui';
+import { AsOfField } from '@/components/as-of-field';
 import type { MessageKey } from '@/i18n/en';
 import type { Translate } from '@/i18n/translate';
 import { SearchLauncher } from './search-launcher';
@@ -17,6 +18,7 @@ export function HeaderSearch({ t }: { t: Translate }) {
         aria-label={t('search.label')}
         data-search-form
       >
+        <AsOfField />
         <label htmlFor="header-search-q" className="visually-hidden">
           {t('search.label')}
         </label>

@@ -4,6 +4,7 @@
 // from search.query through TanStack Query, so typing reuses answers already fetched.
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { AS_OF_PARAM, asOfInput, parseAsOf, withAsOf } from '@/lib/as-of';
 import { targetHref } from '@/lib/entity-href';
 import { ApiQueryProvider, useTRPC } from '@/lib/trpc-react';
 import { paletteKey } from './palette-keys';
@@ -39,8 +40,15 @@ function Palette({ labels, initialQuery, onClose }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(-1);
   const q = useDeferredValue(query.trim());
+  // The dataset version the page shows (its `?asOf=`): hits come from it, and opening one stays in it.
+  const [asOf] = useState(() => {
+    const request = parseAsOf(new URLSearchParams(window.location.search).getAll(AS_OF_PARAM));
+    return request.kind === 'version' ? request.id : undefined;
+  });
   const result = useQuery(
-    trpc.search.query.queryOptions(q ? { q, limit: 12 } : skipToken, { placeholderData: keepPreviousData }),
+    trpc.search.query.queryOptions(q ? { q, limit: 12, ...asOfInput(asOf) } : skipToken, {
+      placeholderData: keepPreviousData,
+    }),
   );
   const hits = q.length > 0 ? (result.data?.hits ?? []) : [];
   const ids = useId();
@@ -56,7 +64,7 @@ function Palette({ labels, initialQuery, onClose }: Props) {
   const openHit = (index: number) => {
     const hit = hits[index];
     const href = hit ? targetHref(hit.target) : null;
-    if (href) window.location.assign(href);
+    if (href) window.location.assign(withAsOf(href, asOf));
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {

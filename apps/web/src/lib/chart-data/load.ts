@@ -49,7 +49,7 @@ const worldMap: Loader<'world-map'> = async (api, p) => {
 };
 
 const chinaShare: Loader<'china-share'> = async (api, p) => {
-  const d = await api.supply.importSources.query({ importer: p.consumer, exporter: 'CHN' });
+  const d = await api.supply.importSources.query({ importer: p.consumer, exporter: 'CHN', asOf: p.asOf });
   return {
     title: `${p.consumer}: imports from China`,
     datasetVersion: d.datasetVersion,
@@ -185,7 +185,7 @@ const facilities: Loader<'facilities'> = async (api, p) => {
 };
 
 const countryProduction: Loader<'country-production'> = async (api, p) => {
-  const d = await api.supply.countryProfile.query({ iso3: p.iso3 });
+  const d = await api.supply.countryProfile.query({ iso3: p.iso3, asOf: p.asOf });
   return {
     title: `${d.name}: production`,
     datasetVersion: d.datasetVersion,

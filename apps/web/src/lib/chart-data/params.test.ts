@@ -54,7 +54,7 @@ describe('chart parameter checks', () => {
     const bad = parse('china-share', 'consumer=JPN&limit=5');
     expect(bad).toEqual({
       ok: false,
-      problem: 'unknown parameter(s) limit; china-share takes consumer',
+      problem: 'unknown parameter(s) limit; china-share takes consumer, asOf',
     });
   });
 
@@ -73,5 +73,27 @@ describe('chart parameter checks', () => {
   it('never let a parameter named like an object key reach a prototype', () => {
     const bad = parse('world-map', '__proto__=x&constructor=y');
     expect(bad).toMatchObject({ ok: false, problem: /unknown parameter\(s\) __proto__, constructor/ });
+  });
+});
+
+describe('chart downloads of an older version', () => {
+  const ID = '3f2b8c1e-9a4d-4e6f-8b2a-1c0d9e8f7a6b';
+  it('carry asOf in the data URLs and back to the page, and parse it back', () => {
+    const urls = chartDataUrls('china-share', { consumer: 'JPN', asOf: ID });
+    expect(urls.csv).toBe(`/charts/china-share/data.csv?consumer=JPN&asOf=${ID}`);
+    const parsed = parseChartParams('china-share', new URLSearchParams(urls.csv.split('?')[1] ?? ''));
+    expect(parsed).toEqual({ ok: true, params: { consumer: 'JPN', asOf: ID } });
+    if (parsed.ok)
+      expect(chartPageUrl('china-share', parsed.params)).toBe(`/dashboard?consumer=JPN&asOf=${ID}`);
+    expect(chartPageUrl('stage-shares', { material: 'Dy', stage: 'mining', asOf: ID })).toBe(
+      `/elements/Dy?asOf=${ID}`,
+    );
+  });
+
+  it('refuse an asOf that is not a version id, saying what it must be', () => {
+    const parsed = parse('world-map', 'asOf=latest');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.problem).toMatch(/^asOf: asOf is a published dataset version id .*\(got "latest"\)/);
   });
 });

@@ -5,6 +5,7 @@
 // route handler and tests share it.
 import { FacilityStage, FacilityStatus, Material, Stage } from '@ree/domain';
 import { z } from 'zod';
+import { withAsOf } from '../as-of';
 
 const Iso3Param = z
   .string()
@@ -12,6 +13,9 @@ const Iso3Param = z
 const YearParam = z.coerce.number().int().min(1950).max(2060);
 const DashboardMaterial = z.enum(['REE', 'NdPr', 'Dy', 'Tb', 'LREE', 'HREE']);
 const ChainStage = z.enum(['mining', 'separation', 'metal', 'magnet']);
+
+/** Every chart takes `asOf`: the published version its page shows (none: the current one). */
+const AsOfParam = z.uuid('asOf is a published dataset version id (see /api/v1/versions)').optional();
 
 /**
  * Each chart's parameters: defaults as its page uses them, but a value the page would quietly replace is an error
@@ -23,23 +27,26 @@ export const CHART_PARAMS = {
     material: DashboardMaterial.default('REE'),
     stage: ChainStage.default('mining'),
     year: YearParam.optional(),
+    asOf: AsOfParam,
   }),
   /** The dashboard's share of a consumer's imports that come from China, by year. */
-  'china-share': z.strictObject({ consumer: Iso3Param.default('JPN') }),
+  'china-share': z.strictObject({ consumer: Iso3Param.default('JPN'), asOf: AsOfParam }),
   /** The dashboard's score trend: one consumer × material × stage, every year with import data. */
   'score-trend': z.strictObject({
     consumer: Iso3Param.default('JPN'),
     material: Material.default('NdPr'),
     stage: Stage.default('separation'),
+    asOf: AsOfParam,
   }),
   /** An element page's shares of one stage (/elements/<material>). */
-  'stage-shares': z.strictObject({ material: Material, stage: Stage.default('mining') }),
+  'stage-shares': z.strictObject({ material: Material, stage: Stage.default('mining'), asOf: AsOfParam }),
   /** The score explained table (/score?…). */
   score: z.strictObject({
     consumer: Iso3Param.default('JPN'),
     material: Material.default('NdPr'),
     stage: Stage.default('separation'),
     year: YearParam.optional(),
+    asOf: AsOfParam,
   }),
   /** The facilities table, every matching facility (not only the page shown). */
   facilities: z.strictObject({
@@ -50,9 +57,10 @@ export const CHART_PARAMS = {
     search: z.string().trim().min(1).max(100).optional(),
     sort: z.enum(['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator']).default('name'),
     direction: z.enum(['asc', 'desc']).default('asc'),
+    asOf: AsOfParam,
   }),
   /** A country page's production by stage, material and year. */
-  'country-production': z.strictObject({ iso3: Iso3Param }),
+  'country-production': z.strictObject({ iso3: Iso3Param, asOf: AsOfParam }),
 } as const;
 
 export type ChartId = keyof typeof CHART_PARAMS;
@@ -109,9 +117,13 @@ export function parseChartParams<C extends ChartId>(chart: C, search: URLSearchP
   return { ok: false, problem };
 }
 
-/** The portal page a chart is on, with the view's parameters (for metadata.json's citation). */
+/** The portal page a chart is on, with the view's parameters and version (for metadata.json's citation). */
 export function chartPageUrl<C extends ChartId>(chart: C, params: ChartParams<C>): string {
-  const p = params as Record<string, string | number | undefined>;
+  const { asOf, ...p } = params as Record<string, string | number | undefined>;
+  return withAsOf(pageOf(chart, p), typeof asOf === 'string' ? asOf : undefined);
+}
+
+function pageOf(chart: ChartId, p: Record<string, string | number | undefined>): string {
   switch (chart) {
     case 'stage-shares':
       return `/elements/${encodeURIComponent(String(p.material))}`;

@@ -4,6 +4,7 @@ import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Claims of the article' };
 
@@ -14,8 +15,8 @@ export const metadata: Metadata = { title: 'Claims of the article' };
 async function ClaimsPage() {
   await requireUser('/claims');
   const { t } = await getT();
-  const api = await serverApi();
-  const claims = await api.reference.claims.query({});
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const claims = await api.reference.claims.query({ asOf });
   return (
     <main id="main">
       <h1>{t('claims.title')}</h1>

@@ -2,6 +2,7 @@ import { DataTable } from '@ree/ui';
 import type { Metadata } from 'next';
 import { DeleteCompanyButton } from '@/components/companies/delete-button';
 import { UploadForm } from '@/components/companies/upload-form';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { ApiQueryProvider } from '@/lib/trpc-react';
@@ -57,7 +58,10 @@ export default async function CompaniesPage() {
               rows={mixes}
               rowKey={(m) => m.id}
               columns={[
-                { header: t('companies.name'), cell: (m) => <a href={`/companies/${m.id}`}>{m.name}</a> },
+                {
+                  header: t('companies.name'),
+                  cell: (m) => <PortalLink href={`/companies/${m.id}`}>{m.name}</PortalLink>,
+                },
                 { header: t('companies.materials'), cell: (m) => m.materials.join(', ') },
                 { header: t('companies.suppliers'), cell: (m) => m.suppliers },
                 { header: t('companies.updated'), cell: (m) => date.format(new Date(m.createdAt)) },

@@ -1,16 +1,18 @@
 import { DataTable, formatNumber } from '@ree/ui';
 import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Countries' };
 
 async function CountriesPage() {
   await requireUser('/countries');
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const countries = await api.reference.countries.query({});
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const countries = await api.reference.countries.query({ asOf });
   return (
     <main id="main">
       <h1>{t('countries.title')}</h1>
@@ -20,7 +22,10 @@ async function CountriesPage() {
           rowKey={(c) => c.iso3}
           rows={countries.items.filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')}
           columns={[
-            { header: t('col.country'), cell: (c) => <a href={`/countries/${c.iso3}`}>{c.name}</a> },
+            {
+              header: t('col.country'),
+              cell: (c) => <PortalLink href={`/countries/${c.iso3}`}>{c.name}</PortalLink>,
+            },
             { header: 'ISO3', cell: (c) => c.iso3 },
             {
               header: t('countries.governance'),

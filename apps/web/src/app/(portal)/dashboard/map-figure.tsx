@@ -22,7 +22,7 @@ export function MapFigure({ data, t, locale }: { data: Concentration; t: Transla
         year: data.year,
       })}
       sources={data.sources}
-      datasetVersion={data.datasetVersion.label}
+      datasetVersion={data.datasetVersion}
       status={figureStatus(t, data.status)}
       labels={labels}
       table={

@@ -1,6 +1,7 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
+import { AsOfField } from '@/components/as-of-field';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyShareLineChart } from '@/components/charts/lazy';
 import { CountryOptions } from '@/components/country-options';
@@ -9,6 +10,8 @@ import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 import { MapFigure } from './map-figure';
 import { DashboardParams } from './params';
@@ -25,22 +28,25 @@ async function DashboardPage({
   await requireUser('/dashboard');
   const params = DashboardParams.parse(await searchParams);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const labels = figureLabels(t);
   const [countries, trends, imports, events, map] = await Promise.all([
-    api.reference.countries.query({}),
+    api.reference.countries.query({ asOf }),
     Promise.all(
       KEY_MATERIALS.map((material) =>
-        attempt(api.score.trend.query({ consumer: params.consumer, material, stage: params.scoreStage })),
+        attempt(
+          api.score.trend.query({ consumer: params.consumer, material, stage: params.scoreStage, asOf }),
+        ),
       ),
     ),
-    attempt(api.supply.importSources.query({ importer: params.consumer, exporter: 'CHN' })),
-    api.supply.timeline.query({ types: ['policy', 'partnership'], pageSize: 100 }),
+    attempt(api.supply.importSources.query({ importer: params.consumer, exporter: 'CHN', asOf })),
+    api.supply.timeline.query({ types: ['policy', 'partnership'], pageSize: 100, asOf }),
     attempt(
       api.production.concentration.query({
         material: params.material,
         stage: params.stage,
         year: params.year,
+        asOf,
       }),
     ),
   ]);
@@ -70,6 +76,7 @@ async function DashboardPage({
     <main id="main">
       <h1>{t('dashboard.title')}</h1>
       <form className="controls" method="get">
+        <AsOfField />
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue={params.consumer}>
@@ -138,7 +145,10 @@ async function DashboardPage({
                 </div>
                 {latest ? (
                   <a
-                    href={`/score?consumer=${params.consumer}&material=${material}&stage=${params.scoreStage}&year=${latest.year}`}
+                    href={withAsOf(
+                      `/score?consumer=${params.consumer}&material=${material}&stage=${params.scoreStage}&year=${latest.year}`,
+                      asOf,
+                    )}
                   >
                     {t('score.open')} →
                   </a>
@@ -154,7 +164,7 @@ async function DashboardPage({
           id="china-share"
           title={t('dashboard.chinaShare', { consumer: consumerName })}
           sources={imports.data.sources}
-          datasetVersion={imports.data.datasetVersion.label}
+          datasetVersion={imports.data.datasetVersion}
           labels={labels}
           table={
             <DataTable
@@ -238,6 +248,7 @@ async function DashboardPage({
           year: params.year ?? '',
         })}
       >
+        <AsOfField />
         <input type="hidden" name="consumer" value={params.consumer} />
         <input type="hidden" name="scoreStage" value={params.scoreStage} />
         <label>

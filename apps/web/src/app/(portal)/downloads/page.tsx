@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
-import { requireUser, serverApi } from '@/lib/api-server';
+import { requireUser } from '@/lib/api-server';
+import { versionView } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Data downloads' };
 
-/** Every published version in bulk (the API's /files/published/<id>.zip), for any signed-in analyst. */
+/**
+ * Every published version in bulk (the API's /files/published/<id>.zip), for any signed-in analyst; the one being
+ * viewed (`?asOf=`, or the current one) is marked.
+ */
 async function DownloadsPage() {
   await requireUser('/downloads');
   const { t } = await getT();
-  const versions = await (await serverApi()).reference.versions.query();
+  const { versions, shown } = await versionView();
   return (
     <main id="main">
       <h1>{t('downloads.title')}</h1>
@@ -18,7 +22,8 @@ async function DownloadsPage() {
         {versions.map((v) => (
           <li key={v.id} data-testid={`download-${v.id}`}>
             <strong>{v.label}</strong>
-            {v.isCurrent ? ` (${t('downloads.current')})` : ''} ·{' '}
+            {v.isCurrent ? ` (${t('downloads.current')})` : ''}
+            {v.id === shown?.id ? ` (${t('downloads.viewing')})` : ''} ·{' '}
             {t('downloads.published', { date: v.publishedAt?.toISOString().slice(0, 10) ?? '–' })}
             {v.note ? ` · ${v.note}` : ''} ·{' '}
             <a href={`/files/published/${v.id}.zip`} download>

@@ -3,14 +3,16 @@ import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Elements' };
 
 async function ElementsPage() {
   await requireUser('/elements');
   const { t } = await getT();
-  const api = await serverApi();
-  const elements = await api.reference.elements.query({});
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const elements = await api.reference.elements.query({ asOf });
   return (
     <main id="main">
       <h1>{t('elements.title')}</h1>
@@ -18,7 +20,7 @@ async function ElementsPage() {
         {['REE', 'NdPr', 'LREE', 'HREE'].map((m, i) => (
           <span key={m}>
             {i > 0 ? ' · ' : ''}
-            <a href={`/elements/${m}`}>{m}</a>
+            <a href={withAsOf(`/elements/${m}`, asOf)}>{m}</a>
           </span>
         ))}
       </p>
@@ -31,7 +33,7 @@ async function ElementsPage() {
             { header: 'Z', cell: (e) => e.atomicNumber, numeric: true },
             {
               header: t('col.material'),
-              cell: (e) => <a href={`/elements/${e.symbol}`}>{`${e.symbol} — ${e.name}`}</a>,
+              cell: (e) => <a href={withAsOf(`/elements/${e.symbol}`, asOf)}>{`${e.symbol} — ${e.name}`}</a>,
             },
             { header: t('elements.group'), cell: (e) => e.group },
             { header: t('elements.uses'), cell: (e) => e.uses.join(', ') || '–' },

@@ -2,6 +2,7 @@
 import { ElementSymbol, FacilityStage, FacilityStatus, type Iso3, type Material } from '@ree/domain';
 import type { Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
+import { AS_OF_PARAM } from '@/lib/as-of';
 
 export const SORTS = ['name', 'country', 'stage', 'capacityPerYear', 'startYear', 'operator'] as const;
 
@@ -25,9 +26,11 @@ function productLabel(t: Translate, product: Material): string {
   return product;
 }
 
-export function FacilityFilters({ values, t }: { values: FilterValues; t: Translate }) {
+/** `asOf`: the dataset version being viewed, kept when the filters are sent (none for the current one). */
+export function FacilityFilters({ values, t, asOf }: { values: FilterValues; t: Translate; asOf?: string }) {
   return (
     <form className="controls" method="get" aria-label={t('facilities.filter')}>
+      {asOf ? <input type="hidden" name={AS_OF_PARAM} value={asOf} /> : null}
       <label>
         {t('select.stage')}
         <select name="stage" defaultValue={values.stage ?? ''}>

@@ -9,9 +9,12 @@ import { FacilityMap } from '@/components/facility-map/facility-map';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID } from '../entity-figure';
 import { FacilityFilters, SORTS } from './filters';
@@ -41,12 +44,12 @@ async function FacilitiesPage({
   const params = Params.parse(raw);
   const highlight = Highlight.parse(raw.highlight);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   // One set of filters for both: the table shows a page of them, the map every one that has a place.
   const { page: _page, sort: _sort, direction: _direction, ...filters } = params;
   const [result, map] = await Promise.all([
-    api.supply.facilities.query({ ...params, pageSize: 25 }),
-    api.supply.facilityPoints.query(filters),
+    api.supply.facilities.query({ ...params, pageSize: 25, asOf }),
+    api.supply.facilityPoints.query({ ...filters, asOf }),
   ]);
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -54,12 +57,12 @@ async function FacilitiesPage({
   return (
     <main id="main">
       <h1>{t('facilities.title')}</h1>
-      <FacilityFilters values={params} t={t} />
+      <FacilityFilters values={params} t={t} asOf={asOf} />
       <Figure
         id="facilities"
         title={t('facilities.count', { count: result.pageInfo.total })}
         sources={result.sources}
-        datasetVersion={result.datasetVersion.label}
+        datasetVersion={result.datasetVersion}
         labels={figureLabels(t)}
         actions={
           <>
@@ -129,7 +132,7 @@ async function FacilitiesPage({
         <FacilityMap
           points={map.points}
           highlight={highlight}
-          href={(id) => entityHref('facility', id)}
+          href={(id) => withAsOf(entityHref('facility', id), asOf)}
           label={(p) =>
             t('facilities.pointLabel', {
               name: p.name,
@@ -151,12 +154,12 @@ async function FacilitiesPage({
             columns={[
               {
                 header: t('facilities.name'),
-                cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+                cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
               },
               { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
               {
                 header: t('col.country'),
-                cell: (f) => <a href={entityHref('country', f.country)}>{f.country}</a>,
+                cell: (f) => <PortalLink href={entityHref('country', f.country)}>{f.country}</PortalLink>,
               },
               { header: t('select.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               {

@@ -2,12 +2,13 @@ import 'server-only';
 import { getT } from '@/i18n/server';
 import { messagesWithPrefix } from '@/i18n/translate';
 import { serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 /** What every editor page passes: facilities to pick outages from, and the lab's words in the visitor's language. */
 export async function editorContext() {
   const { locale } = await getT();
-  const api = await serverApi();
-  const facilities = await api.supply.facilities.query({ pageSize: 100 });
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const facilities = await api.supply.facilities.query({ pageSize: 100, asOf });
   return {
     locale,
     labels: messagesWithPrefix(locale, 'scenario.'),

@@ -1,24 +1,28 @@
 import type { Metadata } from 'next';
+import { AsOfField } from '@/components/as-of-field';
 import { CountryOptions } from '@/components/country-options';
 import { streamedPage } from '@/components/page-loading';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Scenarios' };
 
 async function ScenariosPage() {
   await requireUser('/scenarios');
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const [scenarios, countries] = await Promise.all([
     api.scenarios.list.query(),
-    api.reference.countries.query({}),
+    api.reference.countries.query({ asOf }),
   ]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <main id="main">
       <h1>{t('scenario.title')}</h1>
       <form className="controls" method="get" action="/scenarios/new" aria-label={t('scenario.new')}>
+        <AsOfField />
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue="JPN">
@@ -74,7 +78,7 @@ async function ScenariosPage() {
                     />
                   </td>
                   <td>
-                    <a href={`/scenarios/${s.id}`}>{s.name}</a>
+                    <PortalLink href={`/scenarios/${s.id}`}>{s.name}</PortalLink>
                     {s.shared ? ' 🔗' : ''}
                   </td>
                   <td>{date.format(s.updatedAt)}</td>

@@ -12,6 +12,8 @@ import { PrintNote } from '@/components/print-note';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 
 export const metadata: Metadata = { title: 'Score explained' };
@@ -46,8 +48,8 @@ async function ScorePage({
   await requireUser('/score');
   const params = Params.parse(await searchParams);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const explained = await attempt(api.score.explain.query(params));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const explained = await attempt(api.score.explain.query({ ...params, asOf }));
   const heading = `${t('score.title')}: ${params.consumer} · ${params.material} · ${translateValue(t, 'stage', params.stage)}`;
   if (!explained.ok) {
     return (
@@ -66,7 +68,10 @@ async function ScorePage({
         {heading} · {result.year}
       </h1>
       <PrintNote
-        path={`/score?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`}
+        path={withAsOf(
+          `/score?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`,
+          asOf,
+        )}
         datasetVersion={datasetVersion.label}
         locale={locale}
         t={t}
@@ -128,7 +133,7 @@ async function ScorePage({
         id="score-breakdown"
         title={t('score.title')}
         sources={sources}
-        datasetVersion={datasetVersion.label}
+        datasetVersion={datasetVersion}
         {...(imports ? { status: figureStatus(t, imports.status) } : {})}
         labels={figureLabels(t)}
         table={

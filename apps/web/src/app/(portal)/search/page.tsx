@@ -1,8 +1,11 @@
 import { Button } from '@ree/ui';
 import type { Metadata } from 'next';
+import { AsOfField } from '@/components/as-of-field';
 import type { MessageKey } from '@/i18n/en';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { targetHref } from '@/lib/entity-href';
 
@@ -18,12 +21,13 @@ export default async function SearchPage({
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? '';
   await requireUser(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
   const { t } = await getT();
-  const api = await serverApi();
-  const result = q ? foundOrThrow(await attempt(api.search.query.query({ q, limit: 50 }))) : null;
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const result = q ? foundOrThrow(await attempt(api.search.query.query({ q, limit: 50, asOf }))) : null;
   return (
     <main id="main">
       <h1>{t('search.title')}</h1>
       <form method="get" action="/search" className="search-page__form">
+        <AsOfField />
         <label htmlFor="search-page-q">{t('search.label')}</label>
         <input id="search-page-q" name="q" type="search" defaultValue={q} maxLength={100} />
         <Button type="submit">{t('search.submit')}</Button>
@@ -41,7 +45,7 @@ export default async function SearchPage({
               return (
                 <li key={`${hit.kind}-${hit.id}`}>
                   <span className="search-results__kind">{t(`search.kind.${hit.kind}` as MessageKey)}</span>{' '}
-                  {href ? <a href={href}>{hit.label}</a> : hit.label}
+                  {href ? <a href={withAsOf(href, asOf)}>{hit.label}</a> : hit.label}
                   {hit.detail ? <span className="search-results__detail"> · {hit.detail}</span> : null}
                 </li>
               );

@@ -2,6 +2,7 @@ import { DataTable, Figure } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { AsOfField } from '@/components/as-of-field';
 import { CountryOptions } from '@/components/country-options';
 import { EventTitle } from '@/components/entity-tables';
 import { figureLabels } from '@/components/figure-labels';
@@ -10,6 +11,7 @@ import { Pager } from '@/components/pager';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
@@ -35,9 +37,9 @@ async function TimelinePage({
   const raw = await searchParams;
   const params = Params.parse(raw);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const [countries, result] = await Promise.all([
-    api.reference.countries.query({}),
+    api.reference.countries.query({ asOf }),
     api.supply.timeline.query({
       country: params.country,
       types: params.type ? [params.type] : undefined,
@@ -48,6 +50,7 @@ async function TimelinePage({
           : params.yearTo,
       page: params.page,
       pageSize: 50,
+      asOf,
     }),
   ]);
   const date = new Intl.DateTimeFormat(locale, {
@@ -63,6 +66,7 @@ async function TimelinePage({
     <main id="main">
       <h1>{t('timeline.title')}</h1>
       <form className="controls" method="get">
+        <AsOfField />
         <label>
           {t('col.country')}
           <select name="country" defaultValue={params.country ?? ''}>
@@ -95,7 +99,7 @@ async function TimelinePage({
         id="timeline"
         title={t('timeline.title')}
         sources={result.sources}
-        datasetVersion={result.datasetVersion.label}
+        datasetVersion={result.datasetVersion}
         labels={figureLabels(t)}
         actions={
           <DownloadCsvButton

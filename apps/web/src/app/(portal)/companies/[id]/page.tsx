@@ -1,9 +1,11 @@
 import { DataTable, formatNumber, formatShare } from '@ree/ui';
 import type { Metadata } from 'next';
 import { DeleteCompanyButton } from '@/components/companies/delete-button';
+import { PortalLink } from '@/components/portal-link';
 import type { MessageKey } from '@/i18n/en';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { ApiQueryProvider } from '@/lib/trpc-react';
 
@@ -16,10 +18,10 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   await requireUser(`/companies/${id}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   // Another user's mix, or none, is NOT_FOUND from the API: a real 404 here.
   const mix = foundOrThrow(await attempt(api.companies.get.query({ id })));
-  const score = foundOrThrow(await attempt(api.companies.score.query({ id })));
+  const score = foundOrThrow(await attempt(api.companies.score.query({ id, asOf })));
   const cite = (ids: readonly string[]) =>
     ids.map((s) => (s === UPLOAD ? t('companies.yourUpload') : s)).join(', ');
   return (
@@ -57,9 +59,9 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             {
               header: t('companies.actions'),
               cell: (m) => (
-                <a href={`/scenarios/new?company=${id}&material=${m.material}&stage=${m.stage}`}>
+                <PortalLink href={`/scenarios/new?company=${id}&material=${m.material}&stage=${m.stage}`}>
                   {t('companies.scenario')}
-                </a>
+                </PortalLink>
               ),
             },
           ]}

@@ -1,7 +1,9 @@
 import { DataTable } from '@ree/ui';
 import { EventTitle, OperatorField } from '@/components/entity-tables';
+import { PortalLink } from '@/components/portal-link';
 import { type Translate, translateValue } from '@/i18n/translate';
 import { serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { entityHref } from '@/lib/entity-href';
 
 /**
@@ -9,10 +11,10 @@ import { entityHref } from '@/lib/entity-href';
  * (an unknown one is a 404 before anything is sent).
  */
 export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate }) {
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const [facilities, events] = await Promise.all([
-    api.supply.facilities.query({ country: iso3, pageSize: 100 }),
-    api.supply.timeline.query({ country: iso3, pageSize: 100 }),
+    api.supply.facilities.query({ country: iso3, pageSize: 100, asOf }),
+    api.supply.timeline.query({ country: iso3, pageSize: 100, asOf }),
   ]);
   return (
     <>
@@ -25,7 +27,7 @@ export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate 
           columns={[
             {
               header: t('facilities.name'),
-              cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+              cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
             },
             { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
             { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },

@@ -9,6 +9,7 @@ import { LoadingStatus } from '@/components/page-loading';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { CountryActivity } from './country-activity';
 
@@ -19,9 +20,9 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
   if (!/^[A-Z]{3}$/.test(iso3)) notFound();
   await requireUser(`/countries/${iso3}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   // Before any Suspense boundary, so an unknown country is a real 404 (the profile is what the page shows first).
-  const p = foundOrThrow(await attempt(api.supply.countryProfile.query({ iso3 })));
+  const p = foundOrThrow(await attempt(api.supply.countryProfile.query({ iso3, asOf })));
   const labels = figureLabels(t);
   const latestWgi = p.governance.at(-1);
   return (
@@ -36,7 +37,7 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
         id="production"
         title={t('countries.production')}
         sources={p.sources}
-        datasetVersion={p.datasetVersion.label}
+        datasetVersion={p.datasetVersion}
         labels={labels}
         actions={
           <>

@@ -5,9 +5,11 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { OperatorField, OperatorLinks, PartnershipsTable, PoliciesTable } from '@/components/entity-tables';
 import { PageLoading } from '@/components/page-loading';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { StageFigure } from './stage-figure';
@@ -31,16 +33,16 @@ export default async function ElementPage({ params }: { params: Promise<{ materi
 async function ElementFigures({ material }: { material: Material }) {
   await requireUser(`/elements/${material}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const [elements, risk, facilities, chain, ...stages] = await Promise.all([
-    api.reference.elements.query({}),
-    attempt(api.production.supplyRisk.query({ material })),
-    api.supply.facilities.query({ product: material, pageSize: 100 }),
-    api.entities.elementChain.query({ material }),
+    api.reference.elements.query({ asOf }),
+    attempt(api.production.supplyRisk.query({ material, asOf })),
+    api.supply.facilities.query({ product: material, pageSize: 100, asOf }),
+    api.entities.elementChain.query({ material, asOf }),
     // The material's own figures where there are any; else the API names the stand-in it used.
     ...STAGES.map(async (stage) => ({
       stage,
-      result: await attempt(api.production.concentration.query({ material, stage })),
+      result: await attempt(api.production.concentration.query({ material, stage, asOf })),
     })),
   ]);
   const element = elements.items.find((e) => e.symbol === material);
@@ -90,10 +92,13 @@ async function ElementFigures({ material }: { material: Material }) {
             columns={[
               {
                 header: t('facilities.name'),
-                cell: (f) => <a href={entityHref('facility', f.id)}>{f.name}</a>,
+                cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
               },
               { header: t('entity.operator'), cell: (f) => <OperatorField field={f.operator} /> },
-              { header: t('col.country'), cell: (f) => <a href={`/countries/${f.country}`}>{f.country}</a> },
+              {
+                header: t('col.country'),
+                cell: (f) => <PortalLink href={`/countries/${f.country}`}>{f.country}</PortalLink>,
+              },
               { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
               { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
               {

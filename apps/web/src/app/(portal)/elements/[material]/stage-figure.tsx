@@ -2,6 +2,7 @@ import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { PortalLink } from '@/components/portal-link';
 import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
 import type { Locale, Translate } from '@/i18n/translate';
@@ -28,7 +29,7 @@ export function StageFigure({
       id={`stage-${stage}`}
       title={title}
       sources={data.sources}
-      datasetVersion={data.datasetVersion.label}
+      datasetVersion={data.datasetVersion}
       status={figureStatus(t, data.status)}
       labels={figureLabels(t)}
       table={
@@ -37,7 +38,10 @@ export function StageFigure({
           rowKey={(r) => r.country}
           rows={data.rows}
           columns={[
-            { header: t('col.country'), cell: (r) => <a href={`/countries/${r.country}`}>{r.name}</a> },
+            {
+              header: t('col.country'),
+              cell: (r) => <PortalLink href={`/countries/${r.country}`}>{r.name}</PortalLink>,
+            },
             { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
             ...(data.unit === 't'
               ? [

@@ -15,7 +15,7 @@ export function SupplyRiskFigure({ data, t, locale }: { data: SupplyRisk; t: Tra
       id="supply-risk"
       title={`${t('elements.supplyRisk')} · ${data.material} · ${data.year}`}
       sources={data.sources}
-      datasetVersion={data.datasetVersion.label}
+      datasetVersion={data.datasetVersion}
       labels={figureLabels(t)}
     >
       {data.supplyRisk !== null && data.bottleneck ? (

@@ -7,9 +7,11 @@ import {
   PartnershipsTable,
   PoliciesTable,
 } from '@/components/entity-tables';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref, facilityMapHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
@@ -21,8 +23,8 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
   if (!ENTITY_ID.test(id)) notFound();
   await requireUser(`/facilities/${id}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const page = foundOrThrow(await attempt(api.entities.facility.query({ id })));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const page = foundOrThrow(await attempt(api.entities.facility.query({ id, asOf })));
   const f = page.facility;
   return (
     <main id="main">
@@ -34,9 +36,9 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
             [t('entity.operator'), <OperatorLinks key="o" operators={f.operators} fallback={f.operator} />],
             [
               t('entity.country'),
-              <a key="c" href={entityHref('country', f.country)}>
+              <PortalLink key="c" href={entityHref('country', f.country)}>
                 {f.country}
-              </a>,
+              </PortalLink>,
             ],
             [t('col.stage'), translateValue(t, 'stage', f.stage)],
             [
@@ -44,7 +46,7 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
               f.products.map((p, i) => (
                 <span key={p}>
                   {i > 0 ? ', ' : null}
-                  <a href={entityHref('element', p)}>{p}</a>
+                  <PortalLink href={entityHref('element', p)}>{p}</PortalLink>
                 </span>
               )),
             ],

@@ -6,8 +6,10 @@ import {
   PartnershipsTable,
   PoliciesTable,
 } from '@/components/entity-tables';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
@@ -19,13 +21,13 @@ export default async function OperatorPage({ params }: { params: Promise<{ slug:
   if (!ENTITY_ID.test(slug)) notFound();
   await requireUser(`/operators/${slug}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const page = foundOrThrow(await attempt(api.entities.operator.query({ slug })));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const page = foundOrThrow(await attempt(api.entities.operator.query({ slug, asOf })));
   const links = (kind: 'country' | 'element', ids: string[]) =>
     ids.map((id, i) => (
       <span key={id}>
         {i > 0 ? ', ' : null}
-        <a href={entityHref(kind, id)}>{id}</a>
+        <PortalLink href={entityHref(kind, id)}>{id}</PortalLink>
       </span>
     ));
   return (

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { InvestmentsTable, OperatorLinks, PoliciesTable } from '@/components/entity-tables';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { withAsOf } from '@/lib/as-of';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
@@ -15,11 +18,11 @@ export default async function PartnershipPage({ params }: { params: Promise<{ id
   if (!ENTITY_ID.test(id)) notFound();
   await requireUser(`/partnerships/${id}`);
   const { t, locale } = await getT();
-  const api = await serverApi();
-  const page = foundOrThrow(await attempt(api.entities.partnership.query({ id })));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const page = foundOrThrow(await attempt(api.entities.partnership.query({ id, asOf })));
   const p = page.partnership;
   const country = (iso3: string) => (
-    <a key={iso3} href={entityHref('country', iso3)}>
+    <a key={iso3} href={withAsOf(entityHref('country', iso3), asOf)}>
       {iso3}
     </a>
   );
@@ -44,7 +47,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ id
                 : p.materials.map((m, i) => (
                     <span key={m}>
                       {i > 0 ? ', ' : null}
-                      <a href={entityHref('element', m)}>{m}</a>
+                      <PortalLink href={entityHref('element', m)}>{m}</PortalLink>
                     </span>
                   )),
             ],

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FacilitiesTable } from '@/components/entity-tables';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
@@ -15,8 +17,8 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   if (!ENTITY_ID.test(id)) notFound();
   await requireUser(`/policies/${id}`);
   const { t } = await getT();
-  const api = await serverApi();
-  const page = foundOrThrow(await attempt(api.entities.policy.query({ id })));
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
+  const page = foundOrThrow(await attempt(api.entities.policy.query({ id, asOf })));
   const p = page.policy;
   const dates = [
     p.startDate,
@@ -35,9 +37,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           items={[
             [
               t('entity.country'),
-              <a key="c" href={entityHref('country', p.country)}>
+              <PortalLink key="c" href={entityHref('country', p.country)}>
                 {p.country}
-              </a>,
+              </PortalLink>,
             ],
             [t('entity.kind'), p.kind],
             [
@@ -47,13 +49,15 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
                 : p.elements.map((e, i) => (
                     <span key={e}>
                       {i > 0 ? ', ' : null}
-                      <a href={entityHref('element', e)}>{e}</a>
+                      <PortalLink href={entityHref('element', e)}>{e}</PortalLink>
                     </span>
                   )),
             ],
             [
               t('entity.target'),
-              p.targetCountry ? <a href={entityHref('country', p.targetCountry)}>{p.targetCountry}</a> : null,
+              p.targetCountry ? (
+                <PortalLink href={entityHref('country', p.targetCountry)}>{p.targetCountry}</PortalLink>
+              ) : null,
             ],
             [t('entity.dates'), dates],
             [t('entity.impact'), p.impact],

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import { streamedPage } from '@/components/page-loading';
+import { PortalLink } from '@/components/portal-link';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
@@ -55,7 +56,7 @@ async function ComparePage({
               <th scope="col">{t('scenario.results')}</th>
               {found.map((s) => (
                 <th key={s.id} scope="col">
-                  <a href={`/scenarios/${s.id}`}>{s.name}</a>
+                  <PortalLink href={`/scenarios/${s.id}`}>{s.name}</PortalLink>
                 </th>
               ))}
             </tr>

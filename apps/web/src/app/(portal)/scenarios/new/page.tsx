@@ -4,6 +4,7 @@ import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
 import { getT } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
+import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
@@ -28,9 +29,9 @@ async function NewScenarioPage({
   await requireUser('/scenarios/new');
   const params = Params.parse(await searchParams);
   const { t } = await getT();
-  const api = await serverApi();
+  const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const [baseline, context, company] = await Promise.all([
-    attempt(api.scenarios.baseline.query(params)),
+    attempt(api.scenarios.baseline.query({ ...params, asOf })),
     editorContext(),
     params.company ? attempt(api.companies.get.query({ id: params.company })) : null,
   ]);
