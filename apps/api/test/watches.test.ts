@@ -3,10 +3,11 @@
 // server (a local sink); publishing again or rolling back does not repeat it; the unsubscribe link stops e-mail.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpMailer } from '../src/alerts/mailer.ts';
+import { smtpMailer, smtpOptions } from '../src/alerts/mailer.ts';
 import { MAX_WATCHES_PER_USER } from '../src/alerts/schemas.ts';
 import { AlertService } from '../src/alerts/service.ts';
 import type { Database } from '../src/db/client.ts';
+import { loadEnv } from '../src/env.ts';
 import { concentrationIn } from '../src/queries/concentration.ts';
 import { scoreIn } from '../src/queries/score.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
@@ -317,5 +318,25 @@ describe('an alert failure never fails the publish', () => {
     await broken.idle();
     expect(logged.at(-1)).toBe('alert check failed');
     await database.db.watch.delete({ where: { id: bad.id } });
+  });
+});
+
+describe('SMTP settings', () => {
+  it('need MAIL_FROM with SMTP_URL, and an smtp:// or smtps:// URL', () => {
+    expect(() => loadEnv({ SMTP_URL: 'smtp://mail.example.org' })).toThrow(/MAIL_FROM/);
+    expect(() => loadEnv({ SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'a@example.org' })).toThrow(
+      /SMTP_URL: an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+
+  it('read the user and password percent-encoded from the URL', () => {
+    expect(smtpOptions('smtps://alerts%40example.org:p%3Ass@mail.example.org')).toMatchObject({
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      auth: { user: 'alerts@example.org', pass: 'p:ss' },
+    });
+    expect(smtpOptions('smtp://127.0.0.1:2525')).toMatchObject({ port: 2525, secure: false });
+    expect(smtpOptions('smtp://127.0.0.1:2525')).not.toHaveProperty('auth');
   });
 });
