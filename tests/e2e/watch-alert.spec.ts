@@ -85,6 +85,21 @@ test('an analyst’s watch is set off by an admin’s publish, and the alert sho
   await shot(page, testInfo, 'watch-alert');
   await expectNoSeriousAxeViolations(page);
 
+  // At phone width, in both languages, with the panel loaded (it comes after the page), nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const locale of ['ja', 'en'] as const) {
+    await page.context().addCookies([{ name: 'ree-locale', value: locale, url: page.url() }]);
+    await page.reload();
+    await expect(page.getByTestId('alerts')).toBeVisible();
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+    }));
+    expect(scroll, locale).toBeLessThanOrEqual(width + 1);
+    await expectNoSeriousAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Read: the badge goes.
   await page.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(page.getByRole('status')).toHaveText('Marked 1 as read.');

@@ -1,11 +1,10 @@
 import { ElementSymbol, Material, Stage } from '@ree/domain';
 import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
-import { WatchesPanel } from '@/components/watches/watches-panel';
+import { LazyWatches } from '@/components/watches/lazy-watches';
 import { getT } from '@/i18n/server';
 import { messagesWithPrefix, translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
-import { ApiQueryProvider } from '@/lib/trpc-react';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
@@ -33,14 +32,12 @@ async function WatchesPage() {
     <main id="main">
       <h1>{t('watches.title')}</h1>
       <p>{t('watches.intro')}</p>
-      <ApiQueryProvider>
-        <WatchesPanel
-          initial={{ watches, alerts, settings }}
-          labels={messagesWithPrefix(locale, 'watches.')}
-          locale={locale}
-          options={options}
-        />
-      </ApiQueryProvider>
+      <LazyWatches
+        initial={{ watches, alerts, settings }}
+        labels={messagesWithPrefix(locale, 'watches.')}
+        locale={locale}
+        options={options}
+      />
     </main>
   );
 }
