@@ -19,4 +19,6 @@ export const PORTAL_PAGES = [
   '/operators/lynas-rare-earths',
   '/policies/china-licensing-2025-04',
   '/partnerships/jare-lynas-2023',
+  // watchlists and alerts
+  '/watches',
 ] as const;

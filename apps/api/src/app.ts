@@ -1,5 +1,7 @@
 // Starting the API: open the database, migrate, seed, and build the server. Used by server.ts and tests.
 import pino, { type Logger } from 'pino';
+import { smtpMailer } from './alerts/mailer.ts';
+import { AlertService } from './alerts/service.ts';
 import { createDemoAccounts } from './auth/accounts.ts';
 import { type Auth, createAuth } from './auth/auth.ts';
 import { readReferenceDataset } from './data/reference-dataset.ts';
@@ -24,6 +26,8 @@ export interface App {
   simulations: SimulationPool;
   /** Publishes and revocations heard from every instance; close it before the database. */
   changeFeed: ChangeFeed;
+  /** Alert checks after publishes; wait for `idle()` before closing the database. */
+  alerts: AlertService;
 }
 
 export function createLogger(env: Env): Logger {
@@ -103,7 +107,16 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     timeoutMs: env.SIMULATION_TIMEOUT_MS,
   });
   const changeFeed = await openChangeFeed(database, log);
+  const alerts = new AlertService({
+    db: database.db,
+    log,
+    mailer: env.SMTP_URL && env.MAIL_FROM ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
+    secret: env.authSecret,
+    publicOrigin: env.PUBLIC_ORIGIN,
+  });
+  if (!alerts.emailEnabled) log.info('SMTP_URL is not set: alerts stay in the portal, no e-mail');
   const server = createApiServer({
+    alerts,
     db: database.db,
     auth,
     log,
@@ -123,5 +136,5 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
       maxEventLoopDelayMs: env.API_MAX_EVENT_LOOP_DELAY_MS,
     }),
   });
-  return { database, auth, log, server, simulations, changeFeed };
+  return { database, auth, log, server, simulations, changeFeed, alerts };
 }

@@ -256,6 +256,36 @@ const EXPECTED: Record<string, Expectation> = {
     ...adminNotFound,
     input: { batchId: NO_SUCH_ID },
     invalid: { input: { batchId: 'b1' }, field: 'batchId' },
+  }, // watchlists and alerts: the owner's alone; the unsubscribe link works signed out
+  'watches.list': { ...signedIn, input: undefined },
+  'watches.create': {
+    ...signedIn,
+    input: { kind: 'hhi_above', material: 'REE', stage: 'mining', threshold: 5000 },
+    invalid: {
+      input: { kind: 'hhi_above', material: 'REE', stage: 'mining', threshold: 20_000 },
+      field: 'threshold',
+    },
+  },
+  'watches.delete': {
+    ...unknownScenario,
+    input: { id: NO_SUCH_ID },
+    invalid: { input: { id: 'w' }, field: 'id' },
+  },
+  'watches.notifications': { ...signedIn, input: {}, invalid: { input: { limit: 0 }, field: 'limit' } },
+  'watches.unreadCount': { ...signedIn, input: undefined },
+  'watches.markRead': { ...signedIn, input: { all: true } },
+  'watches.settings': { ...signedIn, input: undefined },
+  'watches.setEmailDigest': {
+    ...signedIn,
+    input: { on: true },
+    invalid: { input: { on: 'yes' }, field: 'on' },
+  },
+  'watches.unsubscribe': {
+    anonymous: 'NOT_FOUND',
+    user: 'NOT_FOUND',
+    admin: 'NOT_FOUND',
+    input: { token: 'u1.bm9ib2R5.not-a-valid-mac' },
+    invalid: { input: { token: 'short' }, field: 'token' },
   },
 };
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import pino from 'pino';
+import type { AlertService } from '../src/alerts/service.ts';
 import { ensureUser } from '../src/auth/accounts.ts';
 import { type AuthConfig, createAuth } from '../src/auth/auth.ts';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
@@ -50,8 +51,11 @@ export async function createTestUser(database: Database, role: 'user' | 'admin')
 
 const createCaller = createCallerFactory(appRouter);
 
-export function callerFor(database: Database, user: SessionUser | null) {
-  return createCaller(createContextInner({ db: database.db, user, log: silentLog }));
+/** A caller as `user`; `alerts` replaces the in-app-only alert service (a test with an SMTP sink passes one). */
+export function callerFor(database: Database, user: SessionUser | null, alerts?: AlertService) {
+  return createCaller(
+    createContextInner({ db: database.db, user, log: silentLog, ...(alerts ? { alerts } : {}) }),
+  );
 }
 
 /** 'OK', or the tRPC error code the call ended with (anything else is rethrown). */

@@ -7,6 +7,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
+import type { AlertService } from '../alerts/service.ts';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
 import { withRateLimitCode } from '../auth/rate-limit-answer.ts';
 import { requestUser, sessionUser } from '../auth/request-user.ts';
@@ -56,6 +57,8 @@ export interface ApiServerOptions {
    * answers are cached (session-cache.ts, hot-reads.ts); without it, every request asks the database.
    */
   changeFeed?: ChangeFeed;
+  /** Checks watches after each publish and signs unsubscribe links; default: in-app alerts only. */
+  alerts?: AlertService;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -117,6 +120,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       ip: clientIp(req, options.proxySecret),
       maxImportBytes: options.maxImportBytes,
       ...(options.simulations ? { simulations: options.simulations } : {}),
+      ...(options.alerts ? { alerts: options.alerts } : {}),
     });
   // A refusal for now (busy, a token past its limit, too much in flight) tells the client when to come back.
   const responseMeta = ({ errors }: { errors: TRPCError[] }) => {

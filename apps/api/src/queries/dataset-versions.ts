@@ -223,7 +223,8 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
       after: { current: { id: version.id, label: version.label }, note: input.note },
       ip: actor.ip,
     });
-    return { id: version.id, label: version.label };
+    // `previous` lets the caller check watches against what was current, once this has committed.
+    return { id: version.id, label: version.label, previous };
   });
   changedHere(db, { kind: 'version' });
   return published;
@@ -237,7 +238,7 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
     const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'published')
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
-    if (version.isCurrent) return { id: version.id, label: version.label };
+    if (version.isCurrent) return { id: version.id, label: version.label, previous: null };
     const previous = await makeCurrent(tx, version.datasetId, version.id);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -248,7 +249,7 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
       after: { current: { id: version.id, label: version.label } },
       ip: actor.ip,
     });
-    return { id: version.id, label: version.label };
+    return { id: version.id, label: version.label, previous };
   });
   changedHere(db, { kind: 'version' });
   return current;

@@ -1,6 +1,7 @@
 // What every procedure gets: the database, the signed-in user (or null), a request id, a logger and the
 // simulation pool.
 import type { Logger } from 'pino';
+import { type AlertService, defaultAlertService } from '../alerts/service.ts';
 import type { Db } from '../db/client.ts';
 import { defaultSimulationPool, type SimulationPool } from '../simulation/pool.ts';
 
@@ -31,6 +32,8 @@ export interface Context {
   maxImportBytes: number;
   /** Worker threads that run scenario simulations off the request thread. */
   simulations: SimulationPool;
+  /** Checks watches after a publish (in the background) and signs unsubscribe links. */
+  alerts: AlertService;
 }
 
 /** The API's default for IMPORT_MAX_BYTES (see env.ts). */
@@ -45,6 +48,7 @@ export function createContextInner(opts: {
   ip?: string | null;
   maxImportBytes?: number;
   simulations?: SimulationPool;
+  alerts?: AlertService;
 }): Context {
   return {
     db: opts.db,
@@ -54,5 +58,6 @@ export function createContextInner(opts: {
     ip: opts.ip ?? null,
     maxImportBytes: opts.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     simulations: opts.simulations ?? defaultSimulationPool(),
+    alerts: opts.alerts ?? defaultAlertService(opts.db, opts.log),
   };
 }

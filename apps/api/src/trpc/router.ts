@@ -13,6 +13,7 @@ import { searchRouter } from './routers/search.ts';
 import { supplyRouter } from './routers/supply.ts';
 import { tokensRouter } from './routers/tokens.ts';
 import { usersRouter } from './routers/users.ts';
+import { watchesRouter } from './routers/watches.ts';
 
 export const appRouter = router({
   me: meRouter,
@@ -30,6 +31,8 @@ export const appRouter = router({
   // search and entity pages
   search: searchRouter,
   entities: entitiesRouter,
+  // watchlists and alerts
+  watches: watchesRouter,
 });
 
 export type AppRouter = typeof appRouter;

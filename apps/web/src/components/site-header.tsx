@@ -6,6 +6,7 @@ import { LocaleSwitch } from './locale-switch';
 import { HeaderSearch } from './search/header-search';
 import { SignOutButton } from './sign-out-button';
 import { ThemeSwitch } from './theme-switch';
+import { AlertsLink } from './watches/alerts-link';
 
 const LINKS = [
   ['/dashboard', 'nav.dashboard'],
@@ -54,6 +55,7 @@ export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolea
             system: t('theme.system'),
           }}
         />
+        {signedIn ? <AlertsLink t={t} /> : null}
         {signedIn ? <a href="/account/tokens">{t('nav.tokens')}</a> : null}
         {signedIn ? <SignOutButton label={t('auth.signOut')} /> : null}
       </div>

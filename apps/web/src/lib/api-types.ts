@@ -1,5 +1,6 @@
 // The API's answers as types, for components that take part of an answer as a prop.
 import type { AppRouter } from '@ree/api/router';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -53,13 +53,23 @@ export const datasetsRouter = {
   publish: adminProcedure
     .input(PublishInput)
     .output(Ref)
-    .mutation(({ ctx, input }) => publishDraft(ctx.db, actorOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      const published = await publishDraft(ctx.db, actorOf(ctx), input);
+      // After the commit, in the background: an alert failure is logged and never fails the publish.
+      ctx.alerts.versionChanged(published, published.previous);
+      return published;
+    }),
 
   /** Admins: make an earlier published version current again. Audited. */
   rollback: adminProcedure
     .input(RollbackInput)
     .output(Ref)
-    .mutation(({ ctx, input }) => rollbackTo(ctx.db, actorOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      const current = await rollbackTo(ctx.db, actorOf(ctx), input);
+      // A roll-back changes what is current too; watches compare it with the version it replaced.
+      if (current.previous) ctx.alerts.versionChanged(current, current.previous);
+      return current;
+    }),
 
   /** Admins: delete a draft with its rows and imports; never a published or the current version. Audited. */
   deleteDraft: adminProcedure
