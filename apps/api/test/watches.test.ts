@@ -47,7 +47,7 @@ async function publishWith(edit: (draftId: string) => Promise<void>) {
   await edit(draft.id);
   await caller.datasets.publish({ versionId: draft.id, note: 'watch test' });
   await alerts.idle();
-  return draft;
+  return resolveVersion(database.db, draft.id);
 }
 
 /** Chinese REE mine output up 5% (raises the HHI of REE mining; more would pass the world total). */
@@ -145,7 +145,7 @@ describe('a publish raises alerts', () => {
     });
     await moreChineseMining(preview.id);
     await newControl(preview.id, controlId, ['Nd', 'Pr']);
-    const draft = { ...preview, published: false };
+    const draft = { ...preview, publishedOn: null, published: false };
     const hhi = {
       before: (
         await concentrationIn(database.db, before, { material: 'REE', stage: 'mining', projection: false })

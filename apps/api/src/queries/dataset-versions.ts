@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { recordAudit } from './audit.ts';
 import type { Actor } from './user-admin.ts';
-import { REFERENCE_DATASET } from './versions.ts';
+import { REFERENCE_DATASET, type VersionRef, versionRefOf } from './versions.ts';
 
 /** Each entity's table. */
 export const ENTITY_TABLE = {
@@ -88,17 +88,17 @@ export async function makeCurrent(
   datasetId: string,
   versionId: string,
   data: Prisma.DatasetVersionUpdateInput = {},
-): Promise<{ id: string; label: string } | null> {
+): Promise<VersionRef | null> {
   await lockDataset(tx, datasetId);
   const previous = await tx.datasetVersion.findFirst({
     where: { datasetId, isCurrent: true },
-    select: { id: true, label: true },
+    select: { id: true, label: true, publishedAt: true },
   });
   await tx.datasetVersion.updateMany({ where: { datasetId, isCurrent: true }, data: { isCurrent: false } });
   await tx.datasetVersion.update({ where: { id: versionId }, data: { ...data, isCurrent: true } });
   // Every instance drops its cached current version when this commits.
   await notifyChange(tx, { kind: 'version' });
-  return previous;
+  return previous && versionRefOf(previous);
 }
 
 export async function rowCounts(
@@ -208,9 +208,10 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
   const published = await db.$transaction(async (tx) => {
     const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'draft') throw new ConflictError(`"${version.label}" is already published.`);
+    const publishedAt = new Date();
     const previous = await makeCurrent(tx, version.datasetId, version.id, {
       status: 'published',
-      publishedAt: new Date(),
+      publishedAt,
       publishedBy: actor.email,
       note: input.note,
     });
@@ -219,12 +220,12 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
       actorEmail: actor.email,
       action: 'dataset.publish',
       target: version.id,
-      before: { current: previous },
+      before: { current: previous && { id: previous.id, label: previous.label } },
       after: { current: { id: version.id, label: version.label }, note: input.note },
       ip: actor.ip,
     });
     // `previous` lets the caller check watches against what was current, once this has committed.
-    return { id: version.id, label: version.label, previous };
+    return { ...versionRefOf({ ...version, publishedAt }), previous };
   });
   changedHere(db, { kind: 'version' });
   return published;
@@ -238,18 +239,18 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
     const version = await lockedVersion(tx, input.versionId);
     if (version.status !== 'published')
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
-    if (version.isCurrent) return { id: version.id, label: version.label, previous: null };
+    if (version.isCurrent) return { ...versionRefOf(version), previous: null };
     const previous = await makeCurrent(tx, version.datasetId, version.id);
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
       action: 'dataset.rollback',
       target: version.id,
-      before: { current: previous },
+      before: { current: previous && { id: previous.id, label: previous.label } },
       after: { current: { id: version.id, label: version.label } },
       ip: actor.ip,
     });
-    return { id: version.id, label: version.label, previous };
+    return { ...versionRefOf(version), previous };
   });
   changedHere(db, { kind: 'version' });
   return current;
