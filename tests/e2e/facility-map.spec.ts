@@ -19,6 +19,8 @@ async function mapAndTableNames(page: Page) {
 
 test('search → facility page → the map, with the facility marked on it', async ({ page }, testInfo) => {
   await page.goto('/dashboard');
+  // The palette listens once its script has loaded; a key pressed before that opens nothing.
+  await page.waitForLoadState('networkidle');
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search the portal' });
   await expect(dialog.getByRole('combobox')).toBeFocused();

@@ -8,6 +8,8 @@ test('the palette opens on Ctrl-K and "/", and arrow + Enter opens a Lynas page'
   page,
 }, testInfo) => {
   await page.goto('/dashboard');
+  // The palette listens once its script has loaded; a key pressed before that opens nothing.
+  await page.waitForLoadState('networkidle');
   const opener = page.getByRole('link', { name: 'Elements' }).first();
   await opener.focus();
 
