@@ -2,6 +2,7 @@
 // banner, a figure naming that version and its old number, and stays in it while moving between pages. An asOf
 // that names no published version is a 404 that says so. The admin's version is rolled back at the end.
 import { expect, type Page, test } from '@playwright/test';
+import { literal, makeCurrentAgain, publishRevision } from './admin-versions';
 import { ADMIN, ANALYSTS } from './analysts';
 import { expectNoSeriousAxeViolations, shot } from './page-checks';
 
@@ -13,48 +14,11 @@ const CSV = [
   'CHN,mining,REE,2025,300000,t,REO,false,usgs-mcs-2026,estimated',
 ].join('\n');
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** As the admin: a draft copied from the current version, with CHN 2025 revised, published. Returns its label. */
+/** As the admin: a draft copied from the current version, with CHN 2025 revised, published. */
 async function publishSecondVersion(admin: Page): Promise<{ original: string; label: string }> {
-  await admin.goto('/admin');
-  const original =
-    (await admin
-      .getByRole('row', { name: /\(current\)/ })
-      .getByRole('link')
-      .textContent()) ?? '';
   const label = `As-of ${Date.now()}`;
-  await expect(admin.getByRole('button', { name: 'Create draft' })).toBeEnabled();
-  await admin.getByLabel('Label').fill(label);
-  await admin.getByRole('button', { name: 'Create draft' }).click();
-  await admin.getByRole('link', { name: label }).click();
-  await admin
-    .getByLabel('File', { exact: true })
-    .setInputFiles({ name: 'production.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
-  await admin.getByRole('button', { name: 'Upload and validate' }).click();
-  await expect(admin.getByTestId('accepted')).toHaveText('1');
-  await admin.getByRole('button', { name: 'Apply the 1 valid rows' }).click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
-  await expect(admin.getByText(/^Applied /)).toBeVisible();
-  await admin.getByRole('link', { name: 'Back to the version' }).click();
-  await expect(admin.getByRole('button', { name: 'Publish' })).toBeEnabled();
-  await admin.getByLabel('Note (what changed)').fill('As-of test: China 2025 mine output revised');
-  await admin.getByRole('button', { name: 'Publish' }).click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(admin.getByText('As-of test: China 2025 mine output revised')).toBeVisible();
-  return { original, label };
-}
-
-async function rollBackTo(admin: Page, original: string) {
-  await admin.goto('/admin');
-  await admin
-    .getByRole('row', { name: new RegExp(literal(original)) })
-    .getByRole('button', { name: 'Make current' })
-    .click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Make current' }).click();
-  await expect(
-    admin.getByRole('row', { name: new RegExp(`${literal(original)} \\(current\\)`) }),
-  ).toBeVisible();
+  const note = 'As-of test: China 2025 mine output revised';
+  return { original: await publishRevision(admin, { label, csv: CSV, note }), label };
 }
 
 test('an analyst picks an older version, sees it named everywhere, and stays in it', async ({
@@ -133,7 +97,7 @@ test('an analyst picks an older version, sees it named everywhere, and stays in 
     expect(metadata.status()).toBe(200);
     expect((await metadata.json()).datasetVersion).toMatchObject({ id: olderId, label: original });
   } finally {
-    await rollBackTo(admin, original);
+    await makeCurrentAgain(admin, original);
     await adminContext.close();
   }
 });

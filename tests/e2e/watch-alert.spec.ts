@@ -3,6 +3,7 @@
 // alert and the alerts page says what crossed. The journey ends with the version that was current made current
 // again, so the journeys after it see the data as it was.
 import { expect, test } from '@playwright/test';
+import { makeCurrentAgain, publishRevision } from './admin-versions';
 import { ADMIN, ANALYSTS } from './analysts';
 import { expectNoSeriousAxeViolations, shot } from './page-checks';
 
@@ -42,34 +43,12 @@ test('an analyst’s watch is set off by an admin’s publish, and the alert sho
   // The admin publishes a version with more Chinese mine output.
   const adminContext = await browser.newContext({ storageState: ADMIN.state });
   const admin = await adminContext.newPage();
-  await admin.goto('/admin');
-  const currentLabel =
-    (await admin
-      .getByRole('row', { name: /\(current\)/ })
-      .getByRole('link')
-      .textContent()) ?? '';
   const label = `E2E watch ${Date.now()}`;
-  await expect(admin.getByRole('button', { name: 'Create draft' })).toBeEnabled();
-  await admin.getByLabel('Label').fill(label);
-  await admin.getByRole('button', { name: 'Create draft' }).click();
-  await admin.getByRole('link', { name: label }).click();
-  await expect(admin.getByRole('heading', { name: `Version ${label}` })).toBeVisible();
-  // The page's buttons are enabled once it has hydrated: a file chosen earlier would be lost.
-  await expect(admin.getByRole('button', { name: 'Publish' })).toBeEnabled();
-  await admin
-    .getByLabel('File', { exact: true })
-    .setInputFiles({ name: 'production.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
-  await admin.getByRole('button', { name: 'Upload and validate' }).click();
-  await expect(admin.getByTestId('accepted')).toHaveText('1');
-  await admin.getByRole('button', { name: 'Apply the 1 valid rows' }).click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
-  await expect(admin.getByText(/^Applied /)).toBeVisible();
-  await admin.getByRole('link', { name: 'Back to the version' }).click();
-  await expect(admin.getByRole('button', { name: 'Publish' })).toBeEnabled();
-  await admin.getByLabel('Note (what changed)').fill('China 2025 mine output revised up');
-  await admin.getByRole('button', { name: 'Publish' }).click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(admin.getByText('China 2025 mine output revised up')).toBeVisible();
+  const currentLabel = await publishRevision(admin, {
+    label,
+    csv: CSV,
+    note: 'China 2025 mine output revised up',
+  });
 
   // The check runs after the publish has answered: the analyst's header counts the alert once it is stored.
   await expect(async () => {
@@ -110,15 +89,7 @@ test('an analyst’s watch is set off by an admin’s publish, and the alert sho
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('You have no watches yet.')).toBeVisible();
-  await admin.goto('/admin');
-  await admin
-    .getByRole('row', { name: new RegExp(currentLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
-    .getByRole('button', { name: 'Make current' })
-    .click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Make current' }).click();
-  await expect(
-    admin.getByRole('row', { name: new RegExp(`${currentLabel.replace('.', '\\.')} \\(current\\)`) }),
-  ).toBeVisible();
+  await makeCurrentAgain(admin, currentLabel);
   await adminContext.close();
 });
 
