@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { portProblem } from '../../scripts/ports.mjs';
 import { answers, type SupervisorEvent, supervise } from '../../scripts/supervisor.mjs';
+import { freePort } from '../support/free-port';
 
 const scripts = path.resolve(import.meta.dirname, '../../scripts');
 const scratch: string[] = [];
@@ -18,14 +19,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Alive and not a zombie (a re-parented process may wait a while to be reaped). */
 function alive(pid: number): boolean {
