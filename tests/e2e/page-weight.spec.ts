@@ -55,9 +55,11 @@ test('the browser draws the referenced countries, in the page theme colours, wit
   await page.goto('/dashboard');
   const china = page.locator('.world-map use[href$="#n156"]');
   await expect(china).toHaveCount(1);
-  // A drawn <use> has a box the size of China (an unresolved reference has none).
-  const width = await china.evaluate((el) => (el as SVGGraphicsElement).getBBox().width);
-  expect(width).toBeGreaterThan(50);
+  // A drawn <use> has a box the size of China; an unresolved reference has none. The shared
+  // map is fetched after the page loads, so wait for it to resolve rather than read it once.
+  await expect
+    .poll(() => china.evaluate((el) => (el as SVGGraphicsElement).getBBox().width), { timeout: 10_000 })
+    .toBeGreaterThan(50);
   expect(await china.evaluate((el) => getComputedStyle(el).fill)).toMatch(/^rgb/);
   expect(violations).toEqual([]);
   await testInfo.attach('map', {
