@@ -10,23 +10,10 @@
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { drive } from './load/drive.mjs';
+import { PAGES } from './load/pages.mjs';
 import { signIn } from './load/portal.mjs';
 import { startPortal } from './load/start-portal.mjs';
 
-const PAGES = [
-  '/dashboard',
-  '/score',
-  '/elements',
-  '/elements/Dy',
-  '/countries',
-  '/countries/CHN',
-  '/facilities',
-  '/timeline',
-  '/claims',
-  '/method',
-  '/scenarios',
-  '/scenarios/new',
-];
 const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
