@@ -44,6 +44,11 @@ const EXPECTED: Record<string, Expectation> = {
     input: { iso3: 'JPN' },
     invalid: { input: { iso3: 'jp' }, field: 'iso3' },
   },
+  'reference.demand': {
+    ...signedIn,
+    input: { material: 'Dy' },
+    invalid: { input: { material: 'Xx' }, field: 'material' },
+  },
   'reference.sources': { ...signedIn, input: {}, invalid: { input: { extra: 1 }, field: '' } },
   'reference.claims': { ...signedIn, input: {}, invalid: { input: { asOf: 'x' }, field: 'asOf' } },
   'reference.versions': { ...signedIn, input: undefined },

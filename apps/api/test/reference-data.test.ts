@@ -30,6 +30,7 @@ const TABLE: Record<(typeof ENTITY_NAMES)[number], string> = {
   policies: 'policy_measure',
   stockpiles: 'stockpile',
   indicators: 'material_indicator',
+  demand: 'end_use_share',
   prices: 'price_point',
   claims: 'article_claim',
 };

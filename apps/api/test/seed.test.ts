@@ -75,6 +75,7 @@ describe('reference dataset seed', () => {
       policies: [],
       stockpiles: [],
       indicators: [],
+      demand: [],
       prices: [],
       claims: [],
     };

@@ -42,6 +42,7 @@ export { ArticleClaim } from './entities/claim.ts';
 export { COMPANY_SUPPLIER_COLUMNS, CompanySupplier } from './entities/company-supplier.ts';
 export { Country, GovernanceScore, Iso3, Region, wgiToEuScale } from './entities/country.ts';
 export { Element, ElementGroup, ElementSymbol, Material } from './entities/element.ts';
+export { EndUse, EndUseShare, EndUseShareFields, Sector } from './entities/end-use.ts';
 export { CapacityKind, Facility, FacilityStage, FacilityStatus } from './entities/facility.ts';
 export { IndicatorName, MaterialIndicator } from './entities/indicator.ts';
 export { PolicyKind, PolicyMeasure, RESTRICTING_KINDS } from './entities/policy.ts';
@@ -94,6 +95,7 @@ export {
   restrictionsInForce,
 } from './method/controls.ts';
 export { notInForceNotes } from './method/controls-notes.ts';
+export { DemandProfile, DemandScope, DemandUse, demandProfile } from './method/demand-profile.ts';
 export { newestEditions, onePerCell } from './method/editions.ts';
 export { type Freshness, freshness } from './method/freshness.ts';
 export type { FoundMix } from './method/lookup.ts';

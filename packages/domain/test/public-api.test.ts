@@ -30,6 +30,7 @@ const PUBLIC_VALUES = `
   splitByLicence sumTonnes supplyRiskFromDataset foldText matchRank rankMatches mentionsCompany operatorCompanies
   operatorShortName operatorSlug syntheticDataset textProblem topShare tradeFactorsAsOf wgiToEuScale
   withheldReason withheldSources withheldSummary
+  DemandProfile DemandScope DemandUse demandProfile EndUse EndUseShare EndUseShareFields Sector
 `
   .trim()
   .split(/\s+/);

@@ -73,6 +73,7 @@ export async function insertRows(tx: Tx, versionId: string, rows: DatasetRows): 
   await tx.policyMeasure.createMany({ data: v(rows.policies) });
   await tx.stockpile.createMany({ data: v(rows.stockpiles) });
   await tx.materialIndicator.createMany({ data: v(rows.indicators) });
+  await tx.endUseShare.createMany({ data: v(rows.demand) });
   await tx.pricePoint.createMany({ data: v(rows.prices) });
   await tx.articleClaim.createMany({ data: v(rows.claims) });
 }

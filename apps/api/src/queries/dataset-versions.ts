@@ -26,6 +26,7 @@ export const ENTITY_TABLE = {
   policies: 'policy_measure',
   stockpiles: 'stockpile',
   indicators: 'material_indicator',
+  demand: 'end_use_share',
   prices: 'price_point',
   claims: 'article_claim',
 } as const satisfies Record<EntityName, string>;
@@ -48,6 +49,7 @@ export const GENERATED_ID = new Set<string>([
   'trade_flow',
   'stockpile',
   'material_indicator',
+  'end_use_share',
   'price_point',
 ]);
 

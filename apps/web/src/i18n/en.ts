@@ -1,3 +1,5 @@
+import { enDemand } from './en-demand';
+
 // English strings. Japanese (ja.ts) must provide every key: its type is `Messages`, so a missing one fails typecheck.
 export const en = {
   'app.name': 'REE Resilience',
@@ -740,6 +742,7 @@ export const en = {
     'The address asks for version "{given}". Pick a published version from the list above, or go to the current one.',
   'figure.published': 'published {date}',
   'downloads.viewing': 'the version you are viewing',
+  ...enDemand,
 } as const;
 
 export type MessageKey = keyof typeof en;

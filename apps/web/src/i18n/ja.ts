@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { jaDemand } from './ja-demand';
 
 export const ja: Messages = {
   'app.name': 'REEレジリエンス',
@@ -740,4 +741,5 @@ export const ja: Messages = {
     'このアドレスはバージョン「{given}」を指定しています。上の一覧から公開済みのバージョンを選ぶか、最新版へ移動してください。',
   'figure.published': '{date} 公開',
   'downloads.viewing': '表示中のバージョン',
+  ...jaDemand,
 };

@@ -34,7 +34,9 @@ export function translateValue(
     | 'score.method'
     | 'capacityKind'
     | 'claimPart'
-    | 'claimAssessment',
+    | 'claimAssessment'
+    | 'endUse'
+    | 'sector',
   value: string,
 ): string {
   const key = `${prefix}.${value}` as MessageKey;

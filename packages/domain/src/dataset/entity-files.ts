@@ -5,6 +5,7 @@ import { Investment, Partnership } from '../entities/agreements.ts';
 import { ArticleClaim } from '../entities/claim.ts';
 import { Country, GovernanceScore } from '../entities/country.ts';
 import { Element } from '../entities/element.ts';
+import { EndUseShare } from '../entities/end-use.ts';
 import { Facility } from '../entities/facility.ts';
 import { MaterialIndicator } from '../entities/indicator.ts';
 import { PolicyMeasure } from '../entities/policy.ts';
@@ -230,6 +231,21 @@ export const ENTITY_FILES = {
       ...PROVENANCE,
     ],
     key: ['material', 'indicator', 'scope', 'year'],
+  },
+  demand: {
+    file: 'demand.csv',
+    schema: EndUseShare,
+    columns: [
+      c('material'),
+      c('use'),
+      c('sectors', 'list'),
+      c('scope'),
+      c('year', 'int'),
+      c('share', 'number'),
+      c('notes'),
+      ...PROVENANCE,
+    ],
+    key: ['material', 'use', 'scope', 'year'],
   },
   prices: {
     file: 'prices.csv',

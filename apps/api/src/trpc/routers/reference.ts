@@ -3,6 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.ts';
 import { datasetRows } from '../../queries/dataset-rows.ts';
+import { Demand, DemandInput, demandOf } from '../../queries/demand.ts';
 import { CountryInput, ElementsInput, listCountries, listElements } from '../../queries/reference.ts';
 import { listSources } from '../../queries/sources.ts';
 import { AsOfInput, VersionRef } from '../../queries/versioned.ts';
@@ -58,6 +59,12 @@ export const referenceRouter = {
       const version = await resolveVersion(ctx.db, input.asOf);
       return { datasetVersion: version, items: await listElements(ctx.db, version, input.group) };
     }),
+
+  /** One material's uses, their shares of its consumption and the sectors that depend on it, per scope. */
+  demand: protectedProcedure
+    .input(DemandInput)
+    .output(Demand)
+    .query(({ ctx, input }) => demandOf(ctx.db, input)),
 
   /** Every country in the data, with its latest governance score (EU 0–10 scale). */
   countries: protectedProcedure

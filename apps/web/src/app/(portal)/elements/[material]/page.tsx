@@ -12,6 +12,7 @@ import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
+import { DemandFigure } from './demand-figure';
 import { StageFigure } from './stage-figure';
 import { SupplyRiskFigure } from './supply-risk-figure';
 
@@ -34,9 +35,10 @@ async function ElementFigures({ material }: { material: Material }) {
   await requireUser(`/elements/${material}`);
   const { t, locale } = await getT();
   const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
-  const [elements, risk, facilities, chain, ...stages] = await Promise.all([
+  const [elements, risk, demand, facilities, chain, ...stages] = await Promise.all([
     api.reference.elements.query({ asOf }),
     attempt(api.production.supplyRisk.query({ material, asOf })),
+    api.reference.demand.query({ material, asOf }),
     api.supply.facilities.query({ product: material, pageSize: 100, asOf }),
     api.entities.elementChain.query({ material, asOf }),
     // The material's own figures where there are any; else the API names the stand-in it used.
@@ -71,6 +73,13 @@ async function ElementFigures({ material }: { material: Material }) {
         <SupplyRiskFigure data={risk.data} t={t} locale={locale} />
       ) : (
         <p role="status">{t('figure.empty')}</p>
+      )}
+
+      <h2>{t('demand.title')}</h2>
+      {demand.scopes.length > 0 ? (
+        <DemandFigure data={demand} t={t} locale={locale} />
+      ) : (
+        <p role="status">{t('demand.none', { material })}</p>
       )}
 
       <h2>{t('elements.facilities')}</h2>
