@@ -115,6 +115,8 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
     publicOrigin: env.PUBLIC_ORIGIN,
   });
   if (!alerts.emailEnabled) log.info('SMTP_URL is not set: alerts stay in the portal, no e-mail');
+  // Checks a publish or roll-back still owes (this or another instance died before running them).
+  alerts.startCatchUp();
   const server = createApiServer({
     alerts,
     db: database.db,

@@ -9,6 +9,7 @@ import { AlertService } from '../src/alerts/service.ts';
 import type { Database } from '../src/db/client.ts';
 import { loadEnv } from '../src/env.ts';
 import { concentrationIn } from '../src/queries/concentration.ts';
+import { publishDraft } from '../src/queries/dataset-versions.ts';
 import { scoreIn } from '../src/queries/score.ts';
 import { resolveVersion } from '../src/queries/versions.ts';
 import type { SessionUser } from '../src/trpc/context.ts';
@@ -257,6 +258,59 @@ describe('a publish raises alerts', () => {
     expect(sink.to(alice.email)).toHaveLength(1);
 
     // Leave the dataset as it was for the files after this one (PostgreSQL keeps it).
+    await as(admin).datasets.rollback({ versionId: before.id });
+    await alerts.idle();
+  });
+});
+
+describe('a check a publish owes survives the process', () => {
+  it('is run by the next catch-up when the process died before running it, once across two instances', async () => {
+    const erin = await createTestUser(database, 'user');
+    await as(erin).watches.create({ kind: 'new_export_control', element: 'Sm' });
+    const before = await resolveVersion(database.db);
+    const draft = await as(admin).datasets.createDraft({ label: `Owed ${randomUUID()}`, from: 'current' });
+    await newControl(draft.id, `test-sm-${randomUUID().slice(0, 8)}`, ['Sm']);
+    // The publish commits and the process dies before the router schedules the check: the query alone.
+    await publishDraft(
+      database.db,
+      { id: admin.id, email: admin.email, ip: null },
+      {
+        versionId: draft.id,
+        note: 'the process dies next',
+      },
+    );
+    expect(await as(erin).watches.notifications({})).toEqual([]);
+    const owed = await database.db.alertCheck.findUnique({ where: { versionId: draft.id } });
+    expect(owed?.previousId).toBe(before.id);
+
+    // Held by an instance still alive: nobody else takes it.
+    const instance = () =>
+      new AlertService({
+        db: database.db,
+        log: silentLog,
+        mailer: smtpMailer(sink.url, 'REE Resilience <alerts@test.ree.local>'),
+        secret: 'test-secret-test-secret-test-secret!',
+        publicOrigin: TEST_ORIGIN,
+      });
+    const [one, two] = [instance(), instance()];
+    const leased = { where: { versionId: draft.id } } as const;
+    await database.db.alertCheck.update({
+      ...leased,
+      data: { leaseUntil: new Date(Date.now() + 3_600_000) },
+    });
+    await Promise.all([one.catchUp(), two.catchUp()]);
+    expect(await as(erin).watches.notifications({})).toEqual([]);
+
+    // Its holder died (the lease ran out): the two instances catch up at once, and it runs exactly once.
+    await database.db.alertCheck.update({ ...leased, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    await Promise.all([one.catchUp(), two.catchUp()]);
+    const alerted = await as(erin).watches.notifications({});
+    expect(alerted.map((n) => [n.message.kind, n.version.id])).toEqual([['new_export_control', draft.id]]);
+    await sink.waitFor(erin.email, 1);
+    expect(sink.to(erin.email)).toHaveLength(1);
+    expect(await database.db.alertCheck.findUnique(leased)).toBeNull();
+    for (const service of [one, two]) service.close();
+
     await as(admin).datasets.rollback({ versionId: before.id });
     await alerts.idle();
   });

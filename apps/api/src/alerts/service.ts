@@ -1,7 +1,8 @@
 // Runs the alert check after a version becomes current: after the publish (or roll-back) transaction has
-// committed, in the background, so the admin's publish never waits on it or fails because of it. A failure is
-// logged with the version and left there: the alerts already stored stay, and the check is idempotent per
-// (watch, version), so running it again for that version only adds what is missing.
+// committed, in the background, so the admin's publish never waits on it or fails because of it. The check owed
+// is a row that transaction wrote (pending-checks.ts): it goes when the check has run, so a check that failed,
+// or whose process died first, is run by the next catch-up (at start and every minute, on any instance). The
+// check is idempotent per (watch, version): running it again for a version only adds what is missing.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
@@ -9,6 +10,7 @@ import type { VersionRef } from '../queries/versions.ts';
 import { composeDigest, pendingDigests } from './digest.ts';
 import { raiseAlerts } from './evaluate.ts';
 import type { Mailer } from './mailer.ts';
+import { alertCheckDone, releaseAlertCheck, takeAlertCheck } from './pending-checks.ts';
 import { unsubscribeTokens } from './unsubscribe-token.ts';
 
 export interface AlertServiceOptions {
@@ -31,22 +33,58 @@ export class AlertService {
   readonly emailEnabled: boolean;
   private readonly tokens;
   private readonly running = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: AlertServiceOptions) {
     this.emailEnabled = options.mailer !== null;
     this.tokens = unsubscribeTokens(options.secret);
   }
 
-  /** Schedules the check of every watch against `current`; returns at once and never throws. */
-  versionChanged(current: VersionRef, previous: VersionRef | null): void {
-    const run = this.run(current, previous).catch((error: unknown) => {
-      this.options.log.error(
-        { err: error, versionId: current.id, previousId: previous?.id ?? null },
-        'alert check failed',
-      );
+  /** Schedules the check `current` owes since it became current; returns at once and never throws. */
+  versionChanged(current: VersionRef): void {
+    this.schedule(() => this.runOwed(current.id));
+  }
+
+  /** Runs every owed check nobody holds (left by a failure or a process that died); resolves with how many ran. */
+  async catchUp(): Promise<number> {
+    const ran = await this.schedule(async () => {
+      let n = 0;
+      while (await this.runOwed()) n += 1;
+      return n;
+    });
+    return ran ?? 0;
+  }
+
+  /** Catches up now and then every `intervalMs`, until close(). */
+  startCatchUp(intervalMs = 60_000): void {
+    void this.catchUp();
+    this.timer = setInterval(() => void this.catchUp(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Takes an owed check (that version's, or the oldest free one), runs it and marks it done; false when none. */
+  private async runOwed(versionId?: string): Promise<boolean> {
+    const taken = await takeAlertCheck(this.options.db, versionId);
+    if (!taken) return false;
+    try {
+      await this.run(taken.current, taken.previous);
+    } catch (error) {
+      await releaseAlertCheck(this.options.db, taken.current.id);
+      throw error;
+    }
+    await alertCheckDone(this.options.db, taken.current.id);
+    return true;
+  }
+
+  /** Runs `work` in the background, logged on failure and awaited by idle(). */
+  private schedule<T>(work: () => Promise<T>): Promise<T | undefined> {
+    const run = work().catch((error: unknown) => {
+      this.options.log.error({ err: error }, 'alert check failed');
+      return undefined;
     });
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+    return run;
   }
 
   /** Resolves when every scheduled check has finished (tests, and shutdown before the database closes). */
@@ -77,6 +115,7 @@ export class AlertService {
   }
 
   close(): void {
+    clearInterval(this.timer);
     this.options.mailer?.close();
   }
 

@@ -3,6 +3,7 @@
 // current again; nothing is deleted). Every step is audited in the same transaction.
 import { ENTITY_FILES, ENTITY_NAMES, type EntityName } from '@ree/domain';
 import { z } from 'zod';
+import { owesAlertCheck } from '../alerts/pending-checks.ts';
 import { changedHere, notifyChange } from '../db/change-feed.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -217,6 +218,7 @@ export async function publishDraft(db: Db, actor: Actor, input: z.infer<typeof P
       publishedBy: actor.email,
       note: input.note,
     });
+    await owesAlertCheck(tx, version.id, previous?.id ?? null);
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,
@@ -243,6 +245,7 @@ export async function rollbackTo(db: Db, actor: Actor, input: z.infer<typeof Rol
       throw new ConflictError(`"${version.label}" is a draft: publish it instead.`);
     if (version.isCurrent) return { ...versionRefOf(version), previous: null };
     const previous = await makeCurrent(tx, version.datasetId, version.id);
+    if (previous) await owesAlertCheck(tx, version.id, previous.id);
     await recordAudit(tx, {
       actorId: actor.id,
       actorEmail: actor.email,

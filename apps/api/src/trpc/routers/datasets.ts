@@ -56,7 +56,7 @@ export const datasetsRouter = {
     .mutation(async ({ ctx, input }) => {
       const published = await publishDraft(ctx.db, actorOf(ctx), input);
       // After the commit, in the background: an alert failure is logged and never fails the publish.
-      ctx.alerts.versionChanged(published, published.previous);
+      ctx.alerts.versionChanged(published);
       return published;
     }),
 
@@ -67,7 +67,7 @@ export const datasetsRouter = {
     .mutation(async ({ ctx, input }) => {
       const current = await rollbackTo(ctx.db, actorOf(ctx), input);
       // A roll-back changes what is current too; watches compare it with the version it replaced.
-      if (current.previous) ctx.alerts.versionChanged(current, current.previous);
+      if (current.previous) ctx.alerts.versionChanged(current);
       return current;
     }),
 
