@@ -93,6 +93,7 @@ describe('the same answers as the tRPC procedures', () => {
         '/api/v1/supply-risk?material=Dy&year=2023',
         caller.production.supplyRisk({ material: 'Dy', year: 2023 }),
       ],
+      ['/api/v1/demand?material=REE', caller.reference.demand({ material: 'REE' })],
     ];
     for (const [path, expected] of cases) {
       const response = await get(path);

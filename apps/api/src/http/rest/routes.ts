@@ -1,5 +1,6 @@
 // The REST API's routes, one line of wiring each: the procedure's input and output schemas, and the call.
 import { Concentration, ConcentrationInput } from '../../queries/concentration.ts';
+import { Demand, DemandInput } from '../../queries/demand.ts';
 import { FacilitiesInput, FacilitiesPage } from '../../queries/facilities.ts';
 import { FacilityPoints, FacilityPointsInput } from '../../queries/facility-points.ts';
 import { ImportSources, ImportSourcesInput } from '../../queries/imports.ts';
@@ -228,6 +229,17 @@ export const REST_ROUTES: RestRoute[] = [
       asOf: AS_OF,
     },
     call: (caller, input) => caller.production.supplyRisk(input),
+  }),
+  objectRoute({
+    path: `${API_PREFIX}/demand`,
+    tag: 'demand',
+    summary: "A material's uses and the sectors that depend on it",
+    description:
+      "Per scope (the world, the EU, a country): the material's uses, each use's share of its consumption where a source gives one, and the sectors that depend on it, with sources. A scope with shares shows its latest year with shares.",
+    input: DemandInput,
+    output: Demand,
+    paramDocs: { material: 'The material (an element, NdPr, LREE, HREE or REE).', asOf: AS_OF },
+    call: (caller, input) => caller.reference.demand(input),
   }),
   listRoute({
     path: `${API_PREFIX}/countries`,
