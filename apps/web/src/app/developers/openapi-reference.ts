@@ -7,7 +7,7 @@ import { z } from 'zod';
 type SchemaNode = {
   type?: string | string[] | undefined;
   enum?: (string | number | boolean | null)[] | undefined;
-  default?: string | number | boolean | null | undefined;
+  default?: string | number | boolean | null | (string | number | boolean | null)[] | undefined;
   minimum?: number | undefined;
   maximum?: number | undefined;
   format?: string | undefined;
@@ -22,7 +22,8 @@ const SchemaNode: z.ZodType<SchemaNode> = z.lazy(() =>
   z.object({
     type: z.union([z.string(), z.array(z.string())]).optional(),
     enum: z.array(Scalar).optional(),
-    default: Scalar.optional(),
+    // JSON Schema allows any value; ours are scalars or lists of them (an empty list of sectors).
+    default: z.union([Scalar, z.array(Scalar)]).optional(),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
     format: z.string().optional(),

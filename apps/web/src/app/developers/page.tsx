@@ -92,7 +92,13 @@ export default async function DevelopersPage() {
                         {p.required ? ` (${t('dev.required')})` : ''}
                       </td>
                       <td>{typeLabel(p.schema)}</td>
-                      <td>{p.schema.default === undefined ? '' : String(p.schema.default)}</td>
+                      <td>
+                        {p.schema.default === undefined
+                          ? ''
+                          : Array.isArray(p.schema.default)
+                            ? JSON.stringify(p.schema.default)
+                            : String(p.schema.default)}
+                      </td>
                       <td>{p.description}</td>
                     </tr>
                   ))}
