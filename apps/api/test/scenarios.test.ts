@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { seedReferenceDataset } from '../src/db/seed.ts';
+import { forPeople } from '../src/queries/scenario-baseline.ts';
 import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
@@ -34,6 +35,12 @@ describe('scenarios', () => {
     expect(b.assumptions.join(' ')).toMatch(/index/);
     expect(b.assumptions.join(' ')).toMatch(/30\.0 % of imports is not allocated to a country/);
     expect(b.assumptions.join(' ')).toMatch(/Stockpile holdings are not known/);
+  });
+
+  it('baseline quantities are rounded for people: no float noise in the fields', () => {
+    expect(forPeople(0.1 + 0.2)).toBe(0.3);
+    expect(forPeople(0.07 * 3 * 100)).toBe(21);
+    expect(forPeople(270_000)).toBe(270_000);
   });
 
   it("the default baseline is Japan's dysprosium, almost all Chinese", async () => {

@@ -39,6 +39,14 @@ export const DEFAULT_SPARE_SHARE = 0.1;
 export const UNALLOCATED_SUPPLIER = 'unallocated';
 
 /**
+ * A quantity as the editor's fields show it: six significant figures, so shares times demand read 21, not
+ * 21.000000000000004 (far finer than any source's figures).
+ */
+export function forPeople(quantity: number): number {
+  return Number(quantity.toPrecision(6));
+}
+
+/**
  * The named suppliers a baseline keeps: all of them when they fit the scenario limit (with room for
  * "unallocated"), else the largest, the rest folded into one share.
  */
@@ -72,13 +80,13 @@ export async function baselineFor(
   const explained = await baselineScore(db, ownerId, params);
   const { input: score, imports } = explained;
   const total = imports?.total ?? null;
-  const perYear = (share: number) => share * (total ?? INDEX_DEMAND);
+  const perYear = (share: number) => forPeople(share * (total ?? INDEX_DEMAND));
   const partners = new Set(score.partners ?? []);
   const { named, folded } = largestSuppliers(score.imports);
   const suppliers = named.map(([id, share]) => ({
     id,
     supplyPerYear: perYear(share),
-    spareCapacityPerYear: perYear(share) * DEFAULT_SPARE_SHARE,
+    spareCapacityPerYear: forPeople(perYear(share) * DEFAULT_SPARE_SHARE),
     partner: partners.has(id),
   }));
   const unallocated = (score.unallocated ?? 0) + folded.share;
@@ -86,7 +94,7 @@ export async function baselineFor(
     suppliers.push({
       id: UNALLOCATED_SUPPLIER,
       supplyPerYear: perYear(unallocated),
-      spareCapacityPerYear: perYear(unallocated) * DEFAULT_SPARE_SHARE,
+      spareCapacityPerYear: forPeople(perYear(unallocated) * DEFAULT_SPARE_SHARE),
       partner: false,
     });
   }
