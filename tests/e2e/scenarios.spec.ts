@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ANALYSTS } from './analysts';
 
@@ -130,4 +131,53 @@ test('a scenario exported as JSON imports back exactly', async ({ browser }) => 
   await expect(page.getByLabel('Name')).toHaveValue('licensing, 90 days');
   await expect(page.getByLabel('Stockpile (days)')).toHaveValue('90');
   await expect(page.getByTestId('months-of-cover')).toHaveText(cover ?? '');
+});
+
+test('a scenario cites its baseline: version, base year and sources on the page and in its CSV', async ({
+  browser,
+}) => {
+  const page = await analystPage(browser, 'alice');
+  const query = { consumer: 'JPN', material: 'Dy', stage: 'separation' };
+  const answer = await page.request.get(
+    `/trpc/scenarios.baseline?input=${encodeURIComponent(JSON.stringify({ json: query }))}`,
+  );
+  const baseline = (await answer.json()).result.data.json as {
+    datasetVersion: { label: string };
+    year: number;
+    sources: { id: string; citation: string }[];
+  };
+  expect(baseline.sources.length).toBeGreaterThan(0);
+
+  const expectCited = async () => {
+    const figure = page.getByRole('figure', { name: `Results · base year ${baseline.year}` });
+    await expect(figure).toBeVisible();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(baseline.datasetVersion.label);
+    for (const source of baseline.sources) await expect(figure).toContainText(source.citation);
+  };
+  await page.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
+  await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
+  await expectCited();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  const lines = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+  expect(lines).toContain(`# Dataset version: ${baseline.datasetVersion.label}`);
+  for (const source of baseline.sources)
+    expect(lines.some((l) => l.includes(`# Source ${source.id}: ${source.citation}`))).toBe(true);
+  expect(lines).toContain('# Shock 1: export cut by CHN of 100 % from month 1 for 2 months');
+  expect(lines.some((l) => l.includes(`base year ${baseline.year}`))).toBe(true);
+  const header = lines.findIndex((l) => l.startsWith('month,'));
+  expect(lines[header]).toBe('month,demand,supplied,from_stockpile,shortfall,stockpile_left,basis');
+  // Index units (Japan's Dy has shares, not tonnes), numbers rounded for people: at most two decimals.
+  const rows = lines.slice(header + 1).filter((l) => l !== '');
+  expect(rows).toHaveLength(12);
+  for (const row of rows) expect(row).toMatch(/^\d+(,-?\d+(\.\d{1,2})?){5},index$/);
+
+  // The saved scenario cites the same, read from the version it was saved on.
+  await page.getByLabel('Name').fill(`cited ${Date.now()}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  await expectCited();
 });
