@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ANALYSTS } from './analysts';
+import { makeCurrentAgain, publishRevision } from './admin-versions';
+import { ADMIN, ANALYSTS } from './analysts';
 
 async function analystPage(browser: Browser, who: keyof typeof ANALYSTS): Promise<Page> {
   return (await browser.newContext({ storageState: ANALYSTS[who] })).newPage();
@@ -180,4 +181,37 @@ test('a scenario cites its baseline: version, base year and sources on the page 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   await expectCited();
+});
+
+test('a scenario saved while reading an older version keeps that version', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await analystPage(browser, 'alice');
+  const query = { consumer: 'JPN', material: 'Dy', stage: 'separation' };
+  const answer = await page.request.get(
+    `/trpc/scenarios.baseline?input=${encodeURIComponent(JSON.stringify({ json: query }))}`,
+  );
+  const older = (await answer.json()).result.data.json.datasetVersion as { id: string; label: string };
+  const admin = await (await browser.newContext({ storageState: ADMIN.state })).newPage();
+  const label = `Scenario as-of ${Date.now()}`;
+  const original = await publishRevision(admin, {
+    label,
+    csv: [
+      'country,stage,material,year,quantity,unit,basis,projection,source_id,status',
+      'CHN,mining,REE,2025,300000,t,REO,false,usgs-mcs-2026,estimated',
+    ].join('\n'),
+    note: 'Scenario as-of test: a newer version',
+  });
+  try {
+    await page.goto(`/scenarios/new?consumer=JPN&material=Dy&stage=separation&asOf=${older.id}`);
+    await expect(page.getByTestId('scenario-results-version')).toContainText(older.label);
+    await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
+    await page.getByLabel('Name').fill(`as of ${older.label}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    // Saved on the version it was read from, so the page offers the newer one instead of claiming it.
+    await expect(page.getByTestId('scenario-results-version')).toContainText(older.label);
+    await expect(page.getByText(`A newer dataset version (${label}) exists.`)).toBeVisible();
+  } finally {
+    await makeCurrentAgain(admin, original);
+  }
 });
