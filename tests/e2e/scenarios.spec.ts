@@ -211,6 +211,17 @@ test('a scenario saved while reading an older version keeps that version', async
     // Saved on the version it was read from, so the page offers the newer one instead of claiming it.
     await expect(page.getByTestId('scenario-results-version')).toContainText(older.label);
     await expect(page.getByText(`A newer dataset version (${label}) exists.`)).toBeVisible();
+
+    // Re-running reads the baseline from the newer version (shocks kept) and cites it; saving moves it there.
+    await page.getByRole('button', { name: 'Re-run on the new data' }).click();
+    await expect(page.getByText(/^(What the new data changed|The new data changes nothing)/)).toBeVisible();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(label);
+    await expect(page.getByLabel('Cut (%)')).toHaveValue('100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+    await page.reload();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(label);
+    await expect(page.getByText(`A newer dataset version (${label}) exists.`)).toHaveCount(0);
   } finally {
     await makeCurrentAgain(admin, original);
   }

@@ -11,15 +11,6 @@ import { savedBaselineSources } from './scenario-baseline.ts';
 import { assertRoomForScenario } from './scenario-quota.ts';
 import { resolveVersion, versionRefOf } from './versions.ts';
 
-export {
-  BaselineInput,
-  baselineFor,
-  DEFAULT_SPARE_SHARE,
-  INDEX_DEMAND,
-  largestSuppliers,
-  UNALLOCATED_SUPPLIER,
-} from './scenario-baseline.ts';
-
 /**
  * The published version a scenario's baseline was read from (the `asOf` its baseline was asked with); the
  * current one when not given. Saving stamps this version, so a scenario built "as of" an older version says so.

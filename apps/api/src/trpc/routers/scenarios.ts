@@ -1,10 +1,8 @@
 import { ScenarioInput, ScenarioResult } from '@ree/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { Baseline } from '../../queries/scenario-baseline.ts';
+import { Baseline, BaselineInput, baselineFor } from '../../queries/scenario-baseline.ts';
 import {
-  BaselineInput,
-  baselineFor,
   CreateScenario,
   createScenario,
   deleteScenario,

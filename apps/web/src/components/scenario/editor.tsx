@@ -7,6 +7,7 @@ import { ScenarioInput } from '@ree/domain';
 import type { FigureProps } from '@ree/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { ApiQueryProvider, useTRPC } from '@/lib/trpc-react';
 import { BaselineFields } from './baseline-fields';
 import { DraftFile } from './draft-file';
@@ -66,8 +67,10 @@ function Editor(props: EditorProps) {
     const current = ScenarioInput.safeParse(values.input);
     if (!current.success) return setStatus(say('scenario.fix'));
     const { consumer, material, stage } = current.data;
+    // A company mix's scenario has the mix's id as its consumer: its fresh baseline is the mix's again.
+    const whose = z.uuid().safeParse(consumer).success ? { company: consumer } : { consumer };
     const fresh = await queryClient.fetchQuery(
-      trpc.scenarios.baseline.queryOptions({ consumer, material, stage }),
+      trpc.scenarios.baseline.queryOptions({ ...whose, material, stage }),
     );
     const next = onFreshBaseline(current.data, fresh.input);
     setChanges(newDataChanges(current.data, next, say, locale));
