@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeCurrentAgain, publishRevision } from './admin-versions';
 import { ADMIN, ANALYSTS } from './analysts';
+import { downloadPng } from './png-checks';
 
 async function analystPage(browser: Browser, who: keyof typeof ANALYSTS): Promise<Page> {
   return (await browser.newContext({ storageState: ANALYSTS[who] })).newPage();
@@ -175,6 +176,11 @@ test('a scenario cites its baseline: version, base year and sources on the page 
   const rows = lines.slice(header + 1).filter((l) => l !== '');
   expect(rows).toHaveLength(12);
   for (const row of rows) expect(row).toMatch(/^\d+(,-?\d+(\.\d{1,2})?){5},index$/);
+
+  // The PNG carries the same sources and version in its caption and its text chunks.
+  const png = await downloadPng(page, page.getByRole('figure', { name: /^Results/ }), 'PNG');
+  for (const source of baseline.sources) expect(png.text.Source).toContain(source.citation);
+  expect(png.text.Source).toContain(`Dataset version: ${baseline.datasetVersion.label}`);
 
   // The saved scenario cites the same, read from the version it was saved on.
   await page.getByLabel('Name').fill(`cited ${Date.now()}`);

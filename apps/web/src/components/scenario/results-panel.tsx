@@ -66,10 +66,8 @@ export function ResultsPanel({
           label="PNG"
           targetId="scenario-series-chart"
           filename={`${title}.png`}
-          provenance={{
-            title: `${title}: ${checked.consumer} · ${checked.material} · ${checked.stage}`,
-            caption: say('scenario.pngCaption', { version: provenance.datasetVersion.label }),
-          }}
+          // The caption (sources, version) is the figure's own, read from the page.
+          provenance={{ title: `${title}: ${checked.consumer} · ${checked.material} · ${checked.stage}` }}
         />
       </>
     ) : null;
