@@ -42,4 +42,8 @@ test('a saved scenario prints as a report with its version', async ({ page }) =>
   await expectPrintsAsReport(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('months-of-cover')).toBeVisible();
+  // On paper too, the results cite what the baseline was read from: sources, version and base year.
+  const results = page.getByRole('figure', { name: /^Results · base year \d{4}$/ });
+  await expect(results.locator('figcaption')).toBeVisible();
+  await expect(results.locator('figcaption')).toContainText(/^Sources: .+\. Dataset version: .+/);
 });

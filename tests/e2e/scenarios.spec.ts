@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ANALYSTS } from './analysts';
+import { makeCurrentAgain, publishRevision } from './admin-versions';
+import { ADMIN, ANALYSTS } from './analysts';
+import { downloadPng } from './png-checks';
 
 async function analystPage(browser: Browser, who: keyof typeof ANALYSTS): Promise<Page> {
   return (await browser.newContext({ storageState: ANALYSTS[who] })).newPage();
@@ -130,4 +133,102 @@ test('a scenario exported as JSON imports back exactly', async ({ browser }) => 
   await expect(page.getByLabel('Name')).toHaveValue('licensing, 90 days');
   await expect(page.getByLabel('Stockpile (days)')).toHaveValue('90');
   await expect(page.getByTestId('months-of-cover')).toHaveText(cover ?? '');
+});
+
+test('a scenario cites its baseline: version, base year and sources on the page and in its CSV', async ({
+  browser,
+}) => {
+  const page = await analystPage(browser, 'alice');
+  const query = { consumer: 'JPN', material: 'Dy', stage: 'separation' };
+  const answer = await page.request.get(
+    `/trpc/scenarios.baseline?input=${encodeURIComponent(JSON.stringify({ json: query }))}`,
+  );
+  const baseline = (await answer.json()).result.data.json as {
+    datasetVersion: { label: string };
+    year: number;
+    sources: { id: string; citation: string }[];
+  };
+  expect(baseline.sources.length).toBeGreaterThan(0);
+
+  const expectCited = async () => {
+    const figure = page.getByRole('figure', { name: `Results · base year ${baseline.year}` });
+    await expect(figure).toBeVisible();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(baseline.datasetVersion.label);
+    for (const source of baseline.sources) await expect(figure).toContainText(source.citation);
+  };
+  await page.goto('/scenarios/new?consumer=JPN&material=Dy&stage=separation');
+  await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
+  await expectCited();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  const lines = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+  expect(lines).toContain(`# Dataset version: ${baseline.datasetVersion.label}`);
+  for (const source of baseline.sources)
+    expect(lines.some((l) => l.includes(`# Source ${source.id}: ${source.citation}`))).toBe(true);
+  expect(lines).toContain('# Shock 1: export cut by CHN of 100 % from month 1 for 2 months');
+  expect(lines.some((l) => l.includes(`base year ${baseline.year}`))).toBe(true);
+  const header = lines.findIndex((l) => l.startsWith('month,'));
+  expect(lines[header]).toBe('month,demand,supplied,from_stockpile,shortfall,stockpile_left,basis');
+  // Index units (Japan's Dy has shares, not tonnes), numbers rounded for people: at most two decimals.
+  const rows = lines.slice(header + 1).filter((l) => l !== '');
+  expect(rows).toHaveLength(12);
+  for (const row of rows) expect(row).toMatch(/^\d+(,-?\d+(\.\d{1,2})?){5},index$/);
+
+  // The PNG carries the same sources and version in its caption and its text chunks.
+  const png = await downloadPng(page, page.getByRole('figure', { name: /^Results/ }), 'PNG');
+  for (const source of baseline.sources) expect(png.text.Source).toContain(source.citation);
+  expect(png.text.Source).toContain(`Dataset version: ${baseline.datasetVersion.label}`);
+
+  // The saved scenario cites the same, read from the version it was saved on.
+  await page.getByLabel('Name').fill(`cited ${Date.now()}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  await expectCited();
+});
+
+test('a scenario saved while reading an older version keeps that version', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await analystPage(browser, 'alice');
+  const query = { consumer: 'JPN', material: 'Dy', stage: 'separation' };
+  const answer = await page.request.get(
+    `/trpc/scenarios.baseline?input=${encodeURIComponent(JSON.stringify({ json: query }))}`,
+  );
+  const older = (await answer.json()).result.data.json.datasetVersion as { id: string; label: string };
+  const admin = await (await browser.newContext({ storageState: ADMIN.state })).newPage();
+  const label = `Scenario as-of ${Date.now()}`;
+  const original = await publishRevision(admin, {
+    label,
+    csv: [
+      'country,stage,material,year,quantity,unit,basis,projection,source_id,status',
+      'CHN,mining,REE,2025,300000,t,REO,false,usgs-mcs-2026,estimated',
+    ].join('\n'),
+    note: 'Scenario as-of test: a newer version',
+  });
+  try {
+    await page.goto(`/scenarios/new?consumer=JPN&material=Dy&stage=separation&asOf=${older.id}`);
+    await expect(page.getByTestId('scenario-results-version')).toContainText(older.label);
+    await page.getByRole('button', { name: 'Preset: 2010 embargo on Japan' }).click();
+    await page.getByLabel('Name').fill(`as of ${older.label}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    // Saved on the version it was read from, so the page offers the newer one instead of claiming it.
+    await expect(page.getByTestId('scenario-results-version')).toContainText(older.label);
+    await expect(page.getByText(`A newer dataset version (${label}) exists.`)).toBeVisible();
+
+    // Re-running reads the baseline from the newer version (shocks kept) and cites it; saving moves it there.
+    await page.getByRole('button', { name: 'Re-run on the new data' }).click();
+    await expect(page.getByText(/^(What the new data changed|The new data changes nothing)/)).toBeVisible();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(label);
+    await expect(page.getByLabel('Cut (%)')).toHaveValue('100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+    await page.reload();
+    await expect(page.getByTestId('scenario-results-version')).toContainText(label);
+    await expect(page.getByText(`A newer dataset version (${label}) exists.`)).toHaveCount(0);
+  } finally {
+    await makeCurrentAgain(admin, original);
+  }
 });

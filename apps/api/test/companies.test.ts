@@ -7,6 +7,7 @@ import { readCompanySuppliers, scoreCompanyMix } from '@ree/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
+import { seedReferenceDataset } from '../src/db/seed.ts';
 import { today } from '../src/queries/sources.ts';
 import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
@@ -178,5 +179,29 @@ describe("a company mix's score", () => {
       ['MYS', 1.5],
     ]);
     expect(b.input.scoreInput?.imports).toEqual({ CHN: 11.5 / 13, MYS: 1.5 / 13 });
+    // It cites the dataset's sources behind the score, never the user's own upload.
+    expect(b.sources.length).toBeGreaterThan(0);
+    expect(b.sources.map((s) => s.id)).not.toContain('your-upload');
+  });
+
+  it('a company baseline "as of" an older version reads that version, and a scenario saved from it keeps it', async () => {
+    const id = await upload(sample);
+    const older = (await alice.scenarios.baseline({ company: id })).datasetVersion;
+    const dataset = await readReferenceDataset();
+    const label = `Reference 2097.${Date.now() % 100_000}`;
+    await seedReferenceDataset(database.db, {
+      ...dataset,
+      label,
+      contentHash: `${dataset.contentHash}-${label}`,
+    });
+    expect((await alice.scenarios.baseline({ company: id })).datasetVersion.label).toBe(label);
+
+    const b = await alice.scenarios.baseline({ company: id, asOf: older.id });
+    expect(b.datasetVersion.id).toBe(older.id);
+    const input = { ...b.input, monteCarlo: { samples: 100, seed: 1 } };
+    const saved = await alice.scenarios.create({ name: 'mix as of', input, asOf: older.id });
+    const read = await alice.scenarios.get({ id: saved.id });
+    expect(read.datasetVersion.id).toBe(older.id);
+    expect(read.sources.map((s) => s.id)).toEqual(b.sources.map((s) => s.id));
   });
 });

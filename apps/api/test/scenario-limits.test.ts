@@ -8,8 +8,8 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { MIGRATIONS_DIR } from '../src/db/migrator.ts';
+import { largestSuppliers } from '../src/queries/scenario-baseline.ts';
 import { MAX_SCENARIOS_PER_USER } from '../src/queries/scenario-quota.ts';
-import { largestSuppliers } from '../src/queries/scenarios.ts';
 import { worstCaseScenario } from './fixtures/worst-case-scenario.ts';
 import { callerFor, createTestUser, openTestDatabase } from './support.ts';
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReferenceDataset } from '../src/data/reference-dataset.ts';
 import type { Database } from '../src/db/client.ts';
 import { seedReferenceDataset } from '../src/db/seed.ts';
+import { forPeople } from '../src/queries/scenario-baseline.ts';
 import { callerFor, createTestUser, openTestDatabase, outcomeOf } from './support.ts';
 
 let database: Database;
@@ -34,6 +35,12 @@ describe('scenarios', () => {
     expect(b.assumptions.join(' ')).toMatch(/index/);
     expect(b.assumptions.join(' ')).toMatch(/30\.0 % of imports is not allocated to a country/);
     expect(b.assumptions.join(' ')).toMatch(/Stockpile holdings are not known/);
+  });
+
+  it('baseline quantities are rounded for people: no float noise in the fields', () => {
+    expect(forPeople(0.1 + 0.2)).toBe(0.3);
+    expect(forPeople(0.07 * 3 * 100)).toBe(21);
+    expect(forPeople(270_000)).toBe(270_000);
   });
 
   it("the default baseline is Japan's dysprosium, almost all Chinese", async () => {
@@ -115,6 +122,52 @@ describe('scenarios', () => {
     const after = await alice.scenarios.get({ id });
     expect(after.newerDatasetVersion).toBeNull();
     expect(after.datasetVersion.label).toBe(label);
+  });
+
+  it('a baseline and its saved scenario cite the version, base year and sources they were read from', async () => {
+    const b = await alice.scenarios.baseline({});
+    expect(b.year).toBe(2025);
+    expect(b.sources.length).toBeGreaterThan(0);
+    expect(b.sources.every((s) => s.citation.length > 0)).toBe(true);
+    const { id } = await alice.scenarios.create({
+      name: 'cited',
+      input: { ...b.input, monteCarlo: { samples: 100, seed: 1 } },
+    });
+    const saved = await alice.scenarios.get({ id });
+    expect(saved.year).toBe(b.year);
+    expect(saved.sources.map((s) => s.id)).toEqual(b.sources.map((s) => s.id));
+  });
+
+  it('a scenario built "as of" an older version is saved, updated and copied on that version', async () => {
+    const older = (await alice.scenarios.baseline({})).datasetVersion;
+    const dataset = await readReferenceDataset();
+    const label = `Reference 2098.${Date.now() % 100_000}`;
+    await seedReferenceDataset(database.db, {
+      ...dataset,
+      label,
+      contentHash: `${dataset.contentHash}-${label}`,
+    });
+    expect((await alice.scenarios.baseline({})).datasetVersion.label).toBe(label);
+
+    const b = await alice.scenarios.baseline({ asOf: older.id });
+    expect(b.datasetVersion.id).toBe(older.id);
+    const input = { ...b.input, monteCarlo: { samples: 100, seed: 1 } };
+    const { id } = await alice.scenarios.create({ name: 'as of the older version', input, asOf: older.id });
+    const saved = await alice.scenarios.get({ id });
+    expect(saved.datasetVersion.id).toBe(older.id);
+    expect(saved.newerDatasetVersion?.label).toBe(label);
+    expect(saved.sources.map((s) => s.id)).toEqual(b.sources.map((s) => s.id));
+
+    await alice.scenarios.update({ id, input, asOf: older.id });
+    expect((await alice.scenarios.get({ id })).datasetVersion.id).toBe(older.id);
+    const copy = await alice.scenarios.duplicate({ id });
+    expect((await alice.scenarios.get({ id: copy.id })).datasetVersion.id).toBe(older.id);
+    // A version id that names no published version is refused, not silently replaced by the current one.
+    expect(
+      await outcomeOf(
+        alice.scenarios.create({ name: 'x', input, asOf: '00000000-0000-4000-8000-000000000000' }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses impossible inputs on the server too, naming the field', async () => {

@@ -202,7 +202,13 @@ export {
   simulateRisk,
 } from './simulation/risk.ts';
 export { createRng, type Rng } from './simulation/rng.ts';
-export { runScenario, ScenarioInput, ScenarioResult, SHOCK_PRESETS } from './simulation/scenario.ts';
+export {
+  runScenario,
+  SCENARIO_MATERIALS,
+  ScenarioInput,
+  ScenarioResult,
+  SHOCK_PRESETS,
+} from './simulation/scenario.ts';
 export {
   readStoredScenario,
   SCENARIO_SCHEMA_VERSION,

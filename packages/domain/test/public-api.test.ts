@@ -18,7 +18,7 @@ const PUBLIC_VALUES = `
   PolicyKind PolicyMeasure PricePoint ProductionRecord Provenance QUALITY_LOST_PER_YEAR Quantity Redistribution
   RESTRICTING_KINDS Region ReserveEstimate ResilienceInput ResilienceScore RestrictedTradeFactor RiskInput
   RiskResult RiskSampling SCENARIO_SCHEMA_VERSION ScenarioResult StoredScenarioError readStoredScenario
-  SCENARIO_LIMITS SHOCK_PRESETS STATUS_QUALITY Samples ScenarioInput ScoreComponent ScoreQuery SharesQuery
+  SCENARIO_LIMITS SCENARIO_MATERIALS SHOCK_PRESETS STATUS_QUALITY Samples ScenarioInput ScoreComponent ScoreQuery SharesQuery
   Shock ShockList Source SourceId Stage Stockpile StockpileKind SupplierBaseline SupplyRiskQuery TradeFlow
   UNSCORED_WGI Unit UnknownSupplierError WORKED_EXAMPLE WORLD Weights Year asOfDate cellMix chainScore
   checkHeader createRng dataMaterials datasetFrom disruptionProbability echo echoList elementsOf

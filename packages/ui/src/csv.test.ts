@@ -28,6 +28,26 @@ describe('toCsv', () => {
     ]);
   });
 
+  it('writes notes as header lines after the sources (the # keeps a formula from running)', () => {
+    const csv = toCsv({
+      title: 'Scenario',
+      sources: [],
+      datasetVersion: 'Reference 2026.1',
+      notes: ['Shock 1: export cut by CHN of 100 % from month 1 for 2 months', '=cmd'],
+      headers: ['month'],
+      rows: [[1]],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      '# Scenario',
+      '# Dataset version: Reference 2026.1',
+      '# Shock 1: export cut by CHN of 100 % from month 1 for 2 months',
+      '# =cmd',
+      'month',
+      '1',
+      '',
+    ]);
+  });
+
   it('neutralises every dangerous first character, and nothing else', () => {
     for (const s of ['=1+1', '+1', '-1', '@x', '\tx', '\rx', '\0x']) expect(neutralise(s)).toBe(`'${s}`);
     expect(neutralise('Japan')).toBe('Japan');

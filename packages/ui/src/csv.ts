@@ -1,4 +1,4 @@
-// CSV of exactly what a figure shows: a header block (title, sources, dataset version) then the table.
+// CSV of exactly what a figure shows: a header block (title, dataset version, sources, notes) then the table.
 // RFC 4180 quoting, CRLF line ends; text cells a spreadsheet would run as a formula are neutralised.
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -7,6 +7,8 @@ export interface CsvDocument {
   title: string;
   sources: readonly { id: string; citation: string }[];
   datasetVersion: string;
+  /** More header lines: what a reader needs to read the rows again (a scenario's shocks, say). */
+  notes?: readonly string[];
   headers: readonly string[];
   rows: readonly (readonly CsvCell[])[];
 }
@@ -32,6 +34,7 @@ export function toCsv(doc: CsvDocument): string {
     [`# ${doc.title}`],
     [`# Dataset version: ${doc.datasetVersion}`],
     ...doc.sources.map((s) => [`# Source ${s.id}: ${s.citation}`]),
+    ...(doc.notes ?? []).map((note) => [`# ${note}`]),
     doc.headers,
     ...doc.rows,
   ];

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { datasetRows } from '../queries/dataset-rows.ts';
 import { sourcesFor, today } from '../queries/sources.ts';
+import type { SourceRef } from '../queries/versioned.ts';
 import { resolveVersion, type VersionRef } from '../queries/versions.ts';
 import type { CompanyScore, CompanyScoreInput } from './schemas.ts';
 import { supplierRows } from './store.ts';
@@ -38,26 +39,40 @@ export async function scoreCompany(
       provenance: scored.provenance,
     };
   });
-  const cited = materials.flatMap((m) => Object.values(m.provenance).flatMap((p) => p.sourceIds));
   return {
     datasetVersion: version,
     sources: await sourcesFor(
       db,
       version.id,
-      cited.filter((id) => id !== COMPANY_UPLOAD_SOURCE),
+      materials.flatMap((m) => citedSources(m.provenance)),
     ),
     materials,
   };
 }
 
-/** One material × stage of the owner's mix as the scenario baseline reads a score, or NOT_FOUND. */
+/** The dataset's sources a score cites: the company's own upload is the user's file, not a source to list. */
+function citedSources(provenance: DatasetScore['provenance']): string[] {
+  return Object.values(provenance)
+    .flatMap((p) => p.sourceIds)
+    .filter((id) => id !== COMPANY_UPLOAD_SOURCE);
+}
+
+/**
+ * One material × stage of the owner's mix as the scenario baseline reads a score, against the chosen published
+ * version (default: the current one), with the sources behind it; NOT_FOUND for a mix that is not the owner's.
+ */
 export async function companyScoreFor(
   db: Db,
   ownerId: string,
-  query: { id: string; material: DatasetScore['input']['material']; stage: DatasetScore['input']['stage'] },
-): Promise<{ datasetVersion: VersionRef; scored: DatasetScore }> {
+  query: {
+    id: string;
+    material: DatasetScore['input']['material'];
+    stage: DatasetScore['input']['stage'];
+    asOf?: string | undefined;
+  },
+): Promise<{ datasetVersion: VersionRef; sources: z.infer<typeof SourceRef>[]; scored: DatasetScore }> {
   const rows = await ownedRows(db, ownerId, query.id);
-  const version = await resolveVersion(db);
+  const version = await resolveVersion(db, query.asOf);
   const data = await datasetRows(db, version);
   const scored = scoreCompanyMix(data, rows, {
     companyId: query.id,
@@ -65,5 +80,6 @@ export async function companyScoreFor(
     stage: query.stage,
     today: today(),
   });
-  return { datasetVersion: version, scored };
+  const sources = await sourcesFor(db, version.id, citedSources(scored.provenance));
+  return { datasetVersion: version, sources, scored };
 }

@@ -1,140 +1,27 @@
 // Saved disruption scenarios. Owners edit; other signed-in users may only read a scenario its owner shared.
 // Anything else — another user's unshared scenario, or an edit of someone else's — is NOT_FOUND, so the existence
 // of other people's scenarios never leaks.
-import {
-  Iso3,
-  Material,
-  readStoredScenario,
-  SCENARIO_LIMITS,
-  SCENARIO_SCHEMA_VERSION,
-  ScenarioInput,
-  Stage,
-} from '@ree/domain';
+import { readStoredScenario, SCENARIO_SCHEMA_VERSION, ScenarioInput } from '@ree/domain';
 import { z } from 'zod';
-import { companyScoreFor } from '../companies/score.ts';
 import type { Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SimulationPool } from '../simulation/pool.ts';
+import { savedBaselineSources } from './scenario-baseline.ts';
 import { assertRoomForScenario } from './scenario-quota.ts';
-import { explainScore } from './score.ts';
 import { resolveVersion, versionRefOf } from './versions.ts';
 
-export const BaselineInput = z.strictObject({
-  consumer: Iso3.default('JPN'),
-  // Dysprosium: the material a Chinese cut hits hardest, and one whose Chinese share is itemised.
-  material: Material.default('Dy'),
-  stage: Stage.default('separation'),
-  /** One of the caller's company mixes: its imports replace the consumer's (then `consumer` is not read). */
-  company: z.uuid().optional(),
-  /** A published version to start from (the portal's "as of"); the current one when not given. */
-  asOf: z.uuid().optional(),
-});
-
-/** When only shares are known, the baseline is an index: demand of 100 units a year. */
-export const INDEX_DEMAND = 100;
-/** Spare capacity of each supplier when the data has none: 10 % of what it supplies (an editable assumption). */
-export const DEFAULT_SPARE_SHARE = 0.1;
-
-/** The simulation's name for imports no named country accounts for: a source of supply, never a country. */
-export const UNALLOCATED_SUPPLIER = 'unallocated';
-
 /**
- * The named suppliers a baseline keeps: all of them when they fit the scenario limit (with room for
- * "unallocated"), else the largest, the rest folded into one share.
+ * The published version a scenario's baseline was read from (the `asOf` its baseline was asked with); the
+ * current one when not given. Saving stamps this version, so a scenario built "as of" an older version says so.
  */
-export function largestSuppliers(imports: Record<string, number>) {
-  const room = SCENARIO_LIMITS.suppliers - 1;
-  const all = Object.entries(imports);
-  if (all.length <= room) return { named: all, folded: { count: 0, share: 0 } };
-  const bySize = [...all].sort(([, a], [, b]) => b - a);
-  const rest = bySize.slice(room);
-  return {
-    named: bySize.slice(0, room),
-    folded: { count: rest.length, share: rest.reduce((sum, [, share]) => sum + share, 0) },
-  };
-}
-
-/** The score a baseline starts from: a country's (or the EU-27's), or one of the caller's company mixes. */
-async function baselineScore(db: Db, ownerId: string, params: z.infer<typeof BaselineInput>) {
-  if (!params.company) return explainScore(db, params);
-  const { datasetVersion, scored } = await companyScoreFor(db, ownerId, { ...params, id: params.company });
-  return { datasetVersion, ...scored };
-}
-
-export async function baselineFor(db: Db, ownerId: string, params: z.infer<typeof BaselineInput>) {
-  const explained = await baselineScore(db, ownerId, params);
-  const { input: score, imports } = explained;
-  const total = imports?.total ?? null;
-  const perYear = (share: number) => share * (total ?? INDEX_DEMAND);
-  const partners = new Set(score.partners ?? []);
-  const { named, folded } = largestSuppliers(score.imports);
-  const suppliers = named.map(([id, share]) => ({
-    id,
-    supplyPerYear: perYear(share),
-    spareCapacityPerYear: perYear(share) * DEFAULT_SPARE_SHARE,
-    partner: partners.has(id),
-  }));
-  const unallocated = (score.unallocated ?? 0) + folded.share;
-  if (unallocated > 0) {
-    suppliers.push({
-      id: UNALLOCATED_SUPPLIER,
-      supplyPerYear: perYear(unallocated),
-      spareCapacityPerYear: perYear(unallocated) * DEFAULT_SPARE_SHARE,
-      partner: false,
-    });
-  }
-  const demandPerYear = suppliers.reduce((sum, s) => sum + s.supplyPerYear, 0) || INDEX_DEMAND;
-  const input: z.input<typeof ScenarioInput> = {
-    consumer: score.consumer,
-    material: params.material,
-    stage: params.stage,
-    baseline: {
-      suppliers,
-      demandPerYear,
-      stockpileDays: score.stockpileDays ?? 0,
-      partnersFirst: true,
-      months: 12,
-    },
-    shocks: [],
-    // Unallocated supply comes from many small sources: as a whole it is rarely cut (governance 0 → 2 % a year).
-    wgi: Object.fromEntries(
-      suppliers.map((s) => [s.id, s.id === UNALLOCATED_SUPPLIER ? 0 : (score.wgi[s.id] ?? 10)]),
-    ),
-    monteCarlo: { samples: 10_000, seed: 1 },
-    scoreInput: score,
-  };
-  return {
-    datasetVersion: explained.datasetVersion,
-    year: score.year,
-    unit: total !== null ? ('t' as const) : ('index' as const),
-    input,
-    assumptions: [
-      total !== null
-        ? null
-        : `Only shares are known: quantities are an index (demand = ${INDEX_DEMAND} a year).`,
-      `Spare capacity is ${DEFAULT_SPARE_SHARE * 100} % of each supplier's supply unless you edit it.`,
-      unallocated > 0
-        ? `${(unallocated * 100).toFixed(1)} % of imports is not allocated to a country in the sources: it is simulated as "${UNALLOCATED_SUPPLIER}", a source no shock names, rarely disrupted as a whole.`
-        : null,
-      folded.count > 0
-        ? `The ${folded.count} smallest suppliers are simulated together as "${UNALLOCATED_SUPPLIER}": a scenario has at most ${SCENARIO_LIMITS.suppliers} suppliers.`
-        : null,
-      imports?.note ?? null,
-      imports === null
-        ? `No ${params.material} imports in the data: ${explained.importsTried.join('; ')}.`
-        : null,
-      score.stockpileDays === undefined
-        ? 'Stockpile holdings are not known: the baseline starts with none (edit it to test a stockpile).'
-        : null,
-    ].filter((a): a is string => a !== null),
-  };
-}
+const BaselineVersion = z.uuid().optional();
 
 export const CreateScenario = z.strictObject({
   name: z.string().trim().min(1, 'give the scenario a name').max(200),
   notes: z.string().max(5000).optional(),
   input: ScenarioInput,
+  asOf: BaselineVersion,
 });
 
 const SUMMARY = {
@@ -179,7 +66,7 @@ export async function createScenario(
   data: z.infer<typeof CreateScenario>,
 ) {
   await assertRoomForScenario(db, ownerId);
-  const version = await resolveVersion(db);
+  const version = await resolveVersion(db, data.asOf);
   await assertFacilitiesExist(db, version.id, data.input);
   const result = await simulations.runScenario(ownerId, data.input);
   return db.scenario.create({
@@ -232,10 +119,16 @@ export async function getScenario(db: Db, simulations: SimulationPool, userId: s
       },
     });
   }
-  const current = await resolveVersion(db);
+  const [current, sources] = await Promise.all([
+    resolveVersion(db),
+    savedBaselineSources(db, ownerId, stored.input, scenario.datasetVersion.id),
+  ]);
   return {
     ...rest,
     datasetVersion: versionRefOf(rest.datasetVersion),
+    sources,
+    /** The base year: the year of the imports its baseline was read from (null for one built without a score). */
+    year: stored.input.scoreInput?.year ?? null,
     input: stored.input,
     result,
     readOnly: ownerId !== userId,
@@ -247,7 +140,7 @@ export async function getScenario(db: Db, simulations: SimulationPool, userId: s
 async function owned(db: Db, userId: string, id: string) {
   const found = await db.scenario.findFirst({
     where: { id, ownerId: userId },
-    select: { id: true, name: true, notes: true, input: true, schemaVersion: true },
+    select: { id: true, name: true, notes: true, input: true, schemaVersion: true, datasetVersionId: true },
   });
   if (!found) throw new NotFoundError('No such scenario.');
   return found;
@@ -258,7 +151,7 @@ export const RenameScenario = ScenarioId.extend({
   name: CreateScenario.shape.name,
   notes: CreateScenario.shape.notes,
 });
-export const UpdateScenario = ScenarioId.extend({ input: ScenarioInput });
+export const UpdateScenario = ScenarioId.extend({ input: ScenarioInput, asOf: BaselineVersion });
 export const ShareScenario = ScenarioId.extend({ shared: z.boolean() });
 
 export async function renameScenario(db: Db, userId: string, data: z.infer<typeof RenameScenario>) {
@@ -269,7 +162,7 @@ export async function renameScenario(db: Db, userId: string, data: z.infer<typeo
   });
 }
 
-/** Replaces the inputs and re-runs on the server, on the current dataset version. */
+/** Replaces the inputs and re-runs on the server, stamped with the version its baseline was read from. */
 export async function updateScenario(
   db: Db,
   simulations: SimulationPool,
@@ -277,7 +170,7 @@ export async function updateScenario(
   data: z.infer<typeof UpdateScenario>,
 ) {
   await owned(db, userId, data.id);
-  const version = await resolveVersion(db);
+  const version = await resolveVersion(db, data.asOf);
   await assertFacilitiesExist(db, version.id, data.input);
   const result = await simulations.runScenario(userId, data.input);
   await db.scenario.update({
@@ -302,6 +195,8 @@ export async function duplicateScenario(db: Db, simulations: SimulationPool, use
     name: `${source.name} (copy)`.slice(0, 200),
     notes: source.notes ?? undefined,
     input,
+    // A copy cites what the original was read from.
+    asOf: source.datasetVersionId,
   });
 }
 

@@ -246,6 +246,8 @@ export const en = {
   'scenario.importError': 'This file is not a scenario: {message}',
   'scenario.changed': 'What the new data changed (save to keep it):',
   'scenario.unchanged': 'The new data changes nothing in this scenario.',
+  // Issue 14: the scenario's provenance (baseline version, base year, sources).
+  'scenario.baseYear': 'base year {year}',
   'admin.title': 'Administration',
   'admin.versions': 'Dataset versions',
   'admin.users': 'Users',

@@ -246,6 +246,8 @@ export const ja: Messages = {
   'scenario.importError': 'シナリオのファイルではありません：{message}',
   'scenario.changed': '新しいデータによる変更点（保存すると反映されます）：',
   'scenario.unchanged': '新しいデータはこのシナリオに影響しません。',
+  // Issue 14: the scenario's provenance (baseline version, base year, sources).
+  'scenario.baseYear': '基準年 {year}',
   'admin.title': '管理',
   'admin.versions': 'データセットのバージョン',
   'admin.users': 'ユーザー',

@@ -67,6 +67,20 @@ export function runScenario(raw: ScenarioInput): ScenarioResult {
   return { deterministic, risk };
 }
 
+/**
+ * The materials the scenario lab offers to start from: the magnet mix, the two heavy rare earths a Chinese cut
+ * hits hardest, the EU groups and all rare earths together. Stages are the primary chain, `CHAIN_STAGES`.
+ * @example SCENARIO_MATERIALS.includes('Dy') // true
+ */
+export const SCENARIO_MATERIALS = [
+  'NdPr',
+  'Dy',
+  'Tb',
+  'LREE',
+  'HREE',
+  'REE',
+] as const satisfies readonly Material[];
+
 /** The real cases, ready to add to a scenario (months count from the scenario's first month). */
 export const SHOCK_PRESETS = {
   /** China's unannounced halt of rare-earth exports to Japan after the Senkaku incident (about two months). */

@@ -1,9 +1,8 @@
 import { ScenarioInput, ScenarioResult } from '@ree/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { Baseline, BaselineInput, baselineFor } from '../../queries/scenario-baseline.ts';
 import {
-  BaselineInput,
-  baselineFor,
   CreateScenario,
   createScenario,
   deleteScenario,
@@ -18,7 +17,7 @@ import {
   UpdateScenario,
   updateScenario,
 } from '../../queries/scenarios.ts';
-import { VersionRef } from '../../queries/versioned.ts';
+import { SourceRef, VersionRef } from '../../queries/versioned.ts';
 import { protectedProcedure } from '../init.ts';
 
 const Summary = z.object({
@@ -33,18 +32,13 @@ const Summary = z.object({
 const Ok = z.object({ ok: z.literal(true) });
 
 export const scenariosRouter = {
-  /** A starting point filled from the current dataset: suppliers, spare capacity, demand, stockpile, governance. */
+  /**
+   * A starting point filled from the current dataset (or the `asOf` one): suppliers, spare capacity, demand,
+   * stockpile, governance, with the version, base year and sources it was read from.
+   */
   baseline: protectedProcedure
     .input(BaselineInput)
-    .output(
-      z.object({
-        datasetVersion: VersionRef,
-        year: z.int(),
-        unit: z.enum(['t', 'index']),
-        input: ScenarioInput,
-        assumptions: z.array(z.string()),
-      }),
-    )
+    .output(Baseline)
     .query(({ ctx, input }) => baselineFor(ctx.db, ctx.user.id, input)),
 
   /** The signed-in user's own scenarios, newest first. */
@@ -60,6 +54,10 @@ export const scenariosRouter = {
       Summary.extend({
         input: ScenarioInput,
         result: ScenarioResult,
+        /** The sources behind its baseline, in the version it was saved on. */
+        sources: z.array(SourceRef),
+        /** The base year its baseline was read for. */
+        year: z.int().nullable(),
         readOnly: z.boolean(),
         newerDatasetVersion: VersionRef.nullable(),
       }),

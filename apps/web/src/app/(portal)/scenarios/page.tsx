@@ -1,3 +1,4 @@
+import { CHAIN_STAGES, SCENARIO_MATERIALS } from '@ree/domain';
 import type { Metadata } from 'next';
 import { AsOfField } from '@/components/as-of-field';
 import { CountryOptions } from '@/components/country-options';
@@ -32,7 +33,7 @@ async function ScenariosPage() {
         <label>
           {t('select.material')}
           <select name="material" defaultValue="NdPr">
-            {['NdPr', 'Dy', 'Tb', 'LREE', 'HREE', 'REE'].map((m) => (
+            {SCENARIO_MATERIALS.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
@@ -40,7 +41,7 @@ async function ScenariosPage() {
         <label>
           {t('select.stage')}
           <select name="stage" defaultValue="separation">
-            {['mining', 'separation', 'metal', 'magnet'].map((s) => (
+            {CHAIN_STAGES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>

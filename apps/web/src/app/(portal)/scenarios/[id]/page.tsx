@@ -34,7 +34,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         input={input}
         readOnly={s.readOnly}
         shared={s.shared}
-        datasetVersion={s.datasetVersion.label}
+        provenance={{ datasetVersion: s.datasetVersion, year: s.year, sources: s.sources }}
         newerVersion={s.newerDatasetVersion}
         indexUnits={!input.baseline.suppliers.some((x) => x.supplyPerYear > 1000)}
         {...context}

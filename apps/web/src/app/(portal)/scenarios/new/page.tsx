@@ -1,3 +1,4 @@
+import { CHAIN_STAGES, SCENARIO_MATERIALS } from '@ree/domain';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { streamedPage } from '@/components/page-loading';
@@ -15,8 +16,8 @@ const Params = z.object({
     .string()
     .regex(/^[A-Z]{3}$/)
     .catch('JPN'),
-  material: z.enum(['NdPr', 'Dy', 'Tb', 'LREE', 'HREE', 'REE']).catch('NdPr'),
-  stage: z.enum(['mining', 'separation', 'metal', 'magnet']).catch('separation'),
+  material: z.enum(SCENARIO_MATERIALS).catch('NdPr'),
+  stage: z.enum(CHAIN_STAGES).catch('separation'),
   /** One of the user's company mixes (`/companies/<id>`): the baseline starts from its suppliers. */
   company: z.uuid().optional().catch(undefined),
 });
@@ -53,10 +54,14 @@ async function NewScenarioPage({
             id={null}
             name={`${consumer} ${params.material} ${params.stage}`}
             notes=""
-            input={{ ...baseline.data.input, shocks: baseline.data.input.shocks ?? [] }}
+            input={baseline.data.input}
             readOnly={false}
             shared={false}
-            datasetVersion={baseline.data.datasetVersion.label}
+            provenance={{
+              datasetVersion: baseline.data.datasetVersion,
+              year: baseline.data.year,
+              sources: baseline.data.sources,
+            }}
             newerVersion={null}
             indexUnits={baseline.data.unit === 'index'}
             {...context}
