@@ -8,10 +8,13 @@ import {
   importsOf,
   ReportInput,
 } from '../../imports/import-report.ts';
+import { ImportJobOut, importJobOf, JobInput } from '../../imports/jobs/job-status.ts';
+import { requestCancel } from '../../imports/jobs/queue.ts';
 import { adminProcedure } from '../init.ts';
 import { actorOf } from './actor.ts';
 
-// Uploads arrive over plain HTTP (POST /files/import, streamed); these procedures read and act on what they staged.
+// Uploads arrive over plain HTTP (POST /files/import, streamed) and are validated by a background job; these
+// procedures follow that job, and read and act on what it staged.
 export const importsRouter = {
   /** Admins: the imports into one version, newest first, and the largest upload the server takes. */
   list: adminProcedure
@@ -39,4 +42,19 @@ export const importsRouter = {
     .input(BatchInput)
     .output(z.object({ batchId: z.string() }))
     .mutation(({ ctx, input }) => discardImport(ctx.db, actorOf(ctx), input.batchId)),
+
+  /** Admins: one import job's progress (rows read, validated, bytes), then how it ended and its batch. */
+  job: adminProcedure
+    .input(JobInput)
+    .output(ImportJobOut)
+    .query(({ ctx, input }) => importJobOf(ctx.db, input.jobId)),
+
+  /** Admins: stop a queued or running import job; what it staged is removed and the draft is untouched. */
+  cancel: adminProcedure
+    .input(JobInput)
+    .output(z.object({ cancelled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await importJobOf(ctx.db, input.jobId); // NOT_FOUND for an unknown id
+      return { cancelled: await requestCancel(ctx.db, input.jobId) };
+    }),
 } satisfies TRPCRouterRecord;
