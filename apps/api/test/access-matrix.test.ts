@@ -245,6 +245,11 @@ const EXPECTED: Record<string, Expectation> = {
     input: { jobId: NO_SUCH_ID },
     invalid: { input: { jobId: 'j1' }, field: 'jobId' },
   },
+  'imports.queueApply': {
+    ...adminNotFound,
+    input: { batchId: NO_SUCH_ID },
+    invalid: { input: { batchId: 'b1' }, field: 'batchId' },
+  },
   'imports.cancel': {
     ...adminNotFound,
     input: { jobId: NO_SUCH_ID },

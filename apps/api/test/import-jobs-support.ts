@@ -1,5 +1,6 @@
 // What the import job tests share: a draft with an admin, an upload queued as a job, and workers scoped to it.
 
+import { runApplyJob } from '../src/imports/jobs/apply-job.ts';
 import { jobErrorMessage } from '../src/imports/jobs/job-status.ts';
 import type { Progress } from '../src/imports/jobs/queue.ts';
 import { enqueueValidateJob, validateJob } from '../src/imports/jobs/validate-job.ts';
@@ -39,7 +40,7 @@ export function draftWorker(
 ) {
   const validate = validateJob(1_000_000, 0);
   const handler: JobHandler = (db, context) =>
-    validate(db, {
+    (context.job.kind === 'apply' ? runApplyJob : validate)(db, {
       ...context,
       progress: async (p) => {
         await context.progress(p);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { UploadTooLargeError } from '../upload-sink.ts';
+import { runApplyJob } from './apply-job.ts';
 import { validateJob } from './validate-job.ts';
 import type { JobHandler } from './worker.ts';
 
@@ -12,7 +13,7 @@ export const JobInput = z.strictObject({ jobId: z.uuid() });
 
 export const ImportJobOut = z.object({
   id: z.string(),
-  kind: z.enum(['validate']),
+  kind: z.enum(['validate', 'apply']),
   versionId: z.string(),
   fileName: z.string(),
   state: ImportJobState,
@@ -58,7 +59,7 @@ export async function importJobOf(db: Db, jobId: string): Promise<z.infer<typeof
     },
   });
   if (!job) throw new NotFoundError('No such import job.');
-  return { ...job, kind: 'validate' };
+  return { ...job, kind: job.kind === 'apply' ? 'apply' : 'validate' };
 }
 
 /** What a failed job tells the admin: the named errors' own words, never a database's. */
@@ -69,7 +70,7 @@ export function jobErrorMessage(error: unknown): string {
     error instanceof UploadTooLargeError
   )
     return error.message;
-  return 'The file could not be validated because of a server error; nothing was changed. Try again.';
+  return 'The import stopped because of a server error; nothing was changed. Try again.';
 }
 
 /** Runs each kind of job; `maxBytes` is the upload limit. */
@@ -77,6 +78,7 @@ export function importJobHandler(maxBytes: number): JobHandler {
   const validate = validateJob(maxBytes);
   return (db, context) => {
     if (context.job.kind === 'validate') return validate(db, context);
+    if (context.job.kind === 'apply') return runApplyJob(db, context);
     throw new ConflictError(`Unknown kind of import job "${context.job.kind}".`);
   };
 }

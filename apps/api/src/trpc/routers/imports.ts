@@ -8,6 +8,7 @@ import {
   importsOf,
   ReportInput,
 } from '../../imports/import-report.ts';
+import { enqueueApplyJob } from '../../imports/jobs/apply-job.ts';
 import { ImportJobOut, importJobOf, JobInput } from '../../imports/jobs/job-status.ts';
 import { requestCancel } from '../../imports/jobs/queue.ts';
 import { adminProcedure } from '../init.ts';
@@ -36,6 +37,12 @@ export const importsRouter = {
     .input(BatchInput)
     .output(z.object({ batchId: z.string(), versionId: z.string(), rows: z.record(z.string(), z.int()) }))
     .mutation(({ ctx, input }) => applyImport(ctx.db, actorOf(ctx), input.batchId)),
+
+  /** Admins: the same apply, run as a background job (its progress is imports.job). */
+  queueApply: adminProcedure
+    .input(BatchInput)
+    .output(z.object({ jobId: z.string() }))
+    .mutation(({ ctx, input }) => enqueueApplyJob(ctx.db, actorOf(ctx), input.batchId)),
 
   /** Admins: drop a validated import without touching the draft. Audited. */
   discard: adminProcedure

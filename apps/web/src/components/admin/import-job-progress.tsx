@@ -14,6 +14,7 @@ type Job = RouterOutputs['imports']['job'];
 export interface JobLabels {
   state: Record<Job['state'], string>;
   rowsRead: string;
+  rowsApplied: string;
   rowsValidated: string;
   bytes: string;
   rate: string;
@@ -74,15 +75,25 @@ export function ImportJobProgress({
         <progress value={job.bytesRead} max={job.totalBytes} aria-label={labels.bytes} />
       ) : null}
       <dl className="ree-summary">
-        <dt>{labels.rowsRead}</dt>
-        <dd data-testid="rows-read">{n(job.rowsRead)}</dd>
-        <dt>{labels.rowsValidated}</dt>
-        <dd data-testid="rows-validated">{n(job.rowsValidated)}</dd>
-        <dt>{labels.bytes}</dt>
-        <dd>
-          {n(job.bytesRead)} / {n(job.totalBytes)}
-        </dd>
-        {active(job) ? (
+        {job.kind === 'apply' ? (
+          <>
+            <dt>{labels.rowsApplied}</dt>
+            <dd data-testid="rows-applied">{n(job.rowsApplied)}</dd>
+          </>
+        ) : null}
+        {job.kind === 'validate' ? (
+          <>
+            <dt>{labels.rowsRead}</dt>
+            <dd data-testid="rows-read">{n(job.rowsRead)}</dd>
+            <dt>{labels.rowsValidated}</dt>
+            <dd data-testid="rows-validated">{n(job.rowsValidated)}</dd>
+            <dt>{labels.bytes}</dt>
+            <dd>
+              {n(job.bytesRead)} / {n(job.totalBytes)}
+            </dd>
+          </>
+        ) : null}
+        {active(job) && job.kind === 'validate' ? (
           <>
             <dt>{labels.rate}</dt>
             <dd data-testid="rate">{n(rate)}</dd>

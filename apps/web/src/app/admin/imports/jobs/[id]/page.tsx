@@ -17,6 +17,7 @@ const LABELS: JobLabels = {
     cancelled: 'Cancelled.',
   },
   rowsRead: 'Rows read',
+  rowsApplied: 'Rows applied',
   rowsValidated: 'Rows valid',
   bytes: 'Bytes read',
   rate: 'Rows per second',
@@ -34,13 +35,25 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const result = await attempt((await serverApi()).imports.job.query({ jobId: id }));
   if (!result.ok) notFound();
   const job = result.data;
+  const labels: JobLabels =
+    job.kind === 'apply'
+      ? {
+          ...LABELS,
+          state: {
+            ...LABELS.state,
+            running: 'Applying the rows to the draft (one transaction)…',
+            succeeded: 'Applied: opening the report…',
+          },
+          cancelled: 'Cancelled before it started: the draft is unchanged.',
+        }
+      : LABELS;
   return (
     <main id="main">
       <p>
         <a href={`/admin/versions/${job.versionId}`}>← {t('admin.backToVersion')}</a>
       </p>
-      <h1>{`Importing ${job.fileName}`}</h1>
-      <ImportJobProgress initial={job} labels={LABELS} locale={locale} />
+      <h1>{job.kind === 'apply' ? `Applying ${job.fileName}` : `Importing ${job.fileName}`}</h1>
+      <ImportJobProgress initial={job} labels={labels} locale={locale} />
     </main>
   );
 }
