@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       // No request is left to wait for a simulation: stop the worker threads, then the database.
       await simulations.close();
-      // A job in hand ends first or, past the shutdown time-out, is left to its lease: run again on the next start.
+      // The import job in hand gives up at its next progress write and goes back to the queue, undone.
       await importWorker.stop();
       // An alert check still running after a publish finishes before the database goes.
       await alerts.idle();

@@ -80,6 +80,10 @@ describe('import jobs', () => {
       await draft.database.db.importBatch.count({ where: { versionId: draft.draftId, status: 'staging' } }),
     ).toBe(0);
     expect(await draftRows()).toBe(before);
+    const audit = await callerFor(draft.database, draft.admin).audit.list({
+      action: 'dataset.import-cancel',
+    });
+    expect(audit.items.map((e) => e.after)).toContainEqual(expect.objectContaining({ jobId }));
     // A finished job cannot be cancelled again.
     expect(await callerFor(draft.database, draft.admin).imports.cancel({ jobId })).toEqual({
       cancelled: false,
@@ -117,6 +121,21 @@ describe('import jobs', () => {
     expect(job.batchId).not.toBe(stalled);
     expect(await draft.database.db.importBatch.count({ where: { id: stalled ?? '' } })).toBe(0);
     expect(await draft.database.db.importRow.count({ where: { batchId: job.batchId ?? '' } })).toBe(2500);
+  }, 60_000);
+
+  it('a worker that stops mid-job gives it back to the queue, undone; the next run does it whole', async () => {
+    const jobId = await queueUpload(draft, productionCsv(3000));
+    let stopped: Promise<void> | null = null;
+    const stopping = draftWorker(draft, async (_context, p) => {
+      if (!stopped && (p.rowsRead ?? 0) > 1000) stopped = stopping.stop();
+    });
+    expect(await stopping.runOnce()).toBe(true);
+    await stopped;
+    const back = await jobOf(jobId);
+    expect(back).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(await draft.database.db.importBatch.count({ where: { id: back.batchId ?? '' } })).toBe(0);
+    await draftWorker(draft).runOnce();
+    expect(await jobOf(jobId)).toMatchObject({ state: 'succeeded', attempts: 1, rowsValidated: 3000 });
   }, 60_000);
 
   it(`fails a job cleanly once its worker died ${MAX_ATTEMPTS} times`, async () => {

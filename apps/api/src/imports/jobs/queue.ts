@@ -6,6 +6,8 @@
 // belongs to a process that died: it is queued again (its work is redone from the start) or, after MAX_ATTEMPTS,
 // failed with a reason.
 import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../queries/audit.ts';
+import type { Actor } from '../../queries/user-admin.ts';
 
 /** A running job silent for this long is dead: several missed renewals, not one slow query. */
 export const LEASE_MS = 30_000;
@@ -121,6 +123,31 @@ export async function finishJob(db: Db, jobId: string, workerId: string, outcome
   // The upload's bytes are only for validating it: once that is over, for good, they go.
   if (n === 1) await db.importJobChunk.deleteMany({ where: { jobId } });
   return n === 1;
+}
+
+/** Gives a job this worker holds back to the queue (its process is stopping): another run starts it afresh. */
+export async function releaseJob(db: Db, jobId: string, workerId: string): Promise<boolean> {
+  const n = await db.$executeRaw`UPDATE "import_job" SET "state" = 'queued', "lockedBy" = NULL,
+      "leaseUntil" = NULL, "attempts" = GREATEST("attempts" - 1, 0)
+    WHERE "id" = ${jobId} AND "lockedBy" = ${workerId} AND "state" = 'running'`;
+  return n === 1;
+}
+
+/** An admin's cancel, audited when it took (a job already over is not cancelled). */
+export async function cancelJob(db: Db, actor: Actor, jobId: string): Promise<boolean> {
+  const cancelled = await requestCancel(db, jobId);
+  if (cancelled) {
+    const job = await db.importJob.findUnique({ where: { id: jobId } });
+    await recordAudit(db, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: 'dataset.import-cancel',
+      target: job?.versionId ?? null,
+      after: { jobId, kind: job?.kind, fileName: job?.fileName, batchId: job?.batchId },
+      ip: actor.ip,
+    });
+  }
+  return cancelled;
 }
 
 /**

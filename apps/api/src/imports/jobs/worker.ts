@@ -13,6 +13,7 @@ import {
   type Progress,
   RENEW_EVERY_MS,
   recoverExpiredJobs,
+  releaseJob,
   reportProgress,
 } from './queue.ts';
 
@@ -26,10 +27,19 @@ export interface JobContext {
 
 export type JobHandler = (db: Db, context: JobContext) => Promise<Omit<Outcome, 'state'>>;
 
-/** Why a job stopped before its end: cancelled by an admin, or taken back after its lease lapsed. */
+/**
+ * Why a job stopped before its end: cancelled by an admin, taken back after its lease lapsed, or its process is
+ * stopping (the job goes back to the queue, to be run afresh by another instance or the next start).
+ */
 export class JobStoppedError extends Error {
-  constructor(readonly reason: 'cancelled' | 'lost') {
-    super(reason === 'cancelled' ? 'Cancelled.' : 'This worker no longer holds the job.');
+  constructor(readonly reason: 'cancelled' | 'lost' | 'stopping') {
+    super(
+      reason === 'cancelled'
+        ? 'Cancelled.'
+        : reason === 'lost'
+          ? 'This worker no longer holds the job.'
+          : 'The server is stopping.',
+    );
     this.name = 'JobStoppedError';
   }
 }
@@ -48,6 +58,8 @@ export interface WorkerOptions {
 export class ImportWorker {
   readonly id = `${process.pid}-${randomUUID()}`;
   private running = false;
+  /** Set by stop(): the job in hand gives up at its next progress write. */
+  private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -60,6 +72,7 @@ export class ImportWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.loop = this.run();
   }
 
@@ -68,9 +81,13 @@ export class ImportWorker {
     this.wake?.();
   }
 
-  /** Stops claiming and waits for the job in hand (if any) to end. */
+  /**
+   * Stops claiming; the job in hand stops at its next progress write (undoing what it staged) and goes back to the
+   * queue. An apply already inside its transaction finishes it.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.notify();
     await this.loop;
   }
@@ -113,6 +130,7 @@ export class ImportWorker {
       job,
       workerId: this.id,
       progress: async (p) => {
+        if (this.stopping) throw new JobStoppedError('stopping');
         const lease = await reportProgress(this.db, job.id, this.id, p);
         if (!lease.held) throw new JobStoppedError('lost');
         if (lease.cancelRequested) throw new JobStoppedError('cancelled');
@@ -123,6 +141,10 @@ export class ImportWorker {
       outcome = { state: 'succeeded', ...(await this.handler(this.db, context)) };
     } catch (error) {
       if (error instanceof JobStoppedError && error.reason === 'lost') return;
+      if (error instanceof JobStoppedError && error.reason === 'stopping') {
+        await releaseJob(this.db, job.id, this.id).catch(() => {});
+        return;
+      }
       if (error instanceof JobStoppedError) outcome = { state: 'cancelled', batchId: null };
       else {
         this.options.onError?.(error, job);

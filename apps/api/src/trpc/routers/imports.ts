@@ -10,7 +10,7 @@ import {
 } from '../../imports/import-report.ts';
 import { enqueueApplyJob } from '../../imports/jobs/apply-job.ts';
 import { ImportJobOut, importJobOf, JobInput } from '../../imports/jobs/job-status.ts';
-import { requestCancel } from '../../imports/jobs/queue.ts';
+import { cancelJob } from '../../imports/jobs/queue.ts';
 import { adminProcedure } from '../init.ts';
 import { actorOf } from './actor.ts';
 
@@ -56,12 +56,12 @@ export const importsRouter = {
     .output(ImportJobOut)
     .query(({ ctx, input }) => importJobOf(ctx.db, input.jobId)),
 
-  /** Admins: stop a queued or running import job; what it staged is removed and the draft is untouched. */
+  /** Admins: stop a queued or running import job; what it staged is removed and the draft is untouched. Audited. */
   cancel: adminProcedure
     .input(JobInput)
     .output(z.object({ cancelled: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       await importJobOf(ctx.db, input.jobId); // NOT_FOUND for an unknown id
-      return { cancelled: await requestCancel(ctx.db, input.jobId) };
+      return { cancelled: await cancelJob(ctx.db, actorOf(ctx), input.jobId) };
     }),
 } satisfies TRPCRouterRecord;
