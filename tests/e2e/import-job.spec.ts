@@ -1,5 +1,6 @@
 // Issue 13, imports as background jobs: the upload answers at once with a job; its page shows the rows read and
-// validated while the worker runs, then opens the validation report. A second upload is cancelled from its page.
+// validated while the worker runs, then opens the validation report; the apply runs as a job too. A second upload
+// is cancelled from its page.
 import { expect, test } from '@playwright/test';
 import { ADMIN } from './analysts';
 
@@ -9,14 +10,15 @@ const COUNTRIES = 'AUS BRA CAN CHN EST GRL IND JPN MDG MMR MYS NGA RUS THA TZA U
   ' ',
 );
 const STAGES = ['mining', 'separation', 'metal', 'magnet', 'recycling'];
-/** `rows` valid production rows with distinct keys (up to 7,700), none in the future. */
+const MATERIALS = ['REE', 'LREE', 'HREE', 'NdPr'];
+/** `rows` valid production rows with distinct keys (up to 30,800), none in the future. */
 const productionCsv = (rows: number) =>
   [
     'country,stage,material,year,quantity,unit,basis,projection,source_id,status',
     ...Array.from(
       { length: rows },
       (_, i) =>
-        `${COUNTRIES[Math.floor(i / 385) % 20]},${STAGES[Math.floor(i / 77) % 5]},REE,${1950 + (i % 77)},100,t,REO,false,usgs-mcs-2025,verified`,
+        `${COUNTRIES[Math.floor(i / 385) % 20]},${STAGES[Math.floor(i / 77) % 5]},${MATERIALS[Math.floor(i / 7700) % 4]},${1950 + (i % 77)},100,t,REO,false,usgs-mcs-2025,verified`,
     ),
   ].join('\n');
 
@@ -39,22 +41,28 @@ async function upload(page: import('@playwright/test').Page, csv: string) {
   await expect(page.getByRole('heading', { name: 'Importing production.csv' })).toBeVisible();
 }
 
-test('upload → live progress → validation report', async ({ page }) => {
+test('upload → live progress → validation report → apply', async ({ page }) => {
   test.setTimeout(120_000);
   await openNewDraft(page);
-  await upload(page, productionCsv(7700));
-  // While it runs the counts move; the page polls the job.
-  await expect(page.getByTestId('rows-read')).not.toHaveText('0');
+  await upload(page, productionCsv(30_000));
+  // While it runs the counts move (the page polls the job), and the rate and time left are shown.
+  await expect(page.getByTestId('job-state')).toHaveText('Reading and validating…');
+  await expect(page.getByTestId('rows-read')).toHaveText(/^[1-9]/);
+  await expect(page.getByTestId('time-left')).toHaveText(/^\d+ s$/);
   await expect(page.getByRole('heading', { name: 'Validation report: production.csv' })).toBeVisible({
     timeout: 60_000,
   });
-  await expect(page.getByTestId('accepted')).toHaveText('7,700');
+  await expect(page.getByTestId('accepted')).toHaveText('30,000');
+  // The apply runs as a job too, and comes back to the report once the draft has the rows.
+  await page.getByRole('button', { name: 'Apply the 30,000 valid rows' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText(/^Applied /)).toBeVisible({ timeout: 60_000 });
 });
 
 test('a running import is cancelled from its page and leaves nothing to apply', async ({ page }) => {
   test.setTimeout(120_000);
   await openNewDraft(page);
-  await upload(page, `${productionCsv(7700)}\n${productionCsv(7700).split('\n').slice(1).join('\n')}`);
+  await upload(page, productionCsv(30_000));
   await page.getByRole('button', { name: 'Cancel import' }).click();
   await expect(page.getByTestId('job-state')).toHaveText('Cancelled.', { timeout: 30_000 });
   await expect(page.getByText('the draft is unchanged')).toBeVisible();
