@@ -14,6 +14,8 @@ import { createLoadShedder } from './http/load-shed.ts';
 import { loadProxySecret } from './http/proxy-secret.ts';
 import { createApiServer } from './http/server.ts';
 import { clearStaleSpool, spoolDirectory } from './http/spool.ts';
+import { importJobHandler, jobErrorMessage } from './imports/jobs/job-status.ts';
+import { ImportWorker } from './imports/jobs/worker.ts';
 import { sweepDeadStaging } from './imports/staging-heartbeat.ts';
 import { SimulationPool } from './simulation/pool.ts';
 
@@ -28,6 +30,8 @@ export interface App {
   changeFeed: ChangeFeed;
   /** Alert checks after publishes; wait for `idle()` before closing the database. */
   alerts: AlertService;
+  /** Runs queued import jobs (started here); `stop()` it before closing the database. */
+  importWorker: ImportWorker;
 }
 
 export function createLogger(env: Env): Logger {
@@ -117,8 +121,13 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
   if (!alerts.emailEnabled) log.info('SMTP_URL is not set: alerts stay in the portal, no e-mail');
   // Checks a publish or roll-back still owes (this or another instance died before running them).
   alerts.startCatchUp();
+  const importWorker = new ImportWorker(database.db, importJobHandler(env.IMPORT_MAX_BYTES), {
+    messageOf: jobErrorMessage,
+    onError: (error, job) => log.error({ err: error, jobId: job.id }, 'import job failed'),
+  });
   const server = createApiServer({
     alerts,
+    importWorker,
     db: database.db,
     auth,
     log,
@@ -138,5 +147,6 @@ export async function createApp(env: Env, log = createLogger(env)): Promise<App>
       maxEventLoopDelayMs: env.API_MAX_EVENT_LOOP_DELAY_MS,
     }),
   });
-  return { database, auth, log, server, simulations, changeFeed, alerts };
+  importWorker.start();
+  return { database, auth, log, server, simulations, changeFeed, alerts, importWorker };
 }

@@ -8,7 +8,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createApp(env);
-  const { server, log, database, simulations, changeFeed, alerts } = app;
+  const { server, log, database, simulations, changeFeed, alerts, importWorker } = app;
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.listen(env.API_PORT, env.API_HOST, () => {
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     server.close(async () => {
       // No request is left to wait for a simulation: stop the worker threads, then the database.
       await simulations.close();
+      // The import job in hand gives up at its next progress write and goes back to the queue, undone.
+      await importWorker.stop();
       // An alert check still running after a publish finishes before the database goes.
       await alerts.idle();
       alerts.close();

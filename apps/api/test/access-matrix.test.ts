@@ -240,6 +240,21 @@ const EXPECTED: Record<string, Expectation> = {
     input: { batchId: NO_SUCH_ID },
     invalid: { input: { batchId: 'b1' }, field: 'batchId' },
   },
+  'imports.job': {
+    ...adminNotFound,
+    input: { jobId: NO_SUCH_ID },
+    invalid: { input: { jobId: 'j1' }, field: 'jobId' },
+  },
+  'imports.queueApply': {
+    ...adminNotFound,
+    input: { batchId: NO_SUCH_ID },
+    invalid: { input: { batchId: 'b1' }, field: 'batchId' },
+  },
+  'imports.cancel': {
+    ...adminNotFound,
+    input: { jobId: NO_SUCH_ID },
+    invalid: { input: { jobId: 'j1' }, field: 'jobId' },
+  },
   'tokens.list': { ...signedIn, input: undefined },
   'tokens.create': {
     ...signedIn,

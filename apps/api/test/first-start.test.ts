@@ -12,6 +12,7 @@ import { loadEnv } from '../src/env.ts';
 let app: App | undefined;
 const scratch: string[] = [];
 afterAll(async () => {
+  await app?.importWorker.stop();
   await app?.changeFeed.close();
   await app?.database.close();
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Admin routes that move files rather than JSON, so they live beside tRPC: POST /files/import streams an upload
-// into a validation report; GET /files/export/<versionId> sends a version as the shipped CSV files (ZIP);
+// Admin routes that move files rather than JSON, so they live beside tRPC: POST /files/import receives an upload
+// and queues its validation as a job (imports/jobs/*), answering 202 with the job's id at once; GET /files/export/<versionId> sends a version as the shipped CSV files (ZIP);
 // GET /files/audit.csv sends the audit log, filtered like the audit page. One route is for every signed-in user:
 // GET /files/published/<versionId>.zip, a published version in bulk (bulk-download.ts).
 
@@ -11,7 +11,7 @@ import { csvLine, spreadsheetSafe } from '../data/csv-write.ts';
 import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { exportVersionZip } from '../imports/export-version.ts';
-import { type StageResult, stageImport } from '../imports/stage-import.ts';
+import { enqueueValidateJob } from '../imports/jobs/validate-job.ts';
 import { formatBytes, UploadTooLargeError } from '../imports/upload-sink.ts';
 import { AuditListInput, listAudit } from '../queries/audit.ts';
 import { textProblemAt, textProblemMessage } from '../text-hygiene.ts';
@@ -31,16 +31,18 @@ export interface FileRouteOptions {
   /** See ApiServerOptions.proxySecret. */
   proxySecret?: string;
   sessionUser: (req: IncomingMessage) => Promise<SessionUser | null>;
-  /** One per API instance (createImportSlot): at most one import runs at a time. */
+  /** One per API instance (createImportSlot): at most one upload is received at a time. */
   importSlot: ImportSlot;
+  /** Told when a job is queued, so this instance's worker starts it without waiting for its next poll. */
+  onJobQueued?: () => void;
 }
 
 export const IMPORT_BUSY_MESSAGE = 'Another import is running; try again in a moment.';
 
 /**
- * The one import an API instance runs at a time. Staging holds the event loop in short bursts (on PGlite the
- * database runs in this process), so two imports at once would stack their stalls; and each upload is spooled to
- * disk first (up to maxImportBytes), so one at a time also bounds the spool to one file per instance.
+ * The one upload an API instance receives at a time. Each is spooled to disk first (up to maxImportBytes), then
+ * copied into the job's stored chunks, so one at a time bounds the spool to one file per instance; validation
+ * itself runs later, one job at a time, on the worker (imports/jobs/worker.ts).
  */
 export interface ImportSlot {
   /** Takes the slot: the function that gives it back, or null while another import holds it. */
@@ -136,19 +138,19 @@ export async function handleFileRoute(
         refuseForNow(res, 503, IMPORT_BUSY_MESSAGE);
         return true;
       }
-      let result: StageResult;
+      let queued: { jobId: string };
       try {
         const upload = await spoolUpload(req, options.maxImportBytes, options.spoolDir);
-        // Removed before the answer, so no spool file outlives the request that made it.
+        // Removed before the answer, so no spool file outlives the request that made it: the job keeps its own
+        // copy in the database, which every instance can read.
         try {
-          result = await stageImport(
+          queued = await enqueueValidateJob(
             options.db,
-            actor,
             {
               versionId: input.data.versionId,
               fileName: input.data.name,
               entity: input.data.entity as (typeof ENTITY_NAMES)[number] | undefined,
-              maxBytes: options.maxImportBytes,
+              actor,
             },
             upload.read(),
           );
@@ -158,7 +160,8 @@ export async function handleFileRoute(
       } finally {
         release();
       }
-      return reply(res, 200, result);
+      options.onJobQueued?.();
+      return reply(res, 202, queued);
     }
 
     if (req.method !== 'GET') return reply(res, 405, { error: 'Use GET.' });

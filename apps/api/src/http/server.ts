@@ -57,6 +57,8 @@ export interface ApiServerOptions {
    * answers are cached (session-cache.ts, hot-reads.ts); without it, every request asks the database.
    */
   changeFeed?: ChangeFeed;
+  /** Runs queued import jobs on this instance; uploads wake it. Without one, jobs wait for another instance's. */
+  importWorker?: { notify(): void };
   /** Checks watches after each publish and signs unsubscribe links; default: in-app alerts only. */
   alerts?: AlertService;
 }
@@ -198,6 +200,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         proxySecret: options.proxySecret,
         sessionUser: (r) => sessionUser(auth, r),
         importSlot,
+        onJobQueued: () => options.importWorker?.notify(),
       });
       if (files) return;
 

@@ -10,6 +10,7 @@ import { draftGenerationOf } from '../queries/draft-generation.ts';
 import type { Actor } from '../queries/user-admin.ts';
 import { checkAgainstDraft, nextTurn } from './draft-checks.ts';
 import { readUpload } from './read-upload.ts';
+import { firstOccurrences } from './staged-duplicates.ts';
 import { beat, keepAlive, STAGING_TIMED_OUT_MESSAGE } from './staging-heartbeat.ts';
 import { fileError, type Problem, type RecordSink } from './upload-sink.ts';
 
@@ -38,6 +39,9 @@ class Stager implements RecordSink {
   /** Problems kept for the report, by severity (file-level errors not counted: they are always kept). */
   private readonly stored = { error: 0, warning: 0 };
   rejected = 0;
+  /** Records read from the file, and those of them that passed the row checks (progress for the job page). */
+  rowsRead = 0;
+  rowsValidated = 0;
   /** Every error problem, also those past MAX_STORED_ISSUES. */
   errors = 0;
   warnings = 0;
@@ -47,6 +51,7 @@ class Stager implements RecordSink {
   constructor(
     private readonly db: Db,
     private readonly batchId: string,
+    private readonly onProgress: StageHooks['onProgress'],
     private readonly thisYear = new Date().getUTCFullYear(),
   ) {}
 
@@ -75,6 +80,7 @@ class Stager implements RecordSink {
   }
 
   async record(file: string, entity: EntityName, line: number, cell: (h: string) => string): Promise<void> {
+    this.rowsRead++;
     const result = rowFromCells(entity, cell);
     if (!result.ok) {
       await this.problem({ file, line, column: result.column, severity: 'error', message: result.message });
@@ -90,6 +96,7 @@ class Stager implements RecordSink {
         message: `${String(row.year)} is in the future but the row is not marked as a projection`,
       });
     }
+    this.rowsValidated++;
     this.rows.push({ entity, key: keyOf(entity, row), file, line, data: row });
     if (this.rows.length >= FLUSH_ROWS) await this.flush();
   }
@@ -115,6 +122,8 @@ class Stager implements RecordSink {
   async flush(): Promise<void> {
     // Progress is a sign of life; a batch swept meanwhile gets no more rows.
     if (!(await beat(this.db, this.batchId))) throw new ConflictError(STAGING_TIMED_OUT_MESSAGE);
+    // The job's progress, and its chance to stop (a cancel throws here, and the batch is undone below).
+    await this.onProgress?.({ rowsRead: this.rowsRead, rowsValidated: this.rowsValidated });
     const rows = this.rows;
     this.rows = [];
     if (rows.length) {
@@ -163,26 +172,19 @@ class Stager implements RecordSink {
   }
 }
 
-/** Where each duplicate's key was first staged, by entity and key. */
-async function firstOccurrences(db: Db, batchId: string, duplicates: readonly StagedRow[]) {
-  const firsts = new Map<string, { file: string; line: number }>();
-  if (!duplicates.length) return firsts;
-  const keys = JSON.stringify(duplicates.map(({ entity, key }) => ({ entity, key })));
-  // A lateral look-up is one primary-key probe per duplicate, never a join the planner could get wrong.
-  const found = await db.$queryRaw<{ entity: string; key: string; file: string; line: number }[]>`
-    SELECT x.entity, x.key, r."file", r."line"
-    FROM jsonb_to_recordset(${keys}::jsonb) AS x(entity text, key text)
-    CROSS JOIN LATERAL (SELECT i."file", i."line" FROM "import_row" i
-      WHERE i."batchId" = ${batchId} AND i."entity" = x.entity AND i."key" = x.key) r`;
-  for (const r of found) firsts.set(`${r.entity}\0${r.key}`, { file: r.file, line: r.line });
-  return firsts;
-}
-
 export interface StageInput {
   versionId: string;
   fileName: string;
   entity?: EntityName | undefined;
   maxBytes: number;
+}
+
+/** How a background job follows staging (imports/jobs/validate-job.ts). */
+export interface StageHooks {
+  /** The batch exists (called once, before any row is read). */
+  onBatch?: (batchId: string) => Promise<void>;
+  /** Called at each flush; what it throws stops staging, and the batch is removed. */
+  onProgress?: (p: { rowsRead: number; rowsValidated: number }) => Promise<void>;
 }
 
 export interface StageResult {
@@ -197,6 +199,7 @@ export async function stageImport(
   actor: Actor,
   input: StageInput,
   source: AsyncIterable<Uint8Array>,
+  hooks: StageHooks = {},
 ): Promise<StageResult> {
   const version = await db.datasetVersion.findUnique({ where: { id: input.versionId } });
   if (!version) throw new NotFoundError('No such dataset version.');
@@ -220,7 +223,8 @@ export async function stageImport(
   await beat(db, batch.id);
   const stopBeating = keepAlive(db, batch.id);
   try {
-    const stager = new Stager(db, batch.id);
+    await hooks.onBatch?.(batch.id);
+    const stager = new Stager(db, batch.id, hooks.onProgress);
     const upload = await readUpload(source, input, stager);
     await stager.flush();
 

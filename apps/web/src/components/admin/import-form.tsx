@@ -1,5 +1,6 @@
 'use client';
-// Uploads a file as it is (streamed, not read into the page) to /files/import, then opens its validation report.
+// Uploads a file as it is (streamed, not read into the page) to /files/import, then opens the page of the job
+// that validates it (its progress, then its validation report).
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorText } from './actions';
@@ -31,13 +32,9 @@ export function ImportForm({
         body: file,
         credentials: 'same-origin',
       });
-      const body = (await response.json().catch(() => ({}))) as {
-        batchId?: string;
-        duplicate?: boolean;
-        error?: string;
-      };
-      if (!response.ok || !body.batchId) throw new Error(body.error ?? `Upload failed (${response.status}).`);
-      router.push(`/admin/imports/${body.batchId}${body.duplicate ? '?duplicate=1' : ''}`);
+      const body = (await response.json().catch(() => ({}))) as { jobId?: string; error?: string };
+      if (!response.ok || !body.jobId) throw new Error(body.error ?? `Upload failed (${response.status}).`);
+      router.push(`/admin/imports/jobs/${body.jobId}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
