@@ -34,7 +34,12 @@ export function translateValue(
     | 'score.method'
     | 'capacityKind'
     | 'claimPart'
-    | 'claimAssessment',
+    | 'claimAssessment'
+    | 'policyKind'
+    | 'partnerRole'
+    | 'investmentType'
+    | 'eventType'
+    | 'scoreInput',
   value: string,
 ): string {
   const key = `${prefix}.${value}` as MessageKey;

@@ -1,11 +1,10 @@
 import { methodDocument } from '@ree/domain';
 import { marked } from 'marked';
-import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser } from '@/lib/api-server';
 
-export const metadata: Metadata = { title: 'Method' };
+export const generateMetadata = titled('title.method');
 
 // Rendered on the server from the domain package's own text (METHOD.md is the same string), never from input.
 // Each table scrolls sideways in its own focusable box, so a phone scrolls the table, not the page.

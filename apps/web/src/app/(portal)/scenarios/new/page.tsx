@@ -1,14 +1,13 @@
-import type { Metadata } from 'next';
 import { z } from 'zod';
 import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
-export const metadata: Metadata = { title: 'New scenario' };
+export const generateMetadata = titled('title.newScenario');
 
 const Params = z.object({
   consumer: z
