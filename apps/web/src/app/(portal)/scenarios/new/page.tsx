@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
 import { getT, titled } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
@@ -39,11 +41,12 @@ async function NewScenarioPage({
   return (
     <main id="main">
       <h1>
-        {t('scenario.new')}: {consumer} · {params.material} · {params.stage}
+        {t('scenario.new')}: {company ? <DataText>{consumer}</DataText> : consumer} · {params.material} ·{' '}
+        {translateValue(t, 'stage', params.stage)}
       </h1>
       {baseline.ok ? (
         <>
-          <ul className="hint">
+          <ul className="hint" data-testid="scenario-assumptions">
             {baseline.data.assumptions.map((a) => (
               <li key={a}>{a}</li>
             ))}
