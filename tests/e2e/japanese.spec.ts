@@ -5,13 +5,28 @@ import { expect, type Page, test } from '@playwright/test';
 import { englishWords } from './latin-text';
 import { PORTAL_PAGES } from './routes';
 
-const PAGES = [...PORTAL_PAGES, '/companies', '/developers', '/account/password', '/account/tokens'];
+const PAGES = [
+  ...PORTAL_PAGES,
+  '/companies',
+  '/developers',
+  '/account/password',
+  '/account/tokens',
+  // what a reader sees when something is wrong: no such page, no such country, a score that cannot be computed
+  '/no-such-page',
+  '/countries/ZZZ',
+  '/score?consumer=ZZZ&material=Dy',
+];
 
 /**
  * Known English, left for the work that owns it — each entry is a gap, not an exception: remove it once translated.
- * The scenario editor (components/scenario/*) and the baseline's assumptions, which the API words in English.
+ * The scenario editor (components/scenario/*) and the baseline's assumptions, which the API words in English;
  */
-const KNOWN_UNTRANSLATED = ['.scenario', '[data-testid="scenario-assumptions"]'];
+const KNOWN_UNTRANSLATED = [
+  '.scenario',
+  '[data-testid="scenario-assumptions"]',
+  // Recharts names each legend swatch "<series> legend icon" (its own words; the series names are translated).
+  '.recharts-legend-item svg',
+];
 
 /** The page's visible interface text, one entry per text node (closed <details> opened first, <option>s too). */
 function interfaceText(page: Page): Promise<string[]> {
@@ -32,6 +47,15 @@ function interfaceText(page: Page): Promise<string[]> {
     }
     for (const field of document.querySelectorAll<HTMLInputElement>('[placeholder]:not([translate="no"])'))
       texts.push(field.placeholder);
+    // What a pointer or a screen reader is told: tooltips, accessible names, the map's <title>s.
+    for (const el of document.querySelectorAll('[title], [aria-label], svg title')) {
+      if (el.closest(skipped)) continue;
+      const said =
+        el.tagName.toLowerCase() === 'title'
+          ? el.textContent
+          : (el.getAttribute('aria-label') ?? el.getAttribute('title'));
+      if (said?.trim()) texts.push(said.trim());
+    }
     // Text that cannot hold markup (an <option>, the title) may quote what the page marks elsewhere, such as a
     // dataset version's label, or name it in data-latin: those quotes are taken out, longest first.
     const marked = [...document.querySelectorAll('[translate="no"], [lang]:not([lang="ja"]), [data-latin]')]

@@ -31,6 +31,8 @@ export const enVocab = {
   'scoreInput.substitutionIndex': 'substitutionIndex',
   'scoreInput.stockpileDays': 'stockpileDays',
   'scoreInput.fullCoverDays': 'fullCoverDays',
+  'figure.errorNotFound': 'The data could not be loaded: {message}',
+  'figure.errorBadRequest': 'The data could not be loaded: {message}',
   'policyKind.agreement': 'agreement',
   'policyKind.embargo': 'embargo',
   'policyKind.export-control': 'export control',

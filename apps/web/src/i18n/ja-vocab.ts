@@ -32,6 +32,8 @@ export const jaVocab: Record<keyof typeof enVocab, string> = {
   'scoreInput.substitutionIndex': '代替性指数',
   'scoreInput.stockpileDays': '備蓄日数',
   'scoreInput.fullCoverDays': '完全にカバーする日数',
+  'figure.errorNotFound': '該当するデータがありません：{message}',
+  'figure.errorBadRequest': '指定が正しくないため読み込めませんでした：{message}',
   'policyKind.agreement': '協定',
   'policyKind.embargo': '禁輸',
   'policyKind.export-control': '輸出管理',

@@ -1,5 +1,6 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
+import { ApiError } from '@/components/api-error';
 import { AsOfField } from '@/components/as-of-field';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyShareLineChart } from '@/components/charts/lazy';
@@ -238,9 +239,7 @@ async function DashboardPage({
           )}
         </Figure>
       ) : (
-        <p role="status">
-          {imports.notFound ? t('figure.empty') : t('figure.error', { message: imports.message })}
-        </p>
+        <p role="status">{imports.notFound ? t('figure.empty') : <ApiError failure={imports} t={t} />}</p>
       )}
 
       <form
@@ -286,7 +285,7 @@ async function DashboardPage({
       {map.ok ? (
         <MapFigure data={map.data} t={t} locale={locale} />
       ) : (
-        <p role="status">{map.notFound ? t('figure.empty') : t('figure.error', { message: map.message })}</p>
+        <p role="status">{map.notFound ? t('figure.empty') : <ApiError failure={map} t={t} />}</p>
       )}
     </main>
   );

@@ -3,6 +3,7 @@ import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import { PrintButton } from '@ree/ui/print-button';
 import { z } from 'zod';
+import { ApiError } from '@/components/api-error';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
@@ -56,7 +57,9 @@ async function ScorePage({
     return (
       <main id="main">
         <h1>{heading}</h1>
-        <p role="status">{t('figure.error', { message: explained.message })}</p>
+        <p role="status">
+          <ApiError failure={explained} t={t} />
+        </p>
       </main>
     );
   }

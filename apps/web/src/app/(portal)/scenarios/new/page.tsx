@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from '@/components/api-error';
 import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
@@ -65,7 +66,9 @@ async function NewScenarioPage({
           />
         </>
       ) : (
-        <p role="status">{t('figure.error', { message: baseline.message })}</p>
+        <p role="status">
+          <ApiError failure={baseline} t={t} />
+        </p>
       )}
     </main>
   );
