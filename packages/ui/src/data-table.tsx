@@ -8,7 +8,7 @@ export interface Column<Row> {
 }
 
 export interface DataTableProps<Row> {
-  caption: string;
+  caption: ReactNode;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;

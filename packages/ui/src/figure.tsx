@@ -75,11 +75,11 @@ export function Figure({
           <span key={s.id}>
             {i > 0 ? '; ' : ''}
             {s.url ? (
-              <a href={s.url} rel="noreferrer noopener" target="_blank">
+              <a href={s.url} rel="noreferrer noopener" target="_blank" lang="en">
                 {s.citation}
               </a>
             ) : (
-              s.citation
+              <span lang="en">{s.citation}</span>
             )}
             {s.publishedOn ? ` (${s.publishedOn})` : ''}
             {s.stale && labels.stale ? (
@@ -91,7 +91,7 @@ export function Figure({
         ))}
         . {labels.version}:{' '}
         <span data-testid={`${id}-version`}>
-          {datasetVersion.label}
+          <span translate="no">{datasetVersion.label}</span>
           {datasetVersion.publishedOn
             ? `, ${labels.published.replace('{date}', datasetVersion.publishedOn)}`
             : ''}

@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import { VersionBar } from '@/components/version-bar';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { withAsOf } from '@/lib/as-of';
 import { type VersionView, versionView } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Page not found' };
+export const generateMetadata = titled('title.notFound');
 
 /** The request's version check, or null when it cannot be made (signed out, API down): then the plain message. */
 async function versionProblem(): Promise<VersionView | null> {

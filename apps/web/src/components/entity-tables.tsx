@@ -2,7 +2,9 @@
 // its page. Server components; the rows come from the API's entity answers.
 import { operatorCompanies, operatorSlug } from '@ree/domain';
 import { DataTable, formatNumber } from '@ree/ui';
+import { DataText, Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
+import { eventKindOnly } from '@/i18n/event-kind';
 import type { Locale } from '@/i18n/translate';
 import { type Translate, translateValue } from '@/i18n/translate';
 import type { RouterOutputs } from '@/lib/api-types';
@@ -22,13 +24,15 @@ export function OperatorLinks({
   operators: readonly OperatorRef[];
   fallback: string;
 }) {
-  if (operators.length === 0) return <>{fallback}</>;
+  if (operators.length === 0) return <DataText>{fallback}</DataText>;
   return (
     <>
       {operators.map((o, i) => (
         <span key={o.slug}>
           {i > 0 ? ', ' : null}
-          <PortalLink href={entityHref('operator', o.slug)}>{o.name}</PortalLink>
+          <PortalLink href={entityHref('operator', o.slug)}>
+            <DataText>{o.name}</DataText>
+          </PortalLink>
         </span>
       ))}
     </>
@@ -44,10 +48,18 @@ export function OperatorField({ field }: { field: string }) {
 /** A timeline event's title, linked to its page where it has one (investments have none). */
 export function EventTitle({ item }: { item: { type: string; id: string; title: string } }) {
   if (item.type === 'policy')
-    return <PortalLink href={entityHref('policy', item.id)}>{item.title}</PortalLink>;
+    return (
+      <PortalLink href={entityHref('policy', item.id)}>
+        <DataText>{item.title}</DataText>
+      </PortalLink>
+    );
   if (item.type === 'partnership')
-    return <PortalLink href={entityHref('partnership', item.id)}>{item.title}</PortalLink>;
-  return <>{item.title}</>;
+    return (
+      <PortalLink href={entityHref('partnership', item.id)}>
+        <DataText>{item.title}</DataText>
+      </PortalLink>
+    );
+  return <DataText>{item.title}</DataText>;
 }
 
 function None({ t }: { t: Translate }) {
@@ -73,7 +85,11 @@ export function FacilitiesTable({
         columns={[
           {
             header: t('facilities.name'),
-            cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
+            cell: (f) => (
+              <PortalLink href={entityHref('facility', f.id)}>
+                <DataText>{f.name}</DataText>
+              </PortalLink>
+            ),
           },
           {
             header: t('entity.operator'),
@@ -84,12 +100,15 @@ export function FacilitiesTable({
             cell: (f) => <PortalLink href={entityHref('country', f.country)}>{f.country}</PortalLink>,
           },
           { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
-          { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
+          {
+            header: t('facilities.products'),
+            cell: (f) => <DataText>{f.products.join(', ')}</DataText>,
+          },
           {
             header: t('facilities.status'),
             cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),
           },
-          { header: t('col.source'), cell: (f) => f.sourceId },
+          { header: t('col.source'), cell: (f) => <Ident>{f.sourceId}</Ident> },
         ]}
       />
     </div>
@@ -107,15 +126,19 @@ export function PartnershipsTable({ rows, t }: { rows: PartnershipRow[]; t: Tran
         columns={[
           {
             header: t('entity.parties'),
-            cell: (p) => <PortalLink href={entityHref('partnership', p.id)}>{p.parties ?? p.id}</PortalLink>,
+            cell: (p) => (
+              <PortalLink href={entityHref('partnership', p.id)}>
+                <DataText>{p.parties ?? p.id}</DataText>
+              </PortalLink>
+            ),
           },
-          { header: t('entity.role'), cell: (p) => p.role },
+          { header: t('entity.role'), cell: (p) => eventKindOnly(t, 'partnership', p.role) },
           {
             header: t('entity.partner'),
             cell: (p) => <PortalLink href={entityHref('country', p.partner)}>{p.partner}</PortalLink>,
           },
           { header: t('timeline.date'), cell: (p) => p.startDate ?? t('timeline.undated') },
-          { header: t('col.source'), cell: (p) => p.sourceId },
+          { header: t('col.source'), cell: (p) => <Ident>{p.sourceId}</Ident> },
         ]}
       />
     </div>
@@ -139,12 +162,14 @@ export function InvestmentsTable({
         rowKey={(i) => i.id}
         rows={rows}
         columns={[
-          { header: t('entity.investor'), cell: (i) => i.investor },
-          { header: t('entity.outcome'), cell: (i) => i.outcome ?? '–' },
+          { header: t('entity.investor'), cell: (i) => <DataText>{i.investor}</DataText> },
+          { header: t('entity.outcome'), cell: (i) => (i.outcome ? <DataText>{i.outcome}</DataText> : '–') },
           {
             header: t('col.country'),
             cell: (i) => (
-              <PortalLink href={entityHref('country', i.country)}>{i.location ?? i.country}</PortalLink>
+              <PortalLink href={entityHref('country', i.country)}>
+                <DataText>{i.location ?? i.country}</DataText>
+              </PortalLink>
             ),
           },
           {
@@ -153,7 +178,7 @@ export function InvestmentsTable({
             numeric: true,
           },
           { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
-          { header: t('col.source'), cell: (i) => i.sourceId },
+          { header: t('col.source'), cell: (i) => <Ident>{i.sourceId}</Ident> },
         ]}
       />
     </div>
@@ -171,9 +196,13 @@ export function PoliciesTable({ rows, t, caption }: { rows: PolicyRow[]; t: Tran
         columns={[
           {
             header: t('entity.policy'),
-            cell: (p) => <PortalLink href={entityHref('policy', p.id)}>{p.title}</PortalLink>,
+            cell: (p) => (
+              <PortalLink href={entityHref('policy', p.id)}>
+                <DataText>{p.title}</DataText>
+              </PortalLink>
+            ),
           },
-          { header: t('entity.kind'), cell: (p) => p.kind },
+          { header: t('entity.kind'), cell: (p) => eventKindOnly(t, 'policy', p.kind) },
           {
             header: t('col.country'),
             cell: (p) => <PortalLink href={entityHref('country', p.country)}>{p.country}</PortalLink>,
@@ -183,7 +212,7 @@ export function PoliciesTable({ rows, t, caption }: { rows: PolicyRow[]; t: Tran
             cell: (p) => (p.elements.length ? p.elements.join(', ') : t('entity.allElements')),
           },
           { header: t('timeline.date'), cell: (p) => p.effectiveOn ?? p.startDate },
-          { header: t('col.source'), cell: (p) => p.sourceId },
+          { header: t('col.source'), cell: (p) => <Ident>{p.sourceId}</Ident> },
         ]}
       />
     </div>

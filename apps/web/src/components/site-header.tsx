@@ -44,7 +44,7 @@ export async function SiteHeader({ signedIn, admin = false }: { signedIn: boolea
         </nav>
       ) : null}
       <div className="site-header__tools">
-        {signedIn ? <HeaderSearch t={t} /> : null}
+        {signedIn ? <HeaderSearch t={t} locale={locale} /> : null}
         <LocaleSwitch locale={locale} label={t('nav.language')} />
         <ThemeSwitch
           theme={theme}

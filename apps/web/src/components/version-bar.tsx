@@ -34,7 +34,8 @@ export function VersionBar({ view, t }: { view: VersionView; t: Translate }) {
           {t('asOf.label')}{' '}
           <select name={AS_OF_PARAM} defaultValue={older?.id ?? ''} data-testid="as-of-select">
             {versions.map((v) => (
-              <option key={v.id} value={v.isCurrent ? '' : v.id}>
+              // data-latin: the version's label is a name, kept as written (tests/e2e/japanese.spec.ts).
+              <option key={v.id} value={v.isCurrent ? '' : v.id} data-latin={v.label}>
                 {optionText(t, v)}
               </option>
             ))}

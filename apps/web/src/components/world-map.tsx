@@ -35,9 +35,11 @@ export interface WorldMapProps {
   description: string;
   formatValue: (value: number) => string;
   noDataLabel: string;
+  /** The country's name in the page's language (the map's own names are English). */
+  nameOf?: (iso3: string, english: string) => string;
 }
 
-export function WorldMap({ values, title, description, formatValue, noDataLabel }: WorldMapProps) {
+export function WorldMap({ values, title, description, formatValue, noDataLabel, nameOf }: WorldMapProps) {
   const max = Math.max(0, ...Object.values(values));
   return (
     <div>
@@ -57,7 +59,7 @@ export function WorldMap({ values, title, description, formatValue, noDataLabel 
           if (!name) return null;
           return (
             <use key={iso3} href={`${WORLD_MAP_URL}#${id}`} fill={sequentialColour(v, max)}>
-              <title>{`${name}: ${formatValue(v)}`}</title>
+              <title>{`${nameOf ? nameOf(iso3, name) : name}: ${formatValue(v)}`}</title>
             </use>
           );
         })}

@@ -1,7 +1,10 @@
 import { enDemand } from './en-demand';
 
 // English strings. Japanese (ja.ts) must provide every key: its type is `Messages`, so a missing one fails typecheck.
+import { enVocab } from './en-vocab';
+
 export const en = {
+  ...enVocab,
   'app.name': 'REE Resilience',
   'nav.dashboard': 'Dashboard',
   'nav.elements': 'Elements',
@@ -674,7 +677,7 @@ export const en = {
   'companies.intro':
     'Upload one company’s suppliers by country and material and see its resilience score, computed like a country’s against the published data. Only you can see your uploads.',
   'companies.format':
-    'CSV with the header country,material,stage,year,quantity,unit: ISO3 country, material (NdPr, Dy, Tb, LREE, HREE, REE), stage (mining, separation, metal, magnet), quantity in tonnes (unit t) or as a share 0–1 (unit share). At most 500 kB and 5,000 rows; UTF-8, with or without BOM.',
+    'CSV with the header {header}: ISO3 country, material ({materials}), stage ({stages}), quantity in tonnes ({unitT}) or as a share 0–1 ({unitShare}). At most 500 kB and 5,000 rows; UTF-8, with or without BOM.',
   'companies.sample': 'Sample file (a magnet maker)',
   'companies.name': 'Company name',
   'companies.note': 'Note (optional)',

@@ -1,7 +1,10 @@
 import type { Messages } from './en';
 import { jaDemand } from './ja-demand';
 
+import { jaVocab } from './ja-vocab';
+
 export const ja: Messages = {
+  ...jaVocab,
   'app.name': 'REEレジリエンス',
   'nav.dashboard': 'ダッシュボード',
   'nav.elements': '元素',
@@ -585,16 +588,16 @@ export const ja: Messages = {
   'dev.document': '機械可読の仕様:',
   'dev.auth': '認証',
   'dev.authText':
-    'すべてのエンドポイントに個人用 API トークンが必要です（`Authorization: Bearer <token>`）。トークンは /account/tokens で作成・失効できます（読み取り専用、表示は一度だけ）。ブラウザではセッション Cookie も使えます。どちらもなければ 401 です。',
+    'すべてのエンドポイントに個人用 API トークンが必要です（`Authorization: Bearer <token>`）。トークンは /account/tokens で作成・失効できます（読み取り専用、表示は一度だけ）。ブラウザではセッションのクッキーも使えます。どちらもなければ 401 です。',
   'dev.conventions': '共通の約束',
   'dev.conv.asOf':
     'すべての回答はデータセットのバージョンと出典を示します。`asOf=<バージョン ID>`（/api/v1/versions から）で過去の公開バージョンを読めます。下書きや不明な ID は 404 です。',
   'dev.conv.paging':
-    'リストは { data, nextCursor, datasetVersion, sources } を返します。`limit`（既定 100、最大 1000）と `cursor`（前のページの nextCursor、他のパラメータは同じ）でページを進めます。最初のページのバージョンのまま進みます。',
+    'リストは `{ data, nextCursor, datasetVersion, sources }` を返します。`limit`（既定 100、最大 1000）と `cursor`（前のページの `nextCursor`、他のパラメータは同じ）でページを進めます。最初のページのバージョンのまま進みます。',
   'dev.conv.etag':
-    '回答には強い ETag が付きます。If-None-Match で送り返すと 304 Not Modified になります。Cache-Control: private, no-cache。',
+    '回答には強い `ETag` が付きます。`If-None-Match` で送り返すと `304 Not Modified` になります。`Cache-Control: private, no-cache`。',
   'dev.conv.errors':
-    'エラーは problem 文書（RFC 9457、application/problem+json）です: type、title、status、detail、パラメータの誤りでは各項目を示す `errors`。',
+    'エラーは `problem` 文書（RFC 9457、`application/problem+json`）です: `type`、`title`、`status`、`detail`、パラメータの誤りでは各項目を示す `errors`。',
   'dev.endpoints': 'エンドポイント',
   'dev.parameters': 'パラメータ',
   'dev.noParameters': 'ページング以外はありません。',
@@ -606,16 +609,16 @@ export const ja: Messages = {
   'dev.col.default': '既定値',
   'dev.col.meaning': '意味',
   'dev.errors': 'エラー',
-  'dev.errorsText': 'problem 文書の type は次のいずれかを指します。',
+  'dev.errorsText': '`problem` 文書の `type` は次のいずれかを指します。',
   'dev.problem.400': 'パラメータが不正・不明・重複しています。`errors` に理由とともに一覧されます。',
   'dev.problem.401':
     '有効なトークンまたはセッションがありません。`Authorization: Bearer <token>` を送ってください。',
   'dev.problem.403': 'まず新しいパスワードを設定する必要があります。',
   'dev.problem.404': 'エンドポイント、公開バージョン、国、または該当データがありません。',
   'dev.problem.405': 'この API は読み取り専用です。GET を使ってください。',
-  'dev.problem.429': '同時リクエストが多すぎます。Retry-After 秒後に再試行してください。',
-  'dev.problem.500': 'サーバー側の障害です。detail にリクエスト ID があります。',
-  'dev.problem.503': 'API またはデータベースが混雑しています。Retry-After 秒後に再試行してください。',
+  'dev.problem.429': '同時リクエストが多すぎます。`Retry-After` 秒後に再試行してください。',
+  'dev.problem.500': 'サーバー側の障害です。`detail` にリクエスト ID があります。',
+  'dev.problem.503': 'API またはデータベースが混雑しています。`Retry-After` 秒後に再試行してください。',
   // search and entity pages
   'search.label': '検索',
   'search.placeholder': '元素・国・施設・事業者・政策など',
@@ -673,7 +676,7 @@ export const ja: Messages = {
   'companies.intro':
     '企業の調達先を国・物質別にアップロードすると、公開データに基づき国と同じ方法でレジリエンススコアを算出します。アップロードは本人だけが見られます。',
   'companies.format':
-    'ヘッダー country,material,stage,year,quantity,unit のCSV：ISO3の国コード、物質（NdPr, Dy, Tb, LREE, HREE, REE）、段階（mining, separation, metal, magnet）、数量はトン（unit t）または0〜1の比率（unit share）。最大500 kB・5,000行、UTF-8（BOMの有無は問いません）。',
+    'ヘッダー {header} のCSV：ISO3の国コード、物質（{materials}）、段階（{stages}）、数量はトン（{unitT}）または0〜1の比率（{unitShare}）。最大500 kB・5,000行、UTF-8（BOMの有無は問いません）。',
   'companies.sample': 'サンプルファイル（磁石メーカー）',
   'companies.name': '企業名',
   'companies.note': 'メモ（任意）',

@@ -36,7 +36,12 @@ export function translateValue(
     | 'claimPart'
     | 'claimAssessment'
     | 'endUse'
-    | 'sector',
+    | 'sector'
+    | 'policyKind'
+    | 'partnerRole'
+    | 'investmentType'
+    | 'eventType'
+    | 'scoreInput',
   value: string,
 ): string {
   const key = `${prefix}.${value}` as MessageKey;

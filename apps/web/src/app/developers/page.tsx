@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
+import { CodeText } from '@/components/latin';
 import { serverEnv } from '@/env';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { fetchFromApi } from '@/lib/api-server';
 import { exampleCurl, OpenApiDocument, responseFields, typeLabel } from './openapi-reference';
 
-export const metadata: Metadata = { title: 'Developers: the REST API' };
+export const generateMetadata = titled('title.developers');
 export const dynamic = 'force-dynamic';
 
 const PROBLEMS = [
@@ -31,24 +31,28 @@ export default async function DevelopersPage() {
   return (
     <main id="main" className="method-doc">
       <h1>{t('dev.title')}</h1>
-      <p>{document.info.description}</p>
+      {/* The OpenAPI document's own prose is English (it is the API's reference); marked as such. */}
+      <p lang="en">{document.info.description}</p>
       <p>
-        {t('dev.document')} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI{' '}
-        {document.openapi})
+        {t('dev.document')} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (
+        <span translate="no">OpenAPI {document.openapi}</span>)
       </p>
 
       <h2 id="auth">{t('dev.auth')}</h2>
-      <p>{t('dev.authText')}</p>
+      <p>
+        <CodeText text={t('dev.authText')} />
+      </p>
       <pre>
         <code>{`curl -H "Authorization: Bearer $REE_TOKEN" '${origin}/api/v1/versions'`}</code>
       </pre>
 
       <h2 id="conventions">{t('dev.conventions')}</h2>
       <ul>
-        <li>{t('dev.conv.asOf')}</li>
-        <li>{t('dev.conv.paging')}</li>
-        <li>{t('dev.conv.etag')}</li>
-        <li>{t('dev.conv.errors')}</li>
+        {(['dev.conv.asOf', 'dev.conv.paging', 'dev.conv.etag', 'dev.conv.errors'] as const).map((key) => (
+          <li key={key}>
+            <CodeText text={t(key)} />
+          </li>
+        ))}
       </ul>
 
       <h2 id="endpoints">{t('dev.endpoints')}</h2>
@@ -58,7 +62,7 @@ export default async function DevelopersPage() {
             <a href={`#${item.get.operationId}`}>
               <code>GET {path}</code>
             </a>{' '}
-            — {item.get.summary}
+            — <span lang="en">{item.get.summary}</span>
           </li>
         ))}
       </ul>
@@ -67,7 +71,7 @@ export default async function DevelopersPage() {
           <h3 id={get.operationId}>
             <code>GET {path}</code>
           </h3>
-          <p>
+          <p lang="en">
             <strong>{get.summary}.</strong> {get.description}
           </p>
           <h4>{t('dev.parameters')}</h4>
@@ -91,15 +95,21 @@ export default async function DevelopersPage() {
                         <code>{p.name}</code>
                         {p.required ? ` (${t('dev.required')})` : ''}
                       </td>
-                      <td>{typeLabel(p.schema)}</td>
                       <td>
-                        {p.schema.default === undefined
-                          ? ''
-                          : Array.isArray(p.schema.default)
-                            ? JSON.stringify(p.schema.default)
-                            : String(p.schema.default)}
+                        <code>{typeLabel(p.schema)}</code>
                       </td>
-                      <td>{p.description}</td>
+                      <td>
+                        {p.schema.default === undefined ? (
+                          ''
+                        ) : (
+                          <code>
+                            {Array.isArray(p.schema.default)
+                              ? JSON.stringify(p.schema.default)
+                              : String(p.schema.default)}
+                          </code>
+                        )}
+                      </td>
+                      <td lang="en">{p.description}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -110,7 +120,7 @@ export default async function DevelopersPage() {
           <ul>
             {responseFields(get).map((f) => (
               <li key={f.name}>
-                <code>{f.name}</code>: {f.type}
+                <code>{f.name}</code>: <code>{f.type}</code>
               </li>
             ))}
           </ul>
@@ -122,14 +132,18 @@ export default async function DevelopersPage() {
       ))}
 
       <h2 id="errors">{t('dev.errors')}</h2>
-      <p>{t('dev.errorsText')}</p>
+      <p>
+        <CodeText text={t('dev.errorsText')} />
+      </p>
       <dl>
         {PROBLEMS.map(([slug, status, key]) => (
           <div key={slug} id={slug}>
             <dt>
               <code>{status}</code> <code>/developers#{slug}</code>
             </dt>
-            <dd>{t(key)}</dd>
+            <dd>
+              <CodeText text={t(key)} />
+            </dd>
           </div>
         ))}
       </dl>

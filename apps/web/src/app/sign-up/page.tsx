@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { AuthForm } from '@/components/auth-form';
 import { authLabels } from '@/components/auth-labels';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 
-export const metadata: Metadata = { title: 'Create an account' };
+export const generateMetadata = titled('title.signUp');
 
 export default async function SignUpPage() {
   const { t } = await getT();

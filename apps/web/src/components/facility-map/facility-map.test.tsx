@@ -50,7 +50,7 @@ describe('FacilityMap', () => {
 
   it('makes each point a link named by facility, stage and status, marked by its stage', () => {
     expect(html).toMatch(
-      /<a href="\/facilities\/mount-weld"><title>Mount Weld mine and concentrator — mining, operating<\/title><use href="#fm-mining" x="[\d.]+" y="[\d.]+" fill="var\(--ree-series-1\)"><\/use><\/a>/,
+      /<a href="\/facilities\/mount-weld" data-latin="Mount Weld mine and concentrator"><title>Mount Weld mine and concentrator — mining, operating<\/title><use href="#fm-mining" x="[\d.]+" y="[\d.]+" fill="var\(--ree-series-1\)"><\/use><\/a>/,
     );
     expect(html).toContain('<use href="#fm-separation"');
     expect(html).toMatch(/<svg[^>]*aria-labelledby="facility-map-title"/);
@@ -66,7 +66,9 @@ describe('FacilityMap', () => {
 
   it('marks the highlighted facility: ringed, aria-current, drawn last', () => {
     const marked = render('mount-weld');
-    expect(marked).toMatch(/<a href="\/facilities\/mount-weld" aria-current="true">.*facility-map__ring/);
+    expect(marked).toMatch(
+      /<a href="\/facilities\/mount-weld" aria-current="true" data-latin="[^"]+">.*facility-map__ring/,
+    );
     expect(marked.lastIndexOf('/facilities/mount-weld')).toBeGreaterThan(
       marked.lastIndexOf('/facilities/mountain-pass-hre'),
     );

@@ -53,7 +53,13 @@ export function FacilityMap(props: FacilityMapProps) {
         <use href={`${WORLD_MAP_URL}#all`} fill={NO_DATA} />
         <g className="facility-map__points">
           {placed.map((p) => (
-            <a key={p.id} href={href(p.id)} aria-current={p.id === highlight ? 'true' : undefined}>
+            // data-latin: the facility's name, kept as the data writes it inside the translated tooltip.
+            <a
+              key={p.id}
+              href={href(p.id)}
+              aria-current={p.id === highlight ? 'true' : undefined}
+              data-latin={p.name}
+            >
               <title>{label(p)}</title>
               {p.id === highlight ? (
                 <circle className="facility-map__ring" cx={p.x} cy={p.y} r={9} fill="none" />

@@ -3,12 +3,12 @@
 import { Button } from '@ree/ui';
 import { AsOfField } from '@/components/as-of-field';
 import type { MessageKey } from '@/i18n/en';
-import type { Translate } from '@/i18n/translate';
+import type { Locale, Translate } from '@/i18n/translate';
 import { SearchLauncher } from './search-launcher';
 
 const KINDS = ['element', 'country', 'facility', 'operator', 'policy', 'partnership', 'investment', 'source'];
 
-export function HeaderSearch({ t }: { t: Translate }) {
+export function HeaderSearch({ t, locale }: { t: Translate; locale: Locale }) {
   return (
     <>
       <form
@@ -43,6 +43,7 @@ export function HeaderSearch({ t }: { t: Translate }) {
           loading: t('search.loading'),
           none: t('search.none'),
           error: t('search.error'),
+          locale,
           kinds: Object.fromEntries(KINDS.map((k) => [k, t(`search.kind.${k}` as MessageKey)])),
         }}
       />

@@ -4,6 +4,8 @@
 // from search.query through TanStack Query, so typing reuses answers already fetched.
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { localName } from '@/i18n/names';
+import type { Locale } from '@/i18n/translate';
 import { AS_OF_PARAM, asOfInput, parseAsOf, withAsOf } from '@/lib/as-of';
 import { targetHref } from '@/lib/entity-href';
 import { ApiQueryProvider, useTRPC } from '@/lib/trpc-react';
@@ -18,6 +20,8 @@ export interface PaletteLabels {
   none: string;
   error: string;
   kinds: Record<string, string>;
+  /** Countries and elements are named in it; the other hits keep the data's (English) names, marked lang="en". */
+  locale: Locale;
 }
 
 interface Props {
@@ -137,8 +141,24 @@ function Palette({ labels, initialQuery, onClose }: Props) {
             onClick={() => openHit(i)}
           >
             <span className="search-palette__kind">{labels.kinds[hit.kind] ?? hit.kind}</span>
-            <span className="search-palette__name">{hit.label}</span>
-            {hit.detail ? <span className="search-palette__detail">{hit.detail}</span> : null}
+            {hit.kind === 'country' || hit.kind === 'element' ? (
+              <span className="search-palette__name">
+                {hit.kind === 'country'
+                  ? localName(labels.locale, 'country', hit.id, hit.label)
+                  : labels.locale === 'ja'
+                    ? `${localName('ja', 'material', hit.id, hit.label)} (${hit.id})`
+                    : hit.label}
+              </span>
+            ) : (
+              <span className="search-palette__name" lang="en">
+                {hit.label}
+              </span>
+            )}
+            {hit.detail ? (
+              <span className="search-palette__detail" lang="en">
+                {hit.detail}
+              </span>
+            ) : null}
           </div>
         ))}
       </div>

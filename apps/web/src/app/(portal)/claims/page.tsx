@@ -1,12 +1,12 @@
 import { DataTable } from '@ree/ui';
-import type { Metadata } from 'next';
+import { Ident } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Claims of the article' };
+export const generateMetadata = titled('title.claims');
 
 /**
  * The seed article's tables and statements, kept as what the article says — as reported, not independently
@@ -23,7 +23,11 @@ async function ClaimsPage() {
       <p>{t('claims.intro')}</p>
       <div className="ree-table-wrap">
         <DataTable
-          caption={`${t('claims.title')} · ${t('figure.version')}: ${claims.datasetVersion.label}`}
+          caption={
+            <>
+              {t('claims.title')} · {t('figure.version')}: <Ident>{claims.datasetVersion.label}</Ident>
+            </>
+          }
           rowKey={(c) => c.id}
           rows={claims.items}
           columns={[

@@ -1,13 +1,13 @@
 import { DataTable } from '@ree/ui';
-import type { Metadata } from 'next';
 import { DeleteCompanyButton } from '@/components/companies/delete-button';
 import { UploadForm } from '@/components/companies/upload-form';
+import { Quoting } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { ApiQueryProvider } from '@/lib/trpc-react';
 
-export const metadata: Metadata = { title: 'Company import mixes' };
+export const generateMetadata = titled('title.companies');
 
 /** The first lines of apps/api/data/examples/company-suppliers.csv, as an example of the format. */
 const SAMPLE = `country,material,stage,year,quantity,unit
@@ -30,7 +30,19 @@ export default async function CompaniesPage() {
       <ApiQueryProvider>
         <section aria-labelledby="upload-title">
           <h2 id="upload-title">{t('companies.upload')}</h2>
-          <p className="hint">{t('companies.format')}</p>
+          <p className="hint">
+            {/* What the file must literally contain, so it stays as code in every language. */}
+            <Quoting
+              text={t('companies.format')}
+              values={{
+                header: <code>country,material,stage,year,quantity,unit</code>,
+                materials: <code>NdPr, Dy, Tb, LREE, HREE, REE</code>,
+                stages: <code>mining, separation, metal, magnet</code>,
+                unitT: <code>unit t</code>,
+                unitShare: <code>unit share</code>,
+              }}
+            />
+          </p>
           <details>
             <summary>{t('companies.sample')}</summary>
             <pre>{SAMPLE}</pre>

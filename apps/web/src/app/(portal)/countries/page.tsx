@@ -1,12 +1,13 @@
 import { DataTable, formatNumber } from '@ree/ui';
-import type { Metadata } from 'next';
+import { Ident } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Countries' };
+export const generateMetadata = titled('title.countries');
 
 async function CountriesPage() {
   await requireUser('/countries');
@@ -18,13 +19,21 @@ async function CountriesPage() {
       <h1>{t('countries.title')}</h1>
       <div className="ree-table-wrap">
         <DataTable
-          caption={`${t('countries.title')} · ${t('figure.version')}: ${countries.datasetVersion.label}`}
+          caption={
+            <>
+              {t('countries.title')} · {t('figure.version')}: <Ident>{countries.datasetVersion.label}</Ident>
+            </>
+          }
           rowKey={(c) => c.iso3}
           rows={countries.items.filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')}
           columns={[
             {
               header: t('col.country'),
-              cell: (c) => <PortalLink href={`/countries/${c.iso3}`}>{c.name}</PortalLink>,
+              cell: (c) => (
+                <PortalLink href={`/countries/${c.iso3}`}>
+                  {localName(locale, 'country', c.iso3, c.name)}
+                </PortalLink>
+              ),
             },
             { header: 'ISO3', cell: (c) => c.iso3 },
             {

@@ -1,13 +1,14 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
-import type { Metadata } from 'next';
+import { ApiError } from '@/components/api-error';
 import { AsOfField } from '@/components/as-of-field';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyShareLineChart } from '@/components/charts/lazy';
 import { CountryOptions } from '@/components/country-options';
 import { figureLabels } from '@/components/figure-labels';
 import { streamedPage } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { namer } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { withAsOf } from '@/lib/as-of';
@@ -16,7 +17,7 @@ import { attempt } from '@/lib/attempt';
 import { MapFigure } from './map-figure';
 import { DashboardParams } from './params';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export const generateMetadata = titled('title.dashboard');
 
 const KEY_MATERIALS = ['NdPr', 'Dy', 'Tb', 'LREE', 'HREE'] as const;
 
@@ -50,7 +51,11 @@ async function DashboardPage({
       }),
     ),
   ]);
-  const consumerName = countries.items.find((c) => c.iso3 === params.consumer)?.name ?? params.consumer;
+  const names = namer(locale);
+  const consumerName = names.country(
+    params.consumer,
+    countries.items.find((c) => c.iso3 === params.consumer)?.name,
+  );
   const sharePoints = imports.ok
     ? imports.data.flows
         .filter((f) => f.unit === 'share' && f.material === 'REE')
@@ -69,7 +74,7 @@ async function DashboardPage({
     .filter((e) => e.date)
     .map((e) => ({
       year: Number(e.date?.slice(0, 4)),
-      label: `${e.date?.slice(0, 4)} ${e.type === 'partnership' ? 'Lynas' : e.kind}`,
+      label: `${e.date?.slice(0, 4)} ${e.type === 'partnership' ? t('chart.eventLynas') : translateValue(t, 'policyKind', e.kind)}`,
     }));
 
   return (
@@ -80,7 +85,7 @@ async function DashboardPage({
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue={params.consumer}>
-            <CountryOptions countries={countries.items} />
+            <CountryOptions countries={countries.items} locale={locale} />
           </select>
         </label>
         <label>
@@ -173,7 +178,7 @@ async function DashboardPage({
               rows={imports.data.flows}
               columns={[
                 { header: t('col.year'), cell: (f) => f.year },
-                { header: t('col.material'), cell: (f) => f.material },
+                { header: t('col.material'), cell: (f) => names.material(f.material) },
                 {
                   header: t('col.value'),
                   cell: (f) =>
@@ -183,7 +188,7 @@ async function DashboardPage({
                   numeric: true,
                 },
                 { header: t('col.status'), cell: (f) => translateValue(t, 'status', f.status) },
-                { header: t('col.source'), cell: (f) => f.sourceId },
+                { header: t('col.source'), cell: (f) => <span translate="no">{f.sourceId}</span> },
               ]}
             />
           }
@@ -234,17 +239,15 @@ async function DashboardPage({
           )}
         </Figure>
       ) : (
-        <p role="status">
-          {imports.notFound ? t('figure.empty') : t('figure.error', { message: imports.message })}
-        </p>
+        <p role="status">{imports.notFound ? t('figure.empty') : <ApiError failure={imports} t={t} />}</p>
       )}
 
       <form
         className="controls"
         method="get"
         aria-label={t('dashboard.map', {
-          material: params.material,
-          stage: params.stage,
+          material: names.material(params.material),
+          stage: translateValue(t, 'stage', params.stage),
           year: params.year ?? '',
         })}
       >
@@ -255,7 +258,9 @@ async function DashboardPage({
           {t('select.material')}
           <select name="material" defaultValue={params.material}>
             {['REE', 'NdPr', 'Dy', 'Tb', 'LREE', 'HREE'].map((m) => (
-              <option key={m}>{m}</option>
+              <option key={m} value={m}>
+                {names.material(m)}
+              </option>
             ))}
           </select>
         </label>
@@ -280,7 +285,7 @@ async function DashboardPage({
       {map.ok ? (
         <MapFigure data={map.data} t={t} locale={locale} />
       ) : (
-        <p role="status">{map.notFound ? t('figure.empty') : t('figure.error', { message: map.message })}</p>
+        <p role="status">{map.notFound ? t('figure.empty') : <ApiError failure={map} t={t} />}</p>
       )}
     </main>
   );

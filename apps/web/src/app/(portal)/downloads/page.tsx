@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
+import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser } from '@/lib/api-server';
 import { versionView } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Data downloads' };
+export const generateMetadata = titled('title.downloads');
 
 /**
  * Every published version in bulk (the API's /files/published/<id>.zip), for any signed-in analyst; the one being
@@ -21,11 +21,17 @@ async function DownloadsPage() {
       <ul className="downloads-list">
         {versions.map((v) => (
           <li key={v.id} data-testid={`download-${v.id}`}>
-            <strong>{v.label}</strong>
+            <strong translate="no">{v.label}</strong>
             {v.isCurrent ? ` (${t('downloads.current')})` : ''}
             {v.id === shown?.id ? ` (${t('downloads.viewing')})` : ''} ·{' '}
             {t('downloads.published', { date: v.publishedAt?.toISOString().slice(0, 10) ?? '–' })}
-            {v.note ? ` · ${v.note}` : ''} ·{' '}
+            {v.note ? (
+              <>
+                {' · '}
+                <DataText>{v.note}</DataText>
+              </>
+            ) : null}{' '}
+            ·{' '}
             <a href={`/files/published/${v.id}.zip`} download>
               {t('downloads.zip')}
             </a>

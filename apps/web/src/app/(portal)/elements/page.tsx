@@ -1,16 +1,17 @@
 import { DataTable } from '@ree/ui';
-import type { Metadata } from 'next';
+import { Ident } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { withAsOf } from '@/lib/as-of';
 import { viewedAsOf } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Elements' };
+export const generateMetadata = titled('title.elements');
 
 async function ElementsPage() {
   await requireUser('/elements');
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const elements = await api.reference.elements.query({ asOf });
   return (
@@ -26,17 +27,28 @@ async function ElementsPage() {
       </p>
       <div className="ree-table-wrap">
         <DataTable
-          caption={`${t('elements.title')} · ${t('figure.version')}: ${elements.datasetVersion.label}`}
+          caption={
+            <>
+              {t('elements.title')} · {t('figure.version')}: <Ident>{elements.datasetVersion.label}</Ident>
+            </>
+          }
           rowKey={(e) => e.symbol}
           rows={elements.items}
           columns={[
             { header: 'Z', cell: (e) => e.atomicNumber, numeric: true },
             {
               header: t('col.material'),
-              cell: (e) => <a href={withAsOf(`/elements/${e.symbol}`, asOf)}>{`${e.symbol} — ${e.name}`}</a>,
+              cell: (e) => (
+                <a href={withAsOf(`/elements/${e.symbol}`, asOf)}>
+                  {`${e.symbol} — ${localName(locale, 'material', e.symbol, e.name)}`}
+                </a>
+              ),
             },
             { header: t('elements.group'), cell: (e) => e.group },
-            { header: t('elements.uses'), cell: (e) => e.uses.join(', ') || '–' },
+            {
+              header: t('elements.uses'),
+              cell: (e) => e.uses.map((u) => localName(locale, 'use', u)).join(t('list.separator')) || '–',
+            },
           ]}
         />
       </div>

@@ -72,15 +72,17 @@ export function FacilityFilters({ values, t, asOf }: { values: FilterValues; t: 
         {t('facilities.sort')}
         <select name="sort" defaultValue={values.sort}>
           {SORTS.map((s) => (
-            <option key={s}>{s}</option>
+            <option key={s} value={s}>
+              {t(`facilities.sortBy.${s}`)}
+            </option>
           ))}
         </select>
       </label>
       <label>
         ↑↓
         <select name="direction" defaultValue={values.direction}>
-          <option value="asc">asc</option>
-          <option value="desc">desc</option>
+          <option value="asc">{t('facilities.sortAsc')}</option>
+          <option value="desc">{t('facilities.sortDesc')}</option>
         </select>
       </label>
       {values.country ? <input type="hidden" name="country" value={values.country} /> : null}

@@ -1,16 +1,16 @@
 import { FacilityStage, FacilityStatus, Iso3, Material } from '@ree/domain';
 import { DataTable, Figure, formatNumber } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
-import type { Metadata } from 'next';
 import { z } from 'zod';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { OperatorField } from '@/components/entity-tables';
 import { FacilityMap } from '@/components/facility-map/facility-map';
 import { figureLabels } from '@/components/figure-labels';
+import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { withAsOf } from '@/lib/as-of';
@@ -19,7 +19,7 @@ import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID } from '../entity-figure';
 import { FacilityFilters, SORTS } from './filters';
 
-export const metadata: Metadata = { title: 'Facilities' };
+export const generateMetadata = titled('title.facilities');
 
 const Params = z.object({
   stage: FacilityStage.optional().catch(undefined),
@@ -154,7 +154,11 @@ async function FacilitiesPage({
             columns={[
               {
                 header: t('facilities.name'),
-                cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
+                cell: (f) => (
+                  <PortalLink href={entityHref('facility', f.id)}>
+                    <DataText>{f.name}</DataText>
+                  </PortalLink>
+                ),
               },
               { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
               {
@@ -165,11 +169,20 @@ async function FacilitiesPage({
               {
                 header: t('facilities.capacity'),
                 cell: (f) =>
-                  f.capacityPerYear == null
-                    ? '–'
-                    : `${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit}/yr, ${f.capacityProduct ?? f.capacityBasis}${f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''}`,
+                  f.capacityPerYear == null ? (
+                    '–'
+                  ) : (
+                    <>
+                      {`${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit}/yr, `}
+                      <DataText>{f.capacityProduct ?? f.capacityBasis}</DataText>
+                      {f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''}
+                    </>
+                  ),
               },
-              { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
+              {
+                header: t('facilities.products'),
+                cell: (f) => <DataText>{f.products.join(', ')}</DataText>,
+              },
               {
                 header: t('facilities.status'),
                 cell: (f) => translateValue(t, 'facilityStatus', f.operatingStatus),

@@ -1,14 +1,14 @@
 import { CHAIN_STAGES, SCENARIO_MATERIALS } from '@ree/domain';
-import type { Metadata } from 'next';
 import { AsOfField } from '@/components/as-of-field';
 import { CountryOptions } from '@/components/country-options';
 import { streamedPage } from '@/components/page-loading';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Scenarios' };
+export const generateMetadata = titled('title.scenarios');
 
 async function ScenariosPage() {
   await requireUser('/scenarios');
@@ -27,7 +27,7 @@ async function ScenariosPage() {
         <label>
           {t('dashboard.consumer')}
           <select name="consumer" defaultValue="JPN">
-            <CountryOptions countries={countries.items} />
+            <CountryOptions countries={countries.items} locale={locale} />
           </select>
         </label>
         <label>
@@ -43,7 +43,7 @@ async function ScenariosPage() {
           <select name="stage" defaultValue="separation">
             {CHAIN_STAGES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {translateValue(t, 'stage', s)}
               </option>
             ))}
           </select>
@@ -83,7 +83,7 @@ async function ScenariosPage() {
                     {s.shared ? ' 🔗' : ''}
                   </td>
                   <td>{date.format(s.updatedAt)}</td>
-                  <td>{s.datasetVersion.label}</td>
+                  <td translate="no">{s.datasetVersion.label}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,21 +2,22 @@ import { Material, Stage } from '@ree/domain';
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton, DownloadPngButton } from '@ree/ui/downloads';
 import { PrintButton } from '@ree/ui/print-button';
-import type { Metadata } from 'next';
 import { z } from 'zod';
+import { ApiError } from '@/components/api-error';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { LazyScoreBarChart } from '@/components/charts/lazy';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { DataText, Quoting } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { PrintNote } from '@/components/print-note';
-import { getT } from '@/i18n/server';
-import { translateValue } from '@/i18n/translate';
+import { getT, titled } from '@/i18n/server';
+import { type Translate, translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { withAsOf } from '@/lib/as-of';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt } from '@/lib/attempt';
 
-export const metadata: Metadata = { title: 'Score explained' };
+export const generateMetadata = titled('title.score');
 
 const Params = z.object({
   consumer: z
@@ -28,8 +29,9 @@ const Params = z.object({
   year: z.coerce.number().int().min(1950).max(2060).optional().catch(undefined),
 });
 
-function describeInput(value: unknown, locale: string): string {
+function describeInput(value: unknown, locale: string, t: Translate): string {
   if (value === null || value === undefined) return '–';
+  if (typeof value === 'boolean') return value ? t('entity.yes') : t('entity.no');
   if (typeof value === 'number') return formatNumber(value, locale, 3);
   if (Array.isArray(value)) return value.join(', ') || '–';
   if (typeof value === 'object') {
@@ -55,7 +57,9 @@ async function ScorePage({
     return (
       <main id="main">
         <h1>{heading}</h1>
-        <p role="status">{t('figure.error', { message: explained.message })}</p>
+        <p role="status">
+          <ApiError failure={explained} t={t} />
+        </p>
       </main>
     );
   }
@@ -114,13 +118,21 @@ async function ScorePage({
       ) : null}
       {imports ? (
         <p className="hint">
-          {t('score.imports', {
-            material: imports.material,
-            year: imports.year,
-            method: translateValue(t, 'score.method', imports.method),
-            status: translateValue(t, 'status', imports.status),
-            source: imports.sourceIds.map((id) => citation.get(id)?.citation ?? id).join('; '),
-          })}{' '}
+          <Quoting
+            text={t('score.imports', {
+              material: imports.material,
+              year: imports.year,
+              method: translateValue(t, 'score.method', imports.method),
+              status: translateValue(t, 'status', imports.status),
+            })}
+            values={{
+              source: (
+                <DataText>
+                  {imports.sourceIds.map((id) => citation.get(id)?.citation ?? id).join('; ')}
+                </DataText>
+              ),
+            }}
+          />{' '}
           {imports.note ? (
             <span lang="en" data-testid="score-imports-note">
               {imports.note}
@@ -155,7 +167,7 @@ async function ScorePage({
                 header: t('score.inputs'),
                 cell: (c) =>
                   Object.entries(c.inputs)
-                    .map(([k, v]) => `${k}: ${describeInput(v, locale)}`)
+                    .map(([k, v]) => `${translateValue(t, 'scoreInput', k)}: ${describeInput(v, locale, t)}`)
                     .join('; '),
               },
               {

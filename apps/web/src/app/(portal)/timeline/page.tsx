@@ -1,19 +1,21 @@
 import { DataTable, Figure } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
-import type { Metadata } from 'next';
 import { z } from 'zod';
 import { AsOfField } from '@/components/as-of-field';
 import { CountryOptions } from '@/components/country-options';
 import { EventTitle } from '@/components/entity-tables';
 import { figureLabels } from '@/components/figure-labels';
+import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { Pager } from '@/components/pager';
-import { getT } from '@/i18n/server';
+import { eventKind } from '@/i18n/event-kind';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 
-export const metadata: Metadata = { title: 'Timeline' };
+export const generateMetadata = titled('title.timeline');
 
 const TYPES = ['partnership', 'investment', 'policy'] as const;
 const Params = z.object({
@@ -71,7 +73,7 @@ async function TimelinePage({
           {t('col.country')}
           <select name="country" defaultValue={params.country ?? ''}>
             <option value="">{t('facilities.all')}</option>
-            <CountryOptions countries={countries.items} />
+            <CountryOptions countries={countries.items} locale={locale} />
           </select>
         </label>
         <label>
@@ -79,7 +81,9 @@ async function TimelinePage({
           <select name="type" defaultValue={params.type ?? ''}>
             <option value="">{t('facilities.all')}</option>
             {TYPES.map((ty) => (
-              <option key={ty}>{ty}</option>
+              <option key={ty} value={ty}>
+                {translateValue(t, 'eventType', ty)}
+              </option>
             ))}
           </select>
         </label>
@@ -145,17 +149,26 @@ async function TimelinePage({
                 header: t('timeline.date'),
                 cell: (i) => (i.date ? date.format(new Date(i.date)) : t('timeline.undated')),
               },
-              { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
+              { header: t('timeline.type'), cell: (i) => eventKind(t, i.type, i.kind) },
               {
                 header: t('timeline.event'),
                 cell: (i) => (
                   <>
                     <EventTitle item={i} />
-                    {i.detail ? ` — ${i.detail}` : null}
+                    {i.detail ? (
+                      <>
+                        {' — '}
+                        <DataText>{i.detail}</DataText>
+                      </>
+                    ) : null}
                   </>
                 ),
               },
-              { header: t('col.country'), cell: (i) => i.countries.join(', ') },
+              {
+                header: t('col.country'),
+                cell: (i) =>
+                  i.countries.map((c) => localName(locale, 'country', c)).join(t('list.separator')),
+              },
               { header: t('col.status'), cell: (i) => translateValue(t, 'status', i.status) },
             ]}
           />

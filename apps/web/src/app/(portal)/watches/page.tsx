@@ -1,12 +1,12 @@
 import { ElementSymbol, Material, Stage } from '@ree/domain';
-import type { Metadata } from 'next';
 import { streamedPage } from '@/components/page-loading';
 import { LazyWatches } from '@/components/watches/lazy-watches';
-import { getT } from '@/i18n/server';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { messagesWithPrefix, translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 
-export const metadata: Metadata = { title: 'Alerts' };
+export const generateMetadata = titled('title.watches');
 
 /** The analyst's watches (thresholds, new export controls) and the alerts that published versions raised. */
 async function WatchesPage() {
@@ -26,7 +26,7 @@ async function WatchesPage() {
     elements: ElementSymbol.options,
     countries: countries.items
       .filter((c) => c.iso3 !== 'WLD' && c.iso3 !== 'ROW')
-      .map((c) => ({ iso3: c.iso3, name: c.name })),
+      .map((c) => ({ iso3: c.iso3, name: localName(locale, 'country', c.iso3, c.name) })),
   };
   return (
     <main id="main">

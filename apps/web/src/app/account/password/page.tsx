@@ -1,11 +1,10 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/change-password-form';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { currentUser } from '@/lib/api-server';
 import { authErrorLabels } from '@/lib/auth-errors';
 
-export const metadata: Metadata = { title: 'Change password' };
+export const generateMetadata = titled('title.password');
 
 export default async function ChangePasswordPage() {
   // Not requireUser: it sends users with a pending forced reset here, and this page must not send them on.

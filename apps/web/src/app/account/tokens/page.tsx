@@ -1,12 +1,11 @@
-import type { Metadata } from 'next';
 import { serverEnv } from '@/env';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { messagesWithPrefix } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { ApiQueryProvider } from '@/lib/trpc-react';
 import { TokensPanel } from './tokens-panel';
 
-export const metadata: Metadata = { title: 'API tokens' };
+export const generateMetadata = titled('title.tokens');
 
 /** The signed-in user's personal API tokens: create (shown once), see when each was last used, revoke. */
 export default async function ApiTokensPage() {

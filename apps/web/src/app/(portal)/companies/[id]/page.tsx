@@ -1,15 +1,15 @@
 import { DataTable, formatNumber, formatShare } from '@ree/ui';
-import type { Metadata } from 'next';
 import { DeleteCompanyButton } from '@/components/companies/delete-button';
+import { Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
 import type { MessageKey } from '@/i18n/en';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { ApiQueryProvider } from '@/lib/trpc-react';
 
-export const metadata: Metadata = { title: 'Company score' };
+export const generateMetadata = titled('title.companyScore');
 
 /** The source id the API cites a company's own rows by. */
 const UPLOAD = 'your-upload';
@@ -33,7 +33,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
       {mix.note ? <p>{mix.note}</p> : null}
       <h2>{t('companies.scoreTitle')}</h2>
       <p className="hint">
-        {t('companies.scoreHint')} {t('figure.version')}: {score.datasetVersion.label}
+        {t('companies.scoreHint')} {t('figure.version')}: <Ident>{score.datasetVersion.label}</Ident>
       </p>
       <div className="ree-table-wrap">
         <DataTable

@@ -1,6 +1,8 @@
 import { DataTable } from '@ree/ui';
 import { EventTitle, OperatorField } from '@/components/entity-tables';
+import { DataText } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
+import { eventKind } from '@/i18n/event-kind';
 import { type Translate, translateValue } from '@/i18n/translate';
 import { serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
@@ -27,7 +29,11 @@ export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate 
           columns={[
             {
               header: t('facilities.name'),
-              cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
+              cell: (f) => (
+                <PortalLink href={entityHref('facility', f.id)}>
+                  <DataText>{f.name}</DataText>
+                </PortalLink>
+              ),
             },
             { header: t('facilities.operator'), cell: (f) => <OperatorField field={f.operator} /> },
             { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
@@ -46,7 +52,7 @@ export async function CountryActivity({ iso3, t }: { iso3: string; t: Translate 
           rows={events.items}
           columns={[
             { header: t('timeline.date'), cell: (i) => i.date ?? t('timeline.undated') },
-            { header: t('timeline.type'), cell: (i) => `${i.type} · ${i.kind}` },
+            { header: t('timeline.type'), cell: (i) => eventKind(t, i.type, i.kind) },
             { header: t('timeline.event'), cell: (i) => <EventTitle item={i} /> },
           ]}
         />

@@ -1,19 +1,20 @@
 import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels } from '@/components/figure-labels';
+import { Ident } from '@/components/latin';
 import { LoadingStatus } from '@/components/page-loading';
-import { getT } from '@/i18n/server';
+import { namer } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { CountryActivity } from './country-activity';
 
-export const metadata: Metadata = { title: 'Country' };
+export const generateMetadata = titled('title.country');
 
 export default async function CountryPage({ params }: { params: Promise<{ iso3: string }> }) {
   const iso3 = (await params).iso3;
@@ -25,13 +26,17 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
   const p = foundOrThrow(await attempt(api.supply.countryProfile.query({ iso3, asOf })));
   const labels = figureLabels(t);
   const latestWgi = p.governance.at(-1);
+  const names = namer(locale);
+  const name = names.country(iso3, p.name);
   return (
     <main id="main">
-      <h1>{p.name}</h1>
+      <h1>{name}</h1>
       <p>
-        {p.region} · {t('countries.governance')}:{' '}
+        {names.region(p.region)} · {t('countries.governance')}:{' '}
         {latestWgi ? `${formatNumber(latestWgi.wgi, locale, 2)} (${latestWgi.year})` : '–'} ·{' '}
-        {t('countries.role', { stages: p.stages.join(', ') || '–' })}
+        {t('countries.role', {
+          stages: p.stages.map((s) => translateValue(t, 'stage', s)).join(t('list.separator')) || '–',
+        })}
       </p>
       <Figure
         id="production"
@@ -45,7 +50,7 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
               label={t('figure.downloadCsv')}
               filename={`${iso3}-production.csv`}
               doc={{
-                title: `${p.name}: ${t('countries.production')}`,
+                title: `${name}: ${t('countries.production')}`,
                 sources: p.sources,
                 datasetVersion: p.datasetVersion.label,
                 headers: [
@@ -85,7 +90,7 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
             rows={p.production}
             columns={[
               { header: t('col.stage'), cell: (r) => translateValue(t, 'stage', r.stage) },
-              { header: t('col.material'), cell: (r) => r.material },
+              { header: t('col.material'), cell: (r) => names.material(r.material) },
               {
                 header: t('col.year'),
                 cell: (r) => `${r.year}${r.projection ? ` (${t('col.projection')})` : ''}`,
@@ -101,19 +106,28 @@ export default async function CountryPage({ params }: { params: Promise<{ iso3: 
               { header: t('col.status'), cell: (r) => translateValue(t, 'status', r.status) },
               {
                 header: t('col.source'),
-                cell: (r) =>
-                  [
-                    r.sourceId,
-                    ...r.alsoReported.map((a) =>
-                      t('countries.alsoReported', {
-                        source: a.sourceId,
+                cell: (r) => (
+                  <>
+                    <Ident>{r.sourceId}</Ident>
+                    {r.alsoReported.map((a) => {
+                      // The sentence around the source id, which stays as written: "also {source}: {value}".
+                      const [before, after] = t('countries.alsoReported', {
                         value:
                           r.unit === 'share'
                             ? formatShare(a.quantity, locale)
                             : formatNumber(a.quantity, locale),
-                      }),
-                    ),
-                  ].join(' · '),
+                      }).split('{source}');
+                      return (
+                        <span key={a.sourceId}>
+                          {' · '}
+                          {before}
+                          <Ident>{a.sourceId}</Ident>
+                          {after}
+                        </span>
+                      );
+                    })}
+                  </>
+                ),
               },
             ]}
           />

@@ -1,7 +1,9 @@
 import { DataTable, Figure, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import { figureLabels } from '@/components/figure-labels';
+import { DataText, Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
+import { namer } from '@/i18n/names';
 import type { Locale, Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
 import type { RouterOutputs } from '@/lib/api-types';
@@ -9,11 +11,21 @@ import type { RouterOutputs } from '@/lib/api-types';
 type Demand = RouterOutputs['reference']['demand'];
 type Scope = Demand['scopes'][number];
 
-/** The world and the EU by name; a country by its code, linked to its page. */
-function ScopeName({ scope, t }: { scope: string; t: Translate }) {
-  if (scope === 'WLD') return <>{t('demand.world')}</>;
-  if (scope === 'EU') return <>{t('demand.eu')}</>;
-  return <PortalLink href={`/countries/${scope}`}>{scope}</PortalLink>;
+/** Whose consumption, in the page's language: the world, the EU or a country. */
+function scopeLabel(scope: string, t: Translate, locale: Locale): string {
+  if (scope === 'WLD') return t('demand.world');
+  if (scope === 'EU') return t('demand.eu');
+  return namer(locale).country(scope);
+}
+
+/** The scope's name; a country's links to its page. */
+function ScopeName({ scope, t, locale }: { scope: string; t: Translate; locale: Locale }) {
+  const label = scopeLabel(scope, t, locale);
+  return scope === 'WLD' || scope === 'EU' ? (
+    label
+  ) : (
+    <PortalLink href={`/countries/${scope}`}>{label}</PortalLink>
+  );
 }
 
 /** What the shares of one scope say as a whole: all of consumption, part of it, or only which uses. */
@@ -25,7 +37,8 @@ function Coverage({ scope, t, locale }: { scope: Scope; t: Translate; locale: Lo
 
 /** An element's demand side: per scope, its uses with their shares, the sectors that depend on them, and sources. */
 export function DemandFigure({ data, t, locale }: { data: Demand; t: Translate; locale: Locale }) {
-  const title = t('demand.figureTitle', { material: data.material });
+  const material = namer(locale).material(data.material);
+  const title = t('demand.figureTitle', { material });
   const sectors = [...new Set(data.scopes.flatMap((s) => s.sectors))];
   return (
     <Figure
@@ -61,7 +74,7 @@ export function DemandFigure({ data, t, locale }: { data: Demand; t: Translate; 
       {sectors.length > 0 ? (
         <p data-testid="demand-sectors">
           {t('demand.dependsOn', {
-            material: data.material,
+            material,
             sectors: sectors.map((s) => translateValue(t, 'sector', s)).join(', '),
           })}
         </p>
@@ -69,7 +82,7 @@ export function DemandFigure({ data, t, locale }: { data: Demand; t: Translate; 
       {data.scopes.map((scope) => (
         <section key={scope.scope} data-testid={`demand-${scope.scope}`}>
           <h3>
-            <ScopeName scope={scope.scope} t={t} />
+            <ScopeName scope={scope.scope} t={t} locale={locale} />
             {scope.shareTotal === null ? '' : ` · ${scope.year}`}
           </h3>
           <Coverage scope={scope} t={t} locale={locale} />
@@ -80,7 +93,7 @@ export function DemandFigure({ data, t, locale }: { data: Demand; t: Translate; 
           ))}
           <div className="ree-table-wrap">
             <DataTable
-              caption={`${data.material} · ${scope.scope} · ${scope.year}`}
+              caption={`${material} · ${scopeLabel(scope.scope, t, locale)} · ${scope.year}`}
               rowKey={(u) => `${u.use}-${u.year}-${u.sourceId}`}
               rows={scope.uses}
               columns={[
@@ -99,12 +112,12 @@ export function DemandFigure({ data, t, locale }: { data: Demand; t: Translate; 
                   header: t('demand.source'),
                   cell: (u) => (
                     <>
-                      <span translate="no">{u.sourceId}</span>
+                      <Ident>{u.sourceId}</Ident>
                       {u.status === 'verified' ? '' : ` (${translateValue(t, 'status', u.status)})`}
                     </>
                   ),
                 },
-                { header: t('demand.notes'), cell: (u) => <span lang="en">{u.notes ?? ''}</span> },
+                { header: t('demand.notes'), cell: (u) => <DataText>{u.notes ?? ''}</DataText> },
               ]}
             />
           </div>

@@ -1,12 +1,13 @@
 import { Material } from '@ree/domain';
 import { DataTable, formatNumber } from '@ree/ui';
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { OperatorField, OperatorLinks, PartnershipsTable, PoliciesTable } from '@/components/entity-tables';
+import { DataText, Ident } from '@/components/latin';
 import { PageLoading } from '@/components/page-loading';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { namer } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
@@ -16,7 +17,7 @@ import { DemandFigure } from './demand-figure';
 import { StageFigure } from './stage-figure';
 import { SupplyRiskFigure } from './supply-risk-figure';
 
-export const metadata: Metadata = { title: 'Element' };
+export const generateMetadata = titled('title.element');
 
 const STAGES = ['mining', 'separation', 'metal', 'magnet'] as const;
 
@@ -48,12 +49,18 @@ async function ElementFigures({ material }: { material: Material }) {
     })),
   ]);
   const element = elements.items.find((e) => e.symbol === material);
+  const names = namer(locale);
   return (
     <main id="main">
-      <h1>{element ? `${element.symbol} — ${element.name}` : material}</h1>
+      <h1>
+        {element
+          ? `${element.symbol} — ${names.material(element.symbol, element.name)}`
+          : names.material(material)}
+      </h1>
       {element ? (
         <p>
-          {t('elements.group')}: {element.group} · {t('elements.uses')}: {element.uses.join(', ') || '–'}
+          {t('elements.group')}: {element.group} · {t('elements.uses')}:{' '}
+          {element.uses.map(names.use).join(t('list.separator')) || '–'}
         </p>
       ) : null}
 
@@ -79,12 +86,12 @@ async function ElementFigures({ material }: { material: Material }) {
       {demand.scopes.length > 0 ? (
         <DemandFigure data={demand} t={t} locale={locale} />
       ) : (
-        <p role="status">{t('demand.none', { material })}</p>
+        <p role="status">{t('demand.none', { material: names.material(material) })}</p>
       )}
 
       <h2>{t('elements.facilities')}</h2>
       {facilities.items.length === 0 ? (
-        <p role="status">{t('elements.noFacilities', { material })}</p>
+        <p role="status">{t('elements.noFacilities', { material: names.material(material) })}</p>
       ) : (
         <p>
           <a href={`/facilities?${new URLSearchParams({ product: material })}`}>
@@ -95,13 +102,22 @@ async function ElementFigures({ material }: { material: Material }) {
       {facilities.items.length > 0 ? (
         <div className="ree-table-wrap">
           <DataTable
-            caption={`${t('elements.facilities')} · ${t('figure.version')}: ${facilities.datasetVersion.label}`}
+            caption={
+              <>
+                {t('elements.facilities')} · {t('figure.version')}:{' '}
+                <Ident>{facilities.datasetVersion.label}</Ident>
+              </>
+            }
             rowKey={(f) => f.id}
             rows={facilities.items}
             columns={[
               {
                 header: t('facilities.name'),
-                cell: (f) => <PortalLink href={entityHref('facility', f.id)}>{f.name}</PortalLink>,
+                cell: (f) => (
+                  <PortalLink href={entityHref('facility', f.id)}>
+                    <DataText>{f.name}</DataText>
+                  </PortalLink>
+                ),
               },
               { header: t('entity.operator'), cell: (f) => <OperatorField field={f.operator} /> },
               {
@@ -109,13 +125,22 @@ async function ElementFigures({ material }: { material: Material }) {
                 cell: (f) => <PortalLink href={`/countries/${f.country}`}>{f.country}</PortalLink>,
               },
               { header: t('col.stage'), cell: (f) => translateValue(t, 'stage', f.stage) },
-              { header: t('facilities.products'), cell: (f) => f.products.join(', ') },
+              {
+                header: t('facilities.products'),
+                cell: (f) => <DataText>{f.products.join(', ')}</DataText>,
+              },
               {
                 header: t('facilities.capacity'),
                 cell: (f) =>
-                  f.capacityPerYear === null
-                    ? '–'
-                    : `${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit}/yr ${f.capacityProduct ?? f.capacityBasis} (${f.capacityKind})`,
+                  f.capacityPerYear === null ? (
+                    '–'
+                  ) : (
+                    <>
+                      {`${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit}/yr `}
+                      <DataText>{f.capacityProduct ?? f.capacityBasis}</DataText>
+                      {f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''}
+                    </>
+                  ),
               },
               {
                 header: t('facilities.status'),

@@ -2,9 +2,11 @@ import { DataTable, Figure, formatNumber, formatShare } from '@ree/ui';
 import { DownloadCsvButton } from '@ree/ui/downloads';
 import { ChartDataLinks } from '@/components/chart-data-links';
 import { figureLabels, figureStatus } from '@/components/figure-labels';
+import { Ident, Quoting } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
 import { StandInNote, UnallocatedNote } from '@/components/share-notes';
 import { WorldMap } from '@/components/world-map';
+import { namer } from '@/i18n/names';
 import type { Locale, Translate } from '@/i18n/translate';
 import { translateValue } from '@/i18n/translate';
 import type { RouterOutputs } from '@/lib/api-types';
@@ -23,7 +25,8 @@ export function StageFigure({
   t: Translate;
   locale: Locale;
 }) {
-  const title = `${translateValue(t, 'stage', stage)} · ${data.materialUsed} · ${data.yearUsed}`;
+  const names = namer(locale);
+  const title = `${translateValue(t, 'stage', stage)} · ${names.material(data.materialUsed)} · ${data.yearUsed}`;
   return (
     <Figure
       id={`stage-${stage}`}
@@ -40,7 +43,9 @@ export function StageFigure({
           columns={[
             {
               header: t('col.country'),
-              cell: (r) => <PortalLink href={`/countries/${r.country}`}>{r.name}</PortalLink>,
+              cell: (r) => (
+                <PortalLink href={`/countries/${r.country}`}>{names.country(r.country, r.name)}</PortalLink>
+              ),
             },
             { header: t('col.share'), cell: (r) => formatShare(r.share, locale), numeric: true },
             ...(data.unit === 't'
@@ -89,11 +94,19 @@ export function StageFigure({
         })}{' '}
         · {t('elements.top3', { share: formatShare(data.top3Share, locale) })} ·{' '}
         {t('elements.basis', { basis: data.basis })} ·{' '}
-        {t('elements.edition', { edition: data.editions.join(', ') })}
+        <Quoting
+          text={t('elements.edition')}
+          values={{ edition: <Ident>{data.editions.join(', ')}</Ident> }}
+        />
       </p>
       <UnallocatedNote data={data} t={t} locale={locale} />
       {data.otherEditions.length > 0 ? (
-        <p className="hint">{t('elements.otherEditions', { editions: data.otherEditions.join(', ') })}</p>
+        <p className="hint">
+          <Quoting
+            text={t('elements.otherEditions')}
+            values={{ editions: <Ident>{data.otherEditions.join(', ')}</Ident> }}
+          />
+        </p>
       ) : null}
       <WorldMap
         values={Object.fromEntries(data.rows.map((r) => [r.country, r.share]))}
@@ -101,6 +114,7 @@ export function StageFigure({
         description={t('dashboard.mapAlt')}
         formatValue={(v) => formatShare(v, locale)}
         noDataLabel={t('figure.empty')}
+        nameOf={names.country}
       />
     </Figure>
   );

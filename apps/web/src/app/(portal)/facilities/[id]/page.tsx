@@ -1,5 +1,4 @@
 import { formatNumber } from '@ree/ui';
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import {
   InvestmentsTable,
@@ -7,8 +6,10 @@ import {
   PartnershipsTable,
   PoliciesTable,
 } from '@/components/entity-tables';
+import { DataText, Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
@@ -16,7 +17,7 @@ import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref, facilityMapHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
-export const metadata: Metadata = { title: 'Facility' };
+export const generateMetadata = titled('title.facility');
 
 export default async function FacilityPage({ params }: { params: Promise<{ id: string }> }) {
   const id = (await params).id;
@@ -29,7 +30,7 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
   return (
     <main id="main">
       <p>{t('entity.facility')}</p>
-      <h1>{f.name}</h1>
+      <h1 lang="en">{f.name}</h1>
       <EntityFigure id="facility" title={t('entity.facts')} t={t} answer={page}>
         <Facts
           items={[
@@ -37,7 +38,7 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
             [
               t('entity.country'),
               <PortalLink key="c" href={entityHref('country', f.country)}>
-                {f.country}
+                {localName(locale, 'country', f.country)}
               </PortalLink>,
             ],
             [t('col.stage'), translateValue(t, 'stage', f.stage)],
@@ -52,11 +53,21 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
             ],
             [
               t('facilities.capacity'),
-              f.capacityPerYear === null
-                ? '–'
-                : `${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit} ${f.capacityBasis}/yr${
+              f.capacityPerYear === null ? (
+                '–'
+              ) : (
+                <span key="cap">
+                  {`${formatNumber(f.capacityPerYear, locale)} ${f.capacityUnit} ${f.capacityBasis}/yr${
                     f.capacityKind ? ` (${translateValue(t, 'capacityKind', f.capacityKind)})` : ''
-                  }${f.capacityProduct ? ` · ${f.capacityProduct}` : ''}`,
+                  }`}
+                  {f.capacityProduct ? (
+                    <>
+                      {' · '}
+                      <DataText>{f.capacityProduct}</DataText>
+                    </>
+                  ) : null}
+                </span>
+              ),
             ],
             [t('facilities.status'), translateValue(t, 'facilityStatus', f.operatingStatus)],
             [t('facilities.start'), f.startYear ?? '–'],
@@ -71,8 +82,8 @@ export default async function FacilityPage({ params }: { params: Promise<{ id: s
               ),
             ],
             [t('col.status'), translateValue(t, 'status', f.status)],
-            [t('col.source'), f.sourceId],
-            [t('entity.notes'), f.notes],
+            [t('col.source'), <Ident key="s">{f.sourceId}</Ident>],
+            [t('entity.notes'), f.notes ? <DataText key="n">{f.notes}</DataText> : f.notes],
           ]}
         />
       </EntityFigure>

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import {
   FacilitiesTable,
@@ -7,14 +6,14 @@ import {
   PoliciesTable,
 } from '@/components/entity-tables';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
-export const metadata: Metadata = { title: 'Operator' };
+export const generateMetadata = titled('title.operator');
 
 export default async function OperatorPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = (await params).slug;
@@ -33,7 +32,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ slug:
   return (
     <main id="main">
       <p>{t('entity.operator')}</p>
-      <h1>{page.operator.name}</h1>
+      <h1 lang="en">{page.operator.name}</h1>
       <EntityFigure id="operator" title={t('entity.facilities')} t={t} answer={page}>
         <Facts
           items={[

@@ -1,8 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { InvestmentsTable, OperatorLinks, PoliciesTable } from '@/components/entity-tables';
+import { DataText, Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { eventKindOnly } from '@/i18n/event-kind';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { withAsOf } from '@/lib/as-of';
@@ -11,7 +13,7 @@ import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
-export const metadata: Metadata = { title: 'Partnership' };
+export const generateMetadata = titled('title.partnership');
 
 export default async function PartnershipPage({ params }: { params: Promise<{ id: string }> }) {
   const id = (await params).id;
@@ -23,20 +25,20 @@ export default async function PartnershipPage({ params }: { params: Promise<{ id
   const p = page.partnership;
   const country = (iso3: string) => (
     <a key={iso3} href={withAsOf(entityHref('country', iso3), asOf)}>
-      {iso3}
+      {localName(locale, 'country', iso3)}
     </a>
   );
   return (
     <main id="main">
       <p>{t('entity.partnership')}</p>
-      <h1>{p.parties ?? p.id}</h1>
+      <h1 lang="en">{p.parties ?? p.id}</h1>
       <EntityFigure id="partnership" title={t('entity.facts')} t={t} answer={page}>
         <Facts
           items={[
             [t('entity.country'), country(p.country)],
             [t('entity.partner'), country(p.partner)],
-            [t('entity.role'), p.role],
-            [t('entity.focus'), p.focus],
+            [t('entity.role'), eventKindOnly(t, 'partnership', p.role)],
+            [t('entity.focus'), <DataText key="f">{p.focus}</DataText>],
             [t('entity.operators'), <OperatorLinks key="o" operators={page.operators} fallback="–" />],
             [t('entity.dates'), [p.startDate, p.endDate].filter(Boolean).join(' – ')],
             [t('entity.securesSupply'), p.securesSupply ? t('entity.yes') : t('entity.no')],
@@ -52,7 +54,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ id
                   )),
             ],
             [t('col.status'), translateValue(t, 'status', p.status)],
-            [t('col.source'), p.sourceId],
+            [t('col.source'), <Ident key="s">{p.sourceId}</Ident>],
           ]}
         />
       </EntityFigure>

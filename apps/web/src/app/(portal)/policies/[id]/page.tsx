@@ -1,8 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FacilitiesTable } from '@/components/entity-tables';
+import { DataText, Ident } from '@/components/latin';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { eventKindOnly } from '@/i18n/event-kind';
+import { localName } from '@/i18n/names';
+import { getT, titled } from '@/i18n/server';
 import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
@@ -10,13 +12,13 @@ import { attempt, foundOrThrow } from '@/lib/attempt';
 import { entityHref } from '@/lib/entity-href';
 import { ENTITY_ID, EntityFigure, Facts } from '../../entity-figure';
 
-export const metadata: Metadata = { title: 'Policy' };
+export const generateMetadata = titled('title.policy');
 
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const id = (await params).id;
   if (!ENTITY_ID.test(id)) notFound();
   await requireUser(`/policies/${id}`);
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const [api, asOf] = await Promise.all([serverApi(), viewedAsOf()]);
   const page = foundOrThrow(await attempt(api.entities.policy.query({ id, asOf })));
   const p = page.policy;
@@ -31,17 +33,17 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   return (
     <main id="main">
       <p>{t('entity.policy')}</p>
-      <h1>{p.title}</h1>
+      <h1 lang="en">{p.title}</h1>
       <EntityFigure id="policy" title={t('entity.facts')} t={t} answer={page}>
         <Facts
           items={[
             [
               t('entity.country'),
               <PortalLink key="c" href={entityHref('country', p.country)}>
-                {p.country}
+                {localName(locale, 'country', p.country)}
               </PortalLink>,
             ],
-            [t('entity.kind'), p.kind],
+            [t('entity.kind'), eventKindOnly(t, 'policy', p.kind)],
             [
               t('entity.elements'),
               p.elements.length === 0
@@ -56,13 +58,15 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
             [
               t('entity.target'),
               p.targetCountry ? (
-                <PortalLink href={entityHref('country', p.targetCountry)}>{p.targetCountry}</PortalLink>
+                <PortalLink href={entityHref('country', p.targetCountry)}>
+                  {localName(locale, 'country', p.targetCountry)}
+                </PortalLink>
               ) : null,
             ],
             [t('entity.dates'), dates],
-            [t('entity.impact'), p.impact],
+            [t('entity.impact'), <DataText key="i">{p.impact}</DataText>],
             [t('col.status'), translateValue(t, 'status', p.status)],
-            [t('col.source'), p.sourceId],
+            [t('col.source'), <Ident key="s">{p.sourceId}</Ident>],
           ]}
         />
       </EntityFigure>

@@ -1,13 +1,12 @@
 import { PrintButton } from '@ree/ui/print-button';
-import type { Metadata } from 'next';
 import { PrintNote } from '@/components/print-note';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
-export const metadata: Metadata = { title: 'Scenario' };
+export const generateMetadata = titled('title.scenario');
 
 export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { LazySeriesChart } from '@/components/charts/lazy';
+import { Ident } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { PortalLink } from '@/components/portal-link';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
-export const metadata: Metadata = { title: 'Compare scenarios' };
+export const generateMetadata = titled('title.compareScenarios');
 
 async function ComparePage({
   searchParams,
@@ -102,7 +102,7 @@ async function ComparePage({
                 }}
               />
               <figcaption className="ree-figure__caption">
-                {t('figure.version')}: {s.datasetVersion.label}
+                {t('figure.version')}: <Ident>{s.datasetVersion.label}</Ident>
               </figcaption>
             </figure>
           );

@@ -1,15 +1,17 @@
 import { CHAIN_STAGES, SCENARIO_MATERIALS } from '@ree/domain';
-import type { Metadata } from 'next';
 import { z } from 'zod';
+import { ApiError } from '@/components/api-error';
+import { DataText } from '@/components/latin';
 import { streamedPage } from '@/components/page-loading';
 import { LazyScenarioEditor } from '@/components/scenario/lazy-editor';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
+import { translateValue } from '@/i18n/translate';
 import { requireUser, serverApi } from '@/lib/api-server';
 import { viewedAsOf } from '@/lib/as-of-server';
 import { attempt, foundOrThrow } from '@/lib/attempt';
 import { editorContext } from '../editor-props';
 
-export const metadata: Metadata = { title: 'New scenario' };
+export const generateMetadata = titled('title.newScenario');
 
 const Params = z.object({
   consumer: z
@@ -41,11 +43,12 @@ async function NewScenarioPage({
   return (
     <main id="main">
       <h1>
-        {t('scenario.new')}: {consumer} · {params.material} · {params.stage}
+        {t('scenario.new')}: {company ? <DataText>{consumer}</DataText> : consumer} · {params.material} ·{' '}
+        {translateValue(t, 'stage', params.stage)}
       </h1>
       {baseline.ok ? (
         <>
-          <ul className="hint">
+          <ul className="hint" data-testid="scenario-assumptions">
             {baseline.data.assumptions.map((a) => (
               <li key={a}>{a}</li>
             ))}
@@ -68,7 +71,9 @@ async function NewScenarioPage({
           />
         </>
       ) : (
-        <p role="status">{t('figure.error', { message: baseline.message })}</p>
+        <p role="status">
+          <ApiError failure={baseline} t={t} />
+        </p>
       )}
     </main>
   );
