@@ -69,6 +69,12 @@ function interfaceText(page: Page): Promise<string[]> {
 test('every page in Japanese shows no untranslated interface text', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   await page.context().addCookies([{ name: 'ree-locale', value: 'ja', url: baseURL ?? '' }]);
+  // Names people give (a token's, as another journey may leave one) are shown as written, never as interface.
+  const token = await page.request.post('/trpc/tokens.create', {
+    headers: { origin: baseURL ?? '' },
+    data: { json: { name: 'Fieldwork token', expiresInDays: 1 } },
+  });
+  expect(token.status()).toBe(200);
   const found: string[] = [];
   for (const path of PAGES) {
     await page.goto(path);

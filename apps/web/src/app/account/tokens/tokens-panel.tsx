@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 // The account's API tokens through TanStack Query: the list (first drawn from the server's answer), creating one
 // (its secret shown once) and revoking, each followed by reading the list again.
+import { Ident } from '@/components/latin';
 import type { RouterOutputs } from '@/lib/api-types';
 import { useTRPC } from '@/lib/trpc-react';
 import { CreateTokenForm, label, NewTokenSecret, type TokenLabels } from './create-token';
@@ -82,7 +83,8 @@ export function TokensPanel({
             rows={tokens.data}
             rowKey={(t) => t.id}
             columns={[
-              { header: label(labels, 'name'), cell: (t) => t.name },
+              // A name its owner gave: shown as written, in whatever language (the Japanese sweep skips it).
+              { header: label(labels, 'name'), cell: (t) => <Ident>{t.name}</Ident> },
               { header: label(labels, 'prefix'), cell: (t) => <code>{t.prefix}…</code> },
               { header: label(labels, 'createdAt'), cell: (t) => when(t.createdAt) },
               { header: label(labels, 'lastUsed'), cell: (t) => when(t.lastUsedAt) },

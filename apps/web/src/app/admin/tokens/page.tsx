@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { AdminFeedback } from '@/components/admin/feedback';
 import { RevokeTokenButton } from '@/components/admin/token-buttons';
+import { Ident } from '@/components/latin';
 import { getT } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
 
@@ -51,7 +52,7 @@ export default async function AdminTokensPage({
           rowKey={(k) => k.id}
           columns={[
             { header: t('tokens.owner'), cell: (k) => k.owner.email },
-            { header: t('tokens.name'), cell: (k) => k.name },
+            { header: t('tokens.name'), cell: (k) => <Ident>{k.name}</Ident> },
             { header: t('tokens.prefix'), cell: (k) => <code>{k.prefix}…</code> },
             { header: t('tokens.createdAt'), cell: (k) => when(k.createdAt) },
             { header: t('tokens.lastUsed'), cell: (k) => when(k.lastUsedAt) },
