@@ -67,3 +67,14 @@ test('a running import is cancelled from its page and leaves nothing to apply', 
   await expect(page.getByTestId('job-state')).toHaveText('Cancelled.', { timeout: 30_000 });
   await expect(page.getByText('the draft is unchanged')).toBeVisible();
 });
+
+test("a job's page reads in Japanese", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await openNewDraft(page);
+  await upload(page, productionCsv(2_000));
+  await page.context().addCookies([{ name: 'ree-locale', value: 'ja', url: baseURL ?? '' }]);
+  // The page as the server sends it (the browser would move on to the report once the job is done).
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain('<title>取り込みの進み具合');
+  expect(html).toContain('production.csv を取り込み中');
+});

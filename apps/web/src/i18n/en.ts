@@ -1,4 +1,5 @@
 import { enDemand } from './en-demand';
+import { enJobs } from './en-jobs';
 
 // English strings. Japanese (ja.ts) must provide every key: its type is `Messages`, so a missing one fails typecheck.
 import { enVocab } from './en-vocab';
@@ -748,6 +749,7 @@ export const en = {
   'figure.published': 'published {date}',
   'downloads.viewing': 'the version you are viewing',
   ...enDemand,
+  ...enJobs,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { jaDemand } from './ja-demand';
+import { jaJobs } from './ja-jobs';
 
 import { jaVocab } from './ja-vocab';
 
@@ -747,4 +748,5 @@ export const ja: Messages = {
   'figure.published': '{date} 公開',
   'downloads.viewing': '表示中のバージョン',
   ...jaDemand,
+  ...jaJobs,
 };

@@ -1,32 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ImportJobProgress, type JobLabels } from '@/components/admin/import-job-progress';
-import { getT } from '@/i18n/server';
+import { getT, titled } from '@/i18n/server';
 import { requireAdmin, serverApi } from '@/lib/api-server';
 import { attempt } from '@/lib/attempt';
 
-export const metadata: Metadata = { title: 'Import progress' };
-
-// English only for now: the translation files are being reworked elsewhere; these move there when that lands.
-const LABELS: JobLabels = {
-  state: {
-    queued: 'Waiting for a worker…',
-    running: 'Reading and validating…',
-    succeeded: 'Validated: opening the report…',
-    failed: 'The import failed; nothing was changed.',
-    cancelled: 'Cancelled.',
-  },
-  rowsRead: 'Rows read',
-  rowsApplied: 'Rows applied',
-  rowsValidated: 'Rows valid',
-  bytes: 'Bytes read',
-  rate: 'Rows per second',
-  timeLeft: 'Time left',
-  cancel: 'Cancel import',
-  cancelling: 'Cancelling…',
-  cancelled: 'Nothing of this file was staged or applied; the draft is unchanged.',
-  report: 'Open the validation report',
-};
+export const generateMetadata = titled('job.pageTitle');
 
 export default async function ImportJobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -35,24 +13,32 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const result = await attempt((await serverApi()).imports.job.query({ jobId: id }));
   if (!result.ok) notFound();
   const job = result.data;
-  const labels: JobLabels =
-    job.kind === 'apply'
-      ? {
-          ...LABELS,
-          state: {
-            ...LABELS.state,
-            running: 'Applying the rows to the draft (one transaction)…',
-            succeeded: 'Applied: opening the report…',
-          },
-          cancelled: 'Cancelled before it started: the draft is unchanged.',
-        }
-      : LABELS;
+  const apply = job.kind === 'apply';
+  const labels: JobLabels = {
+    state: {
+      queued: t('job.state.queued'),
+      running: t(apply ? 'job.apply.running' : 'job.state.running'),
+      succeeded: t(apply ? 'job.apply.succeeded' : 'job.state.succeeded'),
+      failed: t('job.state.failed'),
+      cancelled: t('job.state.cancelled'),
+    },
+    rowsRead: t('job.rowsRead'),
+    rowsApplied: t('job.rowsApplied'),
+    rowsValidated: t('job.rowsValidated'),
+    bytes: t('job.bytes'),
+    rate: t('job.rate'),
+    timeLeft: t('job.timeLeft'),
+    cancel: t('job.cancel'),
+    cancelling: t('job.cancelling'),
+    cancelled: t(apply ? 'job.apply.cancelled' : 'job.cancelled'),
+    report: t('job.report'),
+  };
   return (
     <main id="main">
       <p>
         <a href={`/admin/versions/${job.versionId}`}>← {t('admin.backToVersion')}</a>
       </p>
-      <h1>{job.kind === 'apply' ? `Applying ${job.fileName}` : `Importing ${job.fileName}`}</h1>
+      <h1>{t(apply ? 'job.title.apply' : 'job.title.validate', { file: job.fileName })}</h1>
       <ImportJobProgress initial={job} labels={labels} locale={locale} />
     </main>
   );
